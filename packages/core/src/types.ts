@@ -1,0 +1,272 @@
+// The shapes every migralint package agrees on: rules, plugins, statements, messages, results.
+// Rules and reporters read these; the engine (lint.ts) produces them.
+
+import type { VFile } from 'vfile';
+
+/** How loud a finding is. `info` never fails a run. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a config may say for a rule (ESLint-style; `warn` is the config spelling of `warning`). */
+export type SeveritySetting = 'off' | 'info' | 'warn' | 'error';
+
+/** A JSON Schema (draft-07 / 2019 subset that ajv accepts) describing one rule's options object. */
+export type JsonSchema = Record<string, unknown>;
+
+export interface RuleDocs {
+  /** One sentence: what the rule reports. */
+  description: string;
+  /** The docs page. Built-in rules point at docs/rules/<pack>/<rule>.md in the repository. */
+  url: string;
+  /** Why it matters, one short paragraph; shown by `--verbose` and SARIF `fullDescription`. */
+  why?: string;
+}
+
+export interface RuleMeta {
+  /** `problem`: will break or lose data; `suggestion`: a safer way exists; `directive`: about migralint comments. */
+  type: 'problem' | 'suggestion' | 'directive';
+  docs: RuleDocs;
+  /** Severity when a config turns the rule on without saying one, and in the presets. */
+  defaultSeverity: Severity;
+  /** Part of the `recommended` preset. */
+  recommended: boolean;
+  /** Message templates by id; `{{name}}` placeholders are filled from `report({data})`. */
+  messages: Record<string, string>;
+  /** JSON Schema of the options object (always one object, never positional arrays). */
+  schema?: JsonSchema;
+  /** Options used when the config gives none; config options are shallow-merged over these. */
+  defaultOptions?: Record<string, unknown>;
+  /** The rule can fix some findings mechanically (`--fix`). */
+  fixable?: boolean;
+  /** The rule offers suggestions (edits an editor may apply, never `--fix`). */
+  hasSuggestions?: boolean;
+  /** The same check in other tools, e.g. `{ tool: 'squawk', rule: 'ban-drop-column' }`. */
+  sources?: Array<{ tool: string; rule: string }>;
+}
+
+/** A UTF-16 range in the file text: `start` inclusive, `end` exclusive. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A text edit. Ranges are UTF-16 offsets in the whole file. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+export interface Suggestion {
+  /** Message id from `meta.messages`, or a literal description. */
+  messageId?: string;
+  desc?: string;
+  data?: Record<string, unknown>;
+  fix: Fix | Fix[];
+}
+
+/** A libpg-query AST node: `{ KindName: {...fields} }` unwrapped to its fields, with an optional byte `location`. */
+export type AstNode = Record<string, any>;
+
+/** One SQL statement of a file, with positions already converted to UTF-16 (DESIGN.md §5). */
+export interface Statement {
+  /** 0-based index within the file. */
+  index: number;
+  /** Node kind from libpg-query, e.g. `AlterTableStmt`; `ParseError` when the statement did not parse. */
+  kind: string;
+  /** The statement node's fields (the value under `kind`). Empty object for `ParseError`. */
+  node: AstNode;
+  /** UTF-16 offset of the statement's first token. */
+  start: number;
+  /** UTF-16 offset just after its last token (the `;` is not part of the statement). */
+  end: number;
+  /** `text.slice(start, end)`. */
+  text: string;
+  /** For `ParseError`: Postgres' message. */
+  error?: { message: string; offset: number };
+}
+
+/** Where a finding points. Default: the current statement. */
+export type ReportTarget =
+  | Statement
+  /** An AST node with a `location`: the finding spans the token at that location. */
+  | AstNode
+  | Range;
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, unknown>;
+  at?: ReportTarget;
+  /** Extra text shown after the message (e.g. the safe recipe in full). */
+  note?: string;
+  fix?: Fix | Fix[];
+  suggest?: Suggestion[];
+}
+
+/** What a file-phase rule sees. */
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly id: string;
+  readonly options: Options;
+  readonly settings: Settings;
+  readonly file: SourceFile;
+  /** The statement being visited. */
+  readonly statement: Statement;
+  /** Every statement of the file, in order (for rules that look back or ahead). */
+  readonly statements: readonly Statement[];
+  /** The project: all files of this run (grows the migration model in @migralint/migrations). */
+  readonly project: ProjectInfo;
+  /** UTF-16 range of an AST node (the token at its `location`) or of a statement. */
+  rangeOf(target: ReportTarget): Range;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface ProjectReportDescriptor extends ReportDescriptor {
+  /** The file the finding belongs to (path as in `SourceFile.path`). */
+  file: string;
+}
+
+/** What a project-phase rule sees: every file of the run, once. */
+export interface ProjectContext<Options = Record<string, unknown>> {
+  readonly id: string;
+  readonly options: Options;
+  readonly settings: Settings;
+  readonly project: ProjectInfo;
+  rangeOf(file: string, target: ReportTarget): Range;
+  report(descriptor: ProjectReportDescriptor): void;
+}
+
+/** Visitors by statement kind (`IndexStmt`, `AlterTableStmt`, …) plus `Statement` for every statement. */
+export type Visitors = Record<string, ((node: AstNode, statement: Statement) => void) | undefined>;
+
+export interface Rule<Options = any> {
+  meta: RuleMeta;
+  /** File phase: called once per file; returns visitors. */
+  create?(context: RuleContext<Options>): Visitors;
+  /** Project phase: called once per run after every file was parsed. */
+  project?(context: ProjectContext<Options>): void;
+}
+
+/** A rule pack. Rule ids are `<name>/<rule>`. */
+export interface Plugin {
+  /** The namespace, e.g. `destructive` or `acme`. */
+  name: string;
+  version?: string;
+  rules: Record<string, Rule>;
+  /** Presets the plugin ships, e.g. `{ recommended: { rules: {...} } }`. */
+  configs?: Record<string, { rules: Record<string, RuleSetting> }>;
+}
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** Shared settings every rule can read. */
+export interface Settings {
+  /** Target PostgreSQL major version. Default 17. */
+  postgresVersion: number;
+  [key: string]: unknown;
+}
+
+/** A rule as configured for one file: severity plus validated, defaulted options. */
+export interface ConfiguredRule {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** The config the engine needs, after @migralint/config found, validated and merged it. */
+export interface ResolvedConfig {
+  /** Directory globs in `overrides` and `ignores` are relative to. */
+  root: string;
+  /** The config file, or undefined when defaults are used. */
+  filepath?: string;
+  settings: Settings;
+  /** Rule id → setting. `off` rules are absent or `off`. */
+  rules: Record<string, RuleSetting>;
+  overrides: Array<{ files: string[]; rules?: Record<string, RuleSetting>; settings?: Partial<Settings> }>;
+  ignores: string[];
+  /** Rule id patterns (`rls/*`, `destructive/no-drop-table`) that inline directives may not disable. */
+  noInlineDisable: string[];
+  plugins: Plugin[];
+}
+
+/** One input file. `path` is what reports show (relative to the cwd when the CLI runs). */
+export interface SourceInput {
+  path: string;
+  /** Raw bytes (preferred: the engine checks encoding) or already-decoded text. */
+  content: Uint8Array | string;
+}
+
+/** A file as rules see it. */
+export interface SourceFile {
+  path: string;
+  /** Decoded text without a BOM. Offsets are into this string. */
+  text: string;
+  statements: readonly Statement[];
+}
+
+export interface ProjectInfo {
+  /** Every file of the run that decoded as text, in path order. */
+  files: readonly SourceFile[];
+}
+
+/** Why a finding is not counted. */
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  /** The written reason (after ` -- `), when there was one. */
+  reason?: string;
+  /** 1-based line of the directive. */
+  line?: number;
+}
+
+/** A finding, as reporters read it. Lines 1-based, columns 1-based in UTF-16 code units, end exclusive. */
+export interface LintMessage {
+  ruleId: string;
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  note?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+  url?: string;
+  fix?: Fix[];
+  suggestions?: Array<{ desc: string; fix: Fix[] }>;
+  suppressed?: Suppression;
+}
+
+/** Per-file result. `file` is the VFile (messages as VFileMessage) that vfile-reporter reads. */
+export interface FileResult {
+  path: string;
+  file: VFile;
+  /** Every finding, suppressed ones included, in position order. */
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  suppressedCount: number;
+  /** The file could not be read as SQL text (binary, bad encoding, missing). */
+  unreadable: boolean;
+}
+
+/** A problem with the run itself, not a finding in a file (e.g. a rule that threw). */
+export interface Notification {
+  level: 'error' | 'warning' | 'note';
+  message: string;
+  ruleId?: string;
+  file?: string;
+  /** Stack or detail, for `--debug`. */
+  detail?: string;
+}
+
+export interface LintResult {
+  files: FileResult[];
+  /** Metadata of every rule known to the run (enabled or not), by id. Reporters read this. */
+  rules: Record<string, RuleMeta & { id: string; enabled: boolean }>;
+  notifications: Notification[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  suppressedCount: number;
+  /** An internal error (a rule threw) or unreadable input happened: the CLI exits 2. */
+  failed: boolean;
+  stats: { files: number; statements: number; bytes: number; durationMs: number };
+}
