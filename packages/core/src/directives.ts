@@ -1,0 +1,92 @@
+// Inline directives: comments that override a rule on purpose, with a written reason (DESIGN.md §7).
+//
+//   -- migralint-disable-next-statement destructive/no-drop-column -- unused since v3, OPS-42
+//   -- migralint-disable destructive/*  -- reason      …      -- migralint-enable destructive/*
+//   /* migralint-disable-file naming/identifier-pattern -- vendored extension DDL */
+//
+// Only comments found by Postgres' scanner count, so a directive-looking string literal is not one.
+
+import type { Range, Statement } from './types.js';
+import type { OffsetMap } from './offsets.js';
+import { isComment, scanSql } from './parser.js';
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-statement' | 'disable-file';
+
+export interface Directive {
+  kind: DirectiveKind | 'unknown';
+  /** The word after `migralint-` as written (for the unknown-directive message). */
+  name: string;
+  /** Rule ids or `pack/*` patterns; empty means every rule. */
+  ruleIds: string[];
+  reason?: string;
+  /** The comment's range. */
+  range: Range;
+  /** What it covers once resolved: a statement, a disable…enable span, or the whole file. */
+  scope?: Range;
+  /** Rule ids (as written in the directive, or `*`) that suppressed at least one finding. */
+  used: Set<string>;
+}
+
+const DIRECTIVE = /^migralint-((?:disable|enable)[a-z-]*)\b([\s\S]*)$/;
+const KINDS = new Set<string>(['disable', 'enable', 'disable-next-statement', 'disable-file']);
+
+export function findDirectives(text: string, parseText: string, map: OffsetMap, statements: readonly Statement[]): Directive[] {
+  // Scanning costs more than parsing; most files have no directive at all.
+  if (!text.includes('migralint-')) return [];
+  const tokens = scanSql(parseText);
+  if (!tokens) return [];
+  const directives: Directive[] = [];
+  for (const token of tokens) {
+    if (!isComment(token) || !token.text.includes('migralint-')) continue;
+    const body = token.text.startsWith('--') ? token.text.slice(2) : token.text.slice(2, -2);
+    const match = DIRECTIVE.exec(body.trim());
+    if (!match) continue;
+    const [ids, reason] = splitReason(match[2]!);
+    directives.push({
+      kind: KINDS.has(match[1]!) ? (match[1] as DirectiveKind) : 'unknown',
+      name: match[1]!,
+      ruleIds: ids.split(/[\s,]+/).filter(Boolean),
+      ...(reason ? { reason } : {}),
+      range: { start: map.fromByte(token.start), end: map.fromByte(token.end) },
+      used: new Set(),
+    });
+  }
+  resolveScopes(directives, statements, text.length);
+  return directives;
+}
+
+/** `rule-a, rule-b -- why` → [`rule-a, rule-b`, `why`]. */
+function splitReason(rest: string): [string, string | undefined] {
+  const at = rest.search(/(^|\s)--/);
+  if (at === -1) return [rest.trim(), undefined];
+  const reason = rest.slice(at).replace(/^\s*--\s*/, '').trim();
+  return [rest.slice(0, at).trim(), reason || undefined];
+}
+
+function resolveScopes(directives: Directive[], statements: readonly Statement[], textLength: number): void {
+  for (const d of directives) {
+    if (d.kind === 'disable-file') d.scope = { start: 0, end: textLength };
+    else if (d.kind === 'disable-next-statement') {
+      const next = statements.find((s) => s.start >= d.range.end);
+      if (next) d.scope = { start: next.start, end: next.end };
+    } else if (d.kind === 'disable') {
+      // Until the first later `enable` naming one of its rules (or naming none), else to the end.
+      const enable = directives.find(
+        (e) => e.kind === 'enable' && e.range.start > d.range.end && (e.ruleIds.length === 0 || e.ruleIds.some((id) => d.ruleIds.includes(id)) || d.ruleIds.length === 0),
+      );
+      d.scope = { start: d.range.end, end: enable ? enable.range.start : textLength };
+    }
+  }
+}
+
+/** Does a directive's rule list name `ruleId`? Returns the entry that matched (`*` for "all"). */
+export function matchingEntry(directive: Directive, ruleId: string): string | undefined {
+  if (directive.ruleIds.length === 0) return '*';
+  return directive.ruleIds.find((pattern) => matchesRulePattern(pattern, ruleId));
+}
+
+/** `pack/rule` exact, `pack/*` a whole pack, `*` everything. */
+export function matchesRulePattern(pattern: string, ruleId: string): boolean {
+  if (pattern === '*' || pattern === ruleId) return true;
+  return pattern.endsWith('/*') && ruleId.startsWith(pattern.slice(0, -1));
+}

@@ -1,0 +1,12 @@
+// @migralint/core: parse, statement tree, positions, directives, rule runtime and lint().
+export type * from './types.js';
+export { defineRule, definePlugin } from './define.js';
+export { lint, resolveDefaults, type LintOptions } from './lint.js';
+export { corePlugin, DIRECTIVE_RULES } from './core-plugin.js';
+export { catalogRules, recommendedRules, toSetting, RuleResolver, type ActiveRule, type RuleCatalog } from './active-rules.js';
+export { applyFixes } from './apply-fixes.js';
+export { ruleDocsUrl, DOCS_BASE } from './docs-url.js';
+export { matchesFiles, toConfigRelative } from './match-files.js';
+export { closestName } from './closest-name.js';
+export { fillTemplate } from './build-message.js';
+export { loadParser } from './parser.js';

@@ -1,0 +1,154 @@
+// lint(): the library API the CLI, editors and tests share (DESIGN.md §2). In-memory files in,
+// a LintResult out; nothing here touches the file system.
+
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import type { FileResult, LintMessage, LintResult, Notification, Plugin, ResolvedConfig, SourceInput } from './types.js';
+import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from './active-rules.js';
+import { applyDirectives } from './apply-directives.js';
+import { buildMessage } from './build-message.js';
+import { corePlugin } from './core-plugin.js';
+import { loadParser } from './parser.js';
+import { prepareFile, type FileState } from './prepare-file.js';
+import { runFileRules, runProjectRules } from './run-rules.js';
+
+export interface LintOptions {
+  files: SourceInput[];
+  /** Usually from @migralint/config; missing parts get defaults (recommended rules, Postgres 17). */
+  config?: Partial<ResolvedConfig>;
+  /** Analyse every file, but report only these paths (changed files, an editor's open file). */
+  reportPaths?: readonly string[];
+}
+
+export function resolveDefaults(config: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  const plugins = withCorePlugin(config.plugins ?? []);
+  return {
+    root: config.root ?? process.cwd(),
+    ...(config.filepath ? { filepath: config.filepath } : {}),
+    settings: { postgresVersion: 17, ...config.settings },
+    rules: config.rules ?? recommendedRules(plugins),
+    overrides: config.overrides ?? [],
+    ignores: config.ignores ?? [],
+    noInlineDisable: config.noInlineDisable ?? [],
+    plugins,
+  };
+}
+
+function withCorePlugin(plugins: readonly Plugin[]): Plugin[] {
+  const seen = new Set<string>([corePlugin.name]);
+  const out = [corePlugin];
+  for (const plugin of plugins) {
+    if (seen.has(plugin.name)) continue;
+    seen.add(plugin.name);
+    out.push(plugin);
+  }
+  return out;
+}
+
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const started = performance.now();
+  await loadParser();
+  const config = resolveDefaults(options.config);
+  const catalog = catalogRules(config.plugins);
+  const resolver = new RuleResolver(config, catalog);
+  const notifications: Notification[] = [];
+  const notify = (n: Notification) => notifications.push(n);
+
+  const states = options.files.map(prepareFile);
+  const project = { files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)) };
+  const enabled = new Set<string>();
+
+  for (const state of states) {
+    const { rules, settings } = resolver.forFile(state.path);
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    for (const r of rules) enabled.add(r.id);
+    for (const { ruleId, descriptor } of state.engineReports) {
+      // An unreadable file is always reported: a silent pass over it is the one outcome we refuse.
+      const active = byId.get(ruleId) ?? (ruleId === 'migralint/unreadable-file' ? alwaysOn(catalog, ruleId) : undefined);
+      if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at, state.map));
+    }
+    if (!state.unreadable) runFileRules(state, rules, settings, project, notify);
+  }
+
+  const base = resolver.forFile(path.join(config.root, '\0no-override\0'));
+  runProjectRules(states, resolver, base.rules, base.settings, project, notify);
+
+  for (const state of states) {
+    if (state.unreadable) continue;
+    const byId = new Map(resolver.forFile(state.path).rules.map((r) => [r.id, r]));
+    applyDirectives(state, catalog, config.noInlineDisable, (ruleId, descriptor) => {
+      const active = byId.get(ruleId);
+      if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at as never, state.map));
+    });
+  }
+
+  const reportSet = options.reportPaths ? new Set(options.reportPaths.map(normalisePath)) : undefined;
+  const reported = reportSet ? states.filter((s) => reportSet.has(normalisePath(s.path))) : states;
+  const files = reported.map(toFileResult);
+  const rules: LintResult['rules'] = {};
+  for (const [id, rule] of catalog.rules) rules[id] = { ...rule.meta, id, enabled: enabled.has(id) };
+
+  const sum = (key: 'errorCount' | 'warningCount' | 'infoCount' | 'suppressedCount') => files.reduce((n, f) => n + f[key], 0);
+  return {
+    files,
+    rules,
+    notifications,
+    errorCount: sum('errorCount'),
+    warningCount: sum('warningCount'),
+    infoCount: sum('infoCount'),
+    suppressedCount: sum('suppressedCount'),
+    failed: notifications.some((n) => n.level === 'error') || files.some((f) => f.unreadable),
+    stats: {
+      files: states.length,
+      statements: states.reduce((n, s) => n + s.source.statements.length, 0),
+      bytes: states.reduce((n, s) => n + s.bytes, 0),
+      durationMs: performance.now() - started,
+    },
+  };
+}
+
+function alwaysOn(catalog: ReturnType<typeof catalogRules>, id: string): ActiveRule {
+  const rule = catalog.rules.get(id)!;
+  return { id, rule, severity: 'error', options: {} };
+}
+
+function normalisePath(p: string): string {
+  return path.resolve(p);
+}
+
+function toFileResult(state: FileState): FileResult {
+  const messages = state.messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  const file = new VFile({ path: state.path, value: state.source.text });
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let suppressedCount = 0;
+  for (const message of messages) {
+    if (message.suppressed) {
+      suppressedCount++;
+      continue;
+    }
+    if (message.severity === 'error') errorCount++;
+    else if (message.severity === 'warning') warningCount++;
+    else infoCount++;
+    file.messages.push(toVFileMessage(message, state.path));
+  }
+  return { path: state.path, file, messages, errorCount, warningCount, infoCount, suppressedCount, unreadable: state.unreadable };
+}
+
+function toVFileMessage(message: LintMessage, filePath: string): VFileMessage {
+  const vmessage = new VFileMessage(message.message, {
+    place: {
+      start: { line: message.line, column: message.column, offset: message.offset },
+      end: { line: message.endLine, column: message.endColumn, offset: message.endOffset },
+    },
+    ruleId: message.ruleId,
+  });
+  vmessage.file = filePath;
+  // vfile's convention: fatal true = error, false = warning, undefined = info.
+  vmessage.fatal = message.severity === 'error' ? true : message.severity === 'warning' ? false : undefined;
+  if (message.url) vmessage.url = message.url;
+  if (message.note) vmessage.note = message.note;
+  return vmessage;
+}

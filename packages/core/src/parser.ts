@@ -1,0 +1,73 @@
+// The one place that talks to libpg-query (Postgres' own parser compiled to WebAssembly).
+// The module must be loaded once before the synchronous calls work; everything else in core
+// calls parseSql/scanSql and never sees the library's quirks (empty input, JSON strings).
+
+import { loadModule, parseSync, scanSync } from 'libpg-query';
+
+let loading: Promise<void> | undefined;
+let ready = false;
+
+export function loadParser(): Promise<void> {
+  loading ??= loadModule().then(() => {
+    ready = true;
+  });
+  return loading;
+}
+
+function assertReady(): void {
+  if (!ready) throw new Error('migralint: the SQL parser is not loaded; await loadParser() first');
+}
+
+export interface RawStmt {
+  stmt?: Record<string, Record<string, unknown>>;
+  /** UTF-8 byte offset of the statement's first token; omitted by libpg-query when 0. */
+  stmt_location?: number;
+  /** Length in bytes without the `;`; omitted for a final statement that has none. */
+  stmt_len?: number;
+}
+
+export type ParseOutcome =
+  | { ok: true; stmts: RawStmt[] }
+  /** `cursor` is a 0-based offset in code points (Postgres counts characters), or -1. */
+  | { ok: false; message: string; cursor: number };
+
+export function parseSql(sql: string): ParseOutcome {
+  assertReady();
+  // libpg-query rejects '' outright; Postgres treats it as zero statements.
+  if (sql.trim() === '') return { ok: true, stmts: [] };
+  try {
+    const tree = parseSync(sql) as { stmts?: RawStmt[] };
+    return { ok: true, stmts: tree.stmts ?? [] };
+  } catch (error) {
+    const e = error as { message?: string; sqlDetails?: { message?: string; cursorPosition?: number } };
+    return {
+      ok: false,
+      message: e.sqlDetails?.message ?? e.message ?? String(error),
+      cursor: e.sqlDetails?.cursorPosition ?? -1,
+    };
+  }
+}
+
+export interface Token {
+  /** UTF-8 byte offsets. */
+  start: number;
+  end: number;
+  text: string;
+  tokenName: string;
+  keywordKind: number;
+}
+
+/** Tokens of `sql`, or undefined when the scanner cannot read it (e.g. an unterminated quote). */
+export function scanSql(sql: string): Token[] | undefined {
+  assertReady();
+  if (sql === '') return [];
+  try {
+    return (scanSync(sql) as { tokens: Token[] }).tokens;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isComment(token: Token): boolean {
+  return token.tokenName === 'SQL_COMMENT' || token.tokenName === 'C_COMMENT';
+}

@@ -1,0 +1,110 @@
+// The rule runtime. File phase: each rule's visitors see each statement of a file, in order.
+// Project phase: each rule's `project` hook sees every file once. A rule that throws becomes a
+// notification naming the rule and file; the other rules go on (DESIGN.md §4, "fail closed").
+
+import type { Notification, ProjectContext, ProjectInfo, ReportDescriptor, RuleContext, Settings, Statement } from './types.js';
+import type { ActiveRule, RuleResolver } from './active-rules.js';
+import { buildMessage } from './build-message.js';
+import type { FileState } from './prepare-file.js';
+
+type Notify = (notification: Notification) => void;
+
+function ruleFailure(ruleId: string, file: string | undefined, error: unknown): Notification {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    level: 'error',
+    ruleId,
+    ...(file ? { file } : {}),
+    message: `Rule ${ruleId} crashed${file ? ` on ${file}` : ''}: ${err.message}. Its findings for this file are incomplete; please report this to the rule's authors.`,
+    ...(err.stack ? { detail: err.stack } : {}),
+  };
+}
+
+export function runFileRules(state: FileState, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
+  const statements = state.source.statements;
+  let current: Statement | undefined;
+  const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement) => void }>>();
+  const failed = new Set<string>();
+
+  for (const active of rules) {
+    if (!active.rule.create) continue;
+    const context: RuleContext = {
+      id: active.id,
+      options: active.options,
+      settings,
+      file: state.source,
+      get statement() {
+        return current!;
+      },
+      statements,
+      project,
+      rangeOf: (target) => state.locator.rangeOf(target, current),
+      report: (descriptor: ReportDescriptor) => {
+        const range = state.locator.rangeOf(descriptor.at, current);
+        state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, descriptor, range, state.map));
+      },
+    };
+    try {
+      const visitors = active.rule.create(context);
+      for (const [kind, fn] of Object.entries(visitors)) {
+        if (!fn) continue;
+        let list = handlers.get(kind);
+        if (!list) handlers.set(kind, (list = []));
+        list.push({ id: active.id, fn });
+      }
+    } catch (error) {
+      notify(ruleFailure(active.id, state.path, error));
+    }
+  }
+  if (handlers.size === 0) return;
+
+  const everyStatement = handlers.get('Statement') ?? [];
+  for (const statement of statements) {
+    if (statement.kind === 'ParseError') continue;
+    current = statement;
+    const specific = handlers.get(statement.kind) ?? [];
+    for (const list of [everyStatement, specific]) {
+      for (const { id, fn } of list) {
+        if (failed.has(id)) continue;
+        try {
+          fn(statement.node, statement);
+        } catch (error) {
+          failed.add(id);
+          notify(ruleFailure(id, state.path, error));
+        }
+      }
+    }
+  }
+}
+
+export function runProjectRules(states: readonly FileState[], resolver: RuleResolver, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
+  const byPath = new Map(states.map((s) => [s.path, s]));
+  for (const active of rules) {
+    if (!active.rule.project) continue;
+    const context: ProjectContext = {
+      id: active.id,
+      options: active.options,
+      settings,
+      project,
+      rangeOf: (file, target) => {
+        const state = byPath.get(file);
+        if (!state) throw new Error(`rangeOf: "${file}" is not a file of this run`);
+        return state.locator.rangeOf(target, state.source.statements[0]);
+      },
+      report: (descriptor) => {
+        const state = byPath.get(descriptor.file);
+        if (!state) throw new Error(`report: "${descriptor.file}" is not a file of this run`);
+        // Overrides may turn a project rule off, or change its severity, for some files.
+        const forFile = resolver.forFile(state.path).rules.find((r) => r.id === active.id);
+        if (!forFile) return;
+        const range = state.locator.rangeOf(descriptor.at, undefined);
+        state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: forFile.severity }, descriptor, range, state.map));
+      },
+    };
+    try {
+      active.rule.project(context);
+    } catch (error) {
+      notify(ruleFailure(active.id, undefined, error));
+    }
+  }
+}

@@ -1,0 +1,222 @@
+// Turn a file's text into statements with real positions, recovering from bad statements.
+//
+// Fast path: the whole file goes to the parser once (most files parse). When it fails, the scanner
+// (Postgres' own lexer: it knows quotes, dollar quotes and comments) splits the file at top-level
+// semicolons and each piece is parsed alone, so one bad statement becomes one `ParseError`
+// statement and the rest of the file is still linted. psql meta-commands (`\set`, `\i`, `\gexec`)
+// are not SQL: they are blanked out before parsing (keeping every byte offset) and returned so the
+// engine can say what it skipped.
+
+import type { AstNode, Statement } from './types.js';
+import { codePointsToUtf16, type OffsetMap } from './offsets.js';
+import { isComment, parseSql, scanSql, type RawStmt, type Token } from './parser.js';
+
+export interface MetaCommand {
+  /** e.g. `\set`. */
+  command: string;
+  start: number;
+  end: number;
+}
+
+export interface SplitResult {
+  statements: Statement[];
+  metaCommands: MetaCommand[];
+  /** The text the parser saw (meta-commands blanked); same byte offsets as the file. */
+  parseText: string;
+}
+
+/** A piece of the file parsed on its own; `base` is its byte offset in the file. */
+interface Chunk {
+  base: number;
+  end: number;
+}
+
+export function splitStatements(text: string, map: OffsetMap): SplitResult {
+  const { parseText, metaCommands } = blankMetaCommands(text, map);
+  const whole = parseSql(parseText);
+  if (whole.ok) {
+    return { statements: toStatements(whole.stmts, 0, map.byteLength, parseText, text, map), metaCommands, parseText };
+  }
+  return { statements: recover(parseText, text, map, whole), metaCommands, parseText };
+}
+
+// --- psql meta-commands -------------------------------------------------------------------
+
+// A backslash at the start of a line (after blanks) is the only cheap sign of a meta-command;
+// the scanner then confirms it is a token of its own (not inside a string, comment or body).
+const META_HINT = /(^|\n)[ \t]*\\|\\g[a-z]*\s*$|\\gexec/m;
+
+function blankMetaCommands(text: string, map: OffsetMap): { parseText: string; metaCommands: MetaCommand[] } {
+  if (!text.includes('\\') || !META_HINT.test(text)) return { parseText: text, metaCommands: [] };
+  const tokens = scanSql(text);
+  if (!tokens) return { parseText: text, metaCommands: [] };
+  const metaCommands: MetaCommand[] = [];
+  let parseText = text;
+  for (const token of tokens) {
+    if (token.text !== '\\') continue;
+    const start = map.fromByte(token.start);
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (text[end - 1] === '\r') end -= 1;
+    if (metaCommands.length > 0 && metaCommands[metaCommands.length - 1]!.end > start) continue;
+    const command = /^\\[A-Za-z!?.]*/.exec(text.slice(start, end))?.[0] ?? '\\';
+    metaCommands.push({ command, start, end });
+    parseText = parseText.slice(0, start) + blank(text.slice(start, end)) + parseText.slice(end);
+  }
+  return { parseText, metaCommands };
+}
+
+/** Spaces with the same UTF-8 byte length as `s`, so byte offsets after it do not move. */
+function blank(s: string): string {
+  return ' '.repeat(Buffer.byteLength(s, 'utf8'));
+}
+
+// --- recovery -----------------------------------------------------------------------------
+
+function recover(parseText: string, text: string, map: OffsetMap, failure: { message: string; cursor: number }): Statement[] {
+  const tokens = scanSql(parseText);
+  if (!tokens) {
+    // The lexer itself gave up (an unterminated quote or comment): Postgres would read the rest
+    // of the file as part of it too, so the whole file is one unparseable statement.
+    return [parseErrorStatement(0, { base: 0, end: map.byteLength }, text, map, failure, parseText, undefined)];
+  }
+  const chunks = chunksAtSemicolons(tokens, map.byteLength);
+  const bytes = Buffer.from(parseText, 'utf8');
+  const statements: Statement[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const sql = bytes.toString('utf8', chunk.base, chunk.end);
+    const parsed = parseSql(sql);
+    if (parsed.ok) {
+      statements.push(...shifted(parsed.stmts, chunk, parseText, text, map, statements.length));
+      continue;
+    }
+    // `BEGIN ATOMIC … END` bodies hold semicolons the scanner cannot see as inner: when a piece
+    // ends too early ("at end of input"), try it joined with the next pieces before giving up.
+    let merged = false;
+    if (/end of input/.test(parsed.message)) {
+      for (let j = i + 1; j < Math.min(chunks.length, i + 16); j++) {
+        const joined = { base: chunk.base, end: chunks[j]!.end };
+        const retry = parseSql(bytes.toString('utf8', joined.base, joined.end));
+        if (retry.ok) {
+          statements.push(...shifted(retry.stmts, joined, parseText, text, map, statements.length));
+          i = j;
+          merged = true;
+          break;
+        }
+      }
+    }
+    if (!merged) {
+      const tokensOfChunk = tokens.filter((t) => t.start >= chunk.base && t.end <= chunk.end);
+      if (tokensOfChunk.every(isComment)) continue;
+      statements.push(parseErrorStatement(statements.length, chunk, text, map, parsed, sql, tokensOfChunk));
+    }
+  }
+  return statements;
+}
+
+/** Byte ranges between top-level `;` tokens (parentheses track CREATE RULE's `(a; b)` lists). */
+function chunksAtSemicolons(tokens: Token[], byteLength: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let depth = 0;
+  let base = 0;
+  for (const token of tokens) {
+    if (token.text === '(') depth++;
+    else if (token.text === ')') depth = Math.max(0, depth - 1);
+    else if (token.text === ';' && depth === 0) {
+      chunks.push({ base, end: token.end });
+      base = token.end;
+    }
+  }
+  if (tokens.some((t) => t.start >= base && !isComment(t))) chunks.push({ base, end: byteLength });
+  return chunks;
+}
+
+function shifted(stmts: RawStmt[], chunk: Chunk, parseText: string, text: string, map: OffsetMap, firstIndex: number): Statement[] {
+  if (chunk.base > 0) for (const raw of stmts) shiftLocations(raw.stmt, chunk.base);
+  const moved = stmts.map((raw) => ({ ...raw, stmt_location: (raw.stmt_location ?? 0) + chunk.base }));
+  return toStatements(moved, chunk.base, chunk.end, parseText, text, map, firstIndex);
+}
+
+/** Make every node `location` a file offset instead of an offset into the chunk. */
+function shiftLocations(node: unknown, by: number): void {
+  if (Array.isArray(node)) {
+    for (const item of node) shiftLocations(item, by);
+  } else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (key === 'location' && typeof value === 'number' && value >= 0) record[key] = value + by;
+      else if (value && typeof value === 'object') shiftLocations(value, by);
+    }
+  }
+}
+
+function parseErrorStatement(
+  index: number,
+  chunk: Chunk,
+  text: string,
+  map: OffsetMap,
+  failure: { message: string; cursor: number },
+  chunkSql: string,
+  tokens: Token[] | undefined,
+): Statement {
+  const code = tokens?.filter((t) => !isComment(t) && t.text !== ';') ?? [];
+  const startByte = code.length > 0 ? code[0]!.start : chunk.base;
+  const endByte = code.length > 0 ? code[code.length - 1]!.end : chunk.end;
+  const start = map.fromByte(startByte);
+  const end = Math.max(start, map.fromByte(endByte));
+  // Postgres counts the cursor in characters from the start of the string it was given.
+  const errorOffset =
+    failure.cursor >= 0 ? map.fromByte(chunk.base) + codePointsToUtf16(chunkSql, failure.cursor) : start;
+  return {
+    index,
+    kind: 'ParseError',
+    node: {},
+    start,
+    end,
+    text: text.slice(start, end),
+    error: { message: failure.message, offset: Math.min(Math.max(errorOffset, start), Math.max(end, start)) },
+  };
+}
+
+// --- raw statements → Statement -----------------------------------------------------------
+
+function toStatements(
+  stmts: RawStmt[],
+  _chunkBase: number,
+  chunkEnd: number,
+  parseText: string,
+  text: string,
+  map: OffsetMap,
+  firstIndex = 0,
+): Statement[] {
+  const out: Statement[] = [];
+  for (const raw of stmts) {
+    if (!raw.stmt) continue;
+    const kind = Object.keys(raw.stmt)[0]!;
+    const startByte = raw.stmt_location ?? 0;
+    const endByte = raw.stmt_len !== undefined ? startByte + raw.stmt_len : lastCodeByte(parseText, map, startByte, chunkEnd);
+    const start = map.fromByte(startByte);
+    const end = trimEnd(text, start, map.fromByte(endByte));
+    out.push({ index: firstIndex + out.length, kind, node: raw.stmt[kind] as AstNode, start, end, text: text.slice(start, end) });
+  }
+  return out;
+}
+
+/** End of the last non-comment token in [from, to) — a final statement without `;` has no length. */
+function lastCodeByte(parseText: string, map: OffsetMap, from: number, to: number): number {
+  const startU = map.fromByte(from);
+  const endU = map.fromByte(to);
+  const tail = parseText.slice(startU, endU);
+  if (!tail.includes('--') && !tail.includes('/*')) return map.toByte(trimEnd(parseText, startU, endU));
+  const tokens = scanSql(tail);
+  const code = tokens?.filter((t) => !isComment(t) && t.text !== ';');
+  if (!code || code.length === 0) return to;
+  return from + code[code.length - 1]!.end;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s|;/.test(text[end - 1]!)) end--;
+  return end;
+}
