@@ -70,10 +70,11 @@ function resolveScopes(directives: Directive[], statements: readonly Statement[]
       const next = statements.find((s) => s.start >= d.range.end);
       if (next) d.scope = { start: next.start, end: next.end };
     } else if (d.kind === 'disable') {
-      // Until the first later `enable` naming one of its rules (or naming none), else to the end.
-      const enable = directives.find(
-        (e) => e.kind === 'enable' && e.range.start > d.range.end && (e.ruleIds.length === 0 || e.ruleIds.some((id) => d.ruleIds.includes(id)) || d.ruleIds.length === 0),
-      );
+      // Until the first later `enable` that covers one of its rules (`enable pack/*` closes
+      // `disable pack/rule`; a bare `enable` closes everything), else to the end of the file.
+      const closes = (e: Directive) =>
+        e.ruleIds.length === 0 || d.ruleIds.length === 0 || e.ruleIds.some((id) => d.ruleIds.some((own) => matchesRulePattern(id, own)));
+      const enable = directives.find((e) => e.kind === 'enable' && e.range.start > d.range.end && closes(e));
       d.scope = { start: d.range.end, end: enable ? enable.range.start : textLength };
     }
   }

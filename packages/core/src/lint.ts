@@ -19,6 +19,8 @@ export interface LintOptions {
   config?: Partial<ResolvedConfig>;
   /** Analyse every file, but report only these paths (changed files, an editor's open file). */
   reportPaths?: readonly string[];
+  /** Called after each file's file phase (the CLI's progress counter). */
+  onProgress?: (filesDone: number, total: number) => void;
 }
 
 export function resolveDefaults(config: Partial<ResolvedConfig> = {}): ResolvedConfig {
@@ -55,7 +57,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const notifications: Notification[] = [];
   const notify = (n: Notification) => notifications.push(n);
 
-  const states = options.files.map(prepareFile);
+  // Parsing is most of the work, so progress counts parsed files.
+  const states = options.files.map((input, i) => {
+    const state = prepareFile(input);
+    options.onProgress?.(i + 1, options.files.length);
+    return state;
+  });
   const project = { files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)) };
   const enabled = new Set<string>();
 

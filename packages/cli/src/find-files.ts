@@ -1,0 +1,90 @@
+// Paths, directories and globs from the command line → the SQL files to lint, minus
+// .migralintignore. A path that does not exist, or a folder with no SQL, is a usage error (exit 2):
+// a linter that passes because it looked at nothing is the failure we refuse.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from './parse-args.js';
+
+/** Where migrations usually live, in the order we look when no path is given. */
+export const DEFAULT_FOLDERS = [
+  'supabase/migrations',
+  'migrations',
+  'db/migrations',
+  'prisma/migrations',
+  'database/migrations',
+  'sql/migrations',
+  'src/migrations',
+  'drizzle',
+];
+
+const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
+
+export interface FoundFiles {
+  /** Absolute paths, sorted. */
+  files: string[];
+  /** Explicitly named files that .migralintignore excludes (the CLI warns about them). */
+  ignoredExplicit: string[];
+}
+
+export async function findFiles(cwd: string, args: readonly string[]): Promise<FoundFiles> {
+  const ignorer = loadIgnoreFile(cwd);
+  const targets = args.length > 0 ? args : defaultFolders(cwd);
+  const found = new Set<string>();
+  const ignoredExplicit: string[] = [];
+
+  for (const arg of targets) {
+    const abs = path.resolve(cwd, arg);
+    if (isDynamicPattern(arg) && !fs.existsSync(abs)) {
+      const matches = await glob(arg, { cwd, absolute: true, ignore: SKIP_DIRS, onlyFiles: true, expandDirectories: false });
+      const kept = matches.filter((f) => !isIgnored(ignorer, cwd, f));
+      if (kept.length === 0) throw new UsageError(`no files match "${arg}"${matches.length > 0 ? ' that are not in .migralintignore' : ''}`);
+      kept.forEach((f) => found.add(path.normalize(f)));
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`no such file or directory: ${arg}`);
+    }
+    if (stat.isDirectory()) {
+      const matches = await glob('**/*.sql', { cwd: abs, absolute: true, ignore: SKIP_DIRS, dot: false });
+      const kept = matches.filter((f) => !isIgnored(ignorer, cwd, f));
+      if (kept.length === 0) {
+        throw new UsageError(`no .sql files in ${arg}${matches.length > 0 ? ' (all are listed in .migralintignore)' : ''}; pass the folder that holds the migrations`);
+      }
+      kept.forEach((f) => found.add(path.normalize(f)));
+    } else if (isIgnored(ignorer, cwd, abs)) {
+      ignoredExplicit.push(arg);
+    } else {
+      found.add(abs);
+    }
+  }
+  return { files: [...found].sort(), ignoredExplicit };
+}
+
+function defaultFolders(cwd: string): string[] {
+  const existing = DEFAULT_FOLDERS.filter((dir) => fs.existsSync(path.join(cwd, dir)));
+  if (existing.length === 0) {
+    throw new UsageError(`no migrations folder found here (looked for ${DEFAULT_FOLDERS.join(', ')}); pass the folder or files to lint`);
+  }
+  // `migrations` inside `supabase/` is already covered by `supabase/migrations`, etc.
+  return existing.filter((dir) => !existing.some((other) => other !== dir && dir.startsWith(other + '/')));
+}
+
+function loadIgnoreFile(cwd: string): Ignore | undefined {
+  const file = path.join(cwd, '.migralintignore');
+  if (!fs.existsSync(file)) return undefined;
+  return ignore().add(fs.readFileSync(file, 'utf8'));
+}
+
+function isIgnored(ignorer: Ignore | undefined, cwd: string, abs: string): boolean {
+  if (!ignorer) return false;
+  const rel = path.relative(cwd, abs).split(path.sep).join('/');
+  // Files outside the cwd cannot be matched by a cwd-relative ignore file.
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  return ignorer.ignores(rel);
+}

@@ -1,0 +1,137 @@
+// `migralint` from argv to exit code: find files, find their config, lint, report (DESIGN.md §2, §10).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { lint, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { ConfigError, loadConfig, printConfig } from '@migralint/config';
+import { findFiles } from './find-files.js';
+import { readStream, type CliIO } from './io.js';
+import { mergeResults } from './merge-results.js';
+import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
+import { formatReport } from './format-report.js';
+import { listRules } from './list-rules.js';
+import { Progress } from './progress.js';
+import { exitCodeFor } from './exit-code.js';
+import { writeFileAtomic } from './write-output.js';
+import { VERSION } from './version.js';
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let request: CliRequest | undefined;
+  try {
+    request = parseCliArgs(argv);
+    switch (request.command) {
+      case 'help':
+        io.stdout.write(HELP);
+        return 0;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'print-config': {
+        const file = path.resolve(io.cwd, request.printConfig!);
+        const config = await configFor(io.cwd, request, path.dirname(file));
+        io.stdout.write(`${JSON.stringify(printConfig(config, file), null, 2)}\n`);
+        return 0;
+      }
+      case 'rules': {
+        const config = await configFor(io.cwd, request, io.cwd);
+        io.stdout.write(listRules(config, request.formats[0]?.name === 'json' ? 'json' : 'text'));
+        return 0;
+      }
+      default:
+        return await runLint(request, io);
+    }
+  } catch (error) {
+    return reportFailure(error, io, request?.debug ?? argv.includes('--debug'));
+  }
+}
+
+function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
+  const err = error instanceof Error ? error : new Error(String(error));
+  if (error instanceof UsageError) io.stderr.write(`migralint: ${err.message}\nRun "migralint --help" for usage.\n`);
+  else if (error instanceof ConfigError) io.stderr.write(`migralint: config error: ${err.message}\n`);
+  else {
+    // Not the user's mistake: say so, and keep the stack behind --debug.
+    io.stderr.write(`migralint: internal error: ${err.message}\n`);
+    if (!debug) io.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
+  }
+  if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
+  return 2;
+}
+
+const configCache = new Map<string, Promise<ResolvedConfig>>();
+
+function configFor(cwd: string, request: CliRequest, dir: string): Promise<ResolvedConfig> {
+  const key = request.config ? `file:${request.config}` : `dir:${dir}`;
+  let pending = configCache.get(key);
+  if (!pending) {
+    pending = loadConfig({ cwd, searchFrom: dir, ...(request.config ? { configFile: path.resolve(cwd, request.config) } : {}) });
+    configCache.set(key, pending);
+  }
+  return pending;
+}
+
+async function runLint(request: CliRequest, io: CliIO): Promise<number> {
+  const groups = new Map<ResolvedConfig, SourceInput[]>();
+
+  if (request.stdin) {
+    const display = request.stdinFilename ?? '<stdin>';
+    const abs = path.resolve(io.cwd, request.stdinFilename ?? 'stdin.sql');
+    const config = await configFor(io.cwd, request, path.dirname(abs));
+    groups.set(config, [{ path: display, content: await readStream(io.stdin) }]);
+  } else {
+    const found = await findFiles(io.cwd, request.paths);
+    for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${name} is listed in .migralintignore and was not linted\n`);
+    for (const abs of found.files) {
+      const config = await configFor(io.cwd, request, path.dirname(abs));
+      if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
+      let list = groups.get(config);
+      if (!list) groups.set(config, (list = []));
+      list.push({ path: displayPath(io.cwd, abs), content: readBytes(abs) });
+    }
+    if (groups.size === 0) {
+      throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing was linted');
+    }
+  }
+
+  const total = [...groups.values()].reduce((n, files) => n + files.length, 0);
+  const progress = new Progress(io.stderr, total);
+  const results: LintResult[] = [];
+  for (const [config, files] of groups) {
+    results.push(await lint({ files, config, onProgress: () => progress.advance() }));
+  }
+  progress.done();
+  const result = mergeResults(results);
+
+  const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
+  const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];
+  for (const target of formats) {
+    const text = formatReport(target.name, result, {
+      cwd: io.cwd,
+      verbose: request.verbose,
+      quiet: request.quiet,
+      color: target.file ? false : color,
+    });
+    if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
+    else if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+  for (const n of result.notifications) {
+    if (request.debug && n.detail) io.stderr.write(`${n.detail}\n`);
+  }
+  const { code, reason } = exitCodeFor(result, request.maxWarnings);
+  if (reason) io.stderr.write(`migralint: ${reason}\n`);
+  return code;
+}
+
+function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
+}
+
+function readBytes(abs: string): Uint8Array {
+  try {
+    return fs.readFileSync(abs);
+  } catch (error) {
+    // Unreadable (permissions, vanished): an empty buffer would pass silently, so fail the file.
+    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

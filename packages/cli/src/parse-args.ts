@@ -1,0 +1,130 @@
+// Command-line arguments → a typed request. Usage mistakes throw UsageError (exit 2, one line).
+
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface FormatRequest {
+  name: string;
+  /** Write to this file instead of stdout. */
+  file?: string;
+}
+
+export interface CliRequest {
+  command: 'lint' | 'rules' | 'help' | 'version' | 'print-config';
+  paths: string[];
+  formats: FormatRequest[];
+  maxWarnings?: number;
+  quiet: boolean;
+  verbose: boolean;
+  debug: boolean;
+  color?: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  config?: string;
+  printConfig?: string;
+}
+
+export const FORMATS = ['terminal', 'json', 'sarif'] as const;
+
+export function parseCliArgs(argv: readonly string[]): CliRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', multiple: true },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        verbose: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''));
+  }
+  const { values, positionals } = parsed;
+  let command: CliRequest['command'] = 'lint';
+  let paths = positionals;
+  if (positionals[0] === 'rules') {
+    command = 'rules';
+    paths = positionals.slice(1);
+  }
+  if (values['print-config'] !== undefined) command = 'print-config';
+  if (values.version) command = 'version';
+  if (values.help) command = 'help';
+
+  const formats = (values.format ?? []).map(parseFormat);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings takes a whole number ≥ 0, got "${values['max-warnings']}"`);
+    }
+  }
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (values.stdin && paths.length > 0 && command === 'lint') throw new UsageError('--stdin lints standard input; do not also pass paths');
+  const color = values['no-color'] ? false : values.color ? true : undefined;
+  return {
+    command,
+    paths,
+    formats,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+    debug: values.debug ?? false,
+    ...(color !== undefined ? { color } : {}),
+    stdin: values.stdin ?? false,
+    ...(values['stdin-filename'] !== undefined ? { stdinFilename: values['stdin-filename'] } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
+  };
+}
+
+/** `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. */
+function parseFormat(value: string): FormatRequest {
+  const at = value.indexOf('=');
+  const name = at === -1 ? value : value.slice(0, at);
+  const file = at === -1 ? undefined : value.slice(at + 1);
+  if (!(FORMATS as readonly string[]).includes(name)) {
+    throw new UsageError(`unknown format "${name}"; use one of: ${FORMATS.join(', ')} (optionally NAME=FILE)`);
+  }
+  if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
+  return { name, ...(file ? { file } : {}) };
+}
+
+export const HELP = `Usage: migralint [options] [paths...]
+       migralint rules [--format json]
+
+Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint looks
+for the usual folders (supabase/migrations, migrations, db/migrations, prisma/migrations, …).
+
+Options:
+  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif. Repeat for several;
+                            with =FILE the output goes to that file instead of stdout.
+      --max-warnings N      Exit 1 when there are more than N warnings.
+  -q, --quiet               Show errors only.
+      --verbose             Show why each finding matters and the docs link.
+  -c, --config FILE         Use this config file instead of searching for one.
+      --print-config FILE   Print the effective config for FILE and exit.
+      --stdin               Lint SQL read from standard input.
+      --stdin-filename PATH The path the standard input stands for (config, reports).
+      --color, --no-color   Force colour on or off (default: on for a terminal; NO_COLOR respected).
+      --debug               Show stack traces of internal errors.
+  -v, --version             Print the version.
+  -h, --help                Print this help.
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 usage, config, unreadable input or internal error.
+Docs: https://github.com/migralint/migralint#readme
+`;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes, lint } from '@migralint/core';
+import { testPlugin } from './test-plugin.js';
+
+describe('rule runtime', () => {
+  it('turns a crashing rule into a notification; other rules and files go on; the run fails', async () => {
+    const result = await lint({
+      files: [
+        { path: 'a.sql', content: 'DROP TABLE x;\nALTER TABLE t DROP COLUMN c;' },
+        { path: 'b.sql', content: 'ALTER TABLE u DROP COLUMN d;' },
+      ],
+      config: { plugins: [testPlugin], rules: { 'test/throws': 'error', 'test/drop-column': 'error' } },
+    });
+    expect(result.notifications).toEqual([
+      expect.objectContaining({ level: 'error', ruleId: 'test/throws', file: 'a.sql', message: expect.stringContaining('Rule test/throws crashed on a.sql: cannot read properties of undefined') }),
+    ]);
+    expect(result.errorCount).toBe(2);
+    expect(result.failed).toBe(true);
+  });
+
+  it('gives project hooks every file and lets them report into one', async () => {
+    const result = await lint({
+      files: [
+        { path: 'b.sql', content: 'SELECT 1;' },
+        { path: 'a.sql', content: 'SELECT 2;' },
+      ],
+      config: { plugins: [testPlugin], rules: { 'test/file-count': 'warn' } },
+    });
+    const a = result.files.find((f) => f.path === 'a.sql')!;
+    expect(a.messages.map((m) => m.message)).toEqual(['project has 2 files']);
+    expect(result.warningCount).toBe(1);
+  });
+
+  it('applies overrides by glob relative to the config root', async () => {
+    const result = await lint({
+      files: [
+        { path: '/repo/db/legacy/1.sql', content: 'ALTER TABLE t DROP COLUMN c;' },
+        { path: '/repo/db/new/2.sql', content: 'ALTER TABLE t DROP COLUMN c;' },
+      ],
+      config: { root: '/repo', plugins: [testPlugin], rules: { 'test/drop-column': 'error' }, overrides: [{ files: ['db/legacy/**'], rules: { 'test/drop-column': 'warn' } }] },
+    });
+    expect(result.files.map((f) => [f.path, f.messages[0]!.severity])).toEqual([
+      ['/repo/db/legacy/1.sql', 'warning'],
+      ['/repo/db/new/2.sql', 'error'],
+    ]);
+  });
+
+  it('uses the recommended rules of the given plugins when no rules are configured', async () => {
+    const result = await lint({ files: [{ path: 'a.sql', content: 'ALTER TABLE t DROP COLUMN c;' }], config: { plugins: [testPlugin] } });
+    expect(result.files[0]!.messages.map((m) => m.ruleId)).toEqual(['test/drop-column']);
+    expect(result.rules['test/drop-column']).toMatchObject({ enabled: true, defaultSeverity: 'error' });
+    expect(result.rules['test/throws']).toMatchObject({ enabled: false });
+  });
+
+  it('reports only the requested paths while analysing all', async () => {
+    const result = await lint({
+      files: [
+        { path: 'a.sql', content: 'ALTER TABLE t DROP COLUMN c;' },
+        { path: 'b.sql', content: 'ALTER TABLE t DROP COLUMN c;' },
+      ],
+      config: { plugins: [testPlugin] },
+      reportPaths: ['b.sql'],
+    });
+    expect(result.files.map((f) => f.path)).toEqual(['b.sql']);
+    expect(result.stats.files).toBe(2);
+  });
+
+  it('applies non-overlapping fixes and skips overlapping ones', () => {
+    expect(applyFixes('CREATE INDEX i ON t (c);', [{ range: [13, 13], text: 'CONCURRENTLY ' }])).toEqual({ text: 'CREATE INDEX CONCURRENTLY i ON t (c);', applied: 1 });
+    expect(applyFixes('abcdef', [{ range: [1, 3], text: 'X' }, { range: [2, 4], text: 'Y' }]).text).toBe('aXdef');
+  });
+
+  it('builds a VFile for vfile-reporter with fatal flags by severity', async () => {
+    const result = await lint({ files: [{ path: 'a.sql', content: 'ALTER TABLE t DROP COLUMN c;\n' }], config: { plugins: [testPlugin], rules: { 'test/drop-column': 'error', 'test/every-statement': 'info' } } });
+    const vmessages = result.files[0]!.file.messages;
+    expect(vmessages.map((m) => [m.ruleId, m.fatal, m.line, m.column])).toEqual([
+      ['test/every-statement', undefined, 1, 1],
+      ['test/drop-column', true, 1, 13],
+    ]);
+  });
+});
