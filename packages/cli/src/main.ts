@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
-import { ConfigError, loadConfig, printConfig } from '@migralint/config';
+import { ConfigError, ConfigLoader, printConfig } from '@migralint/config';
 import { findFiles } from './find-files.js';
 import { readStream, type CliIO } from './io.js';
 import { mergeResults } from './merge-results.js';
@@ -28,12 +28,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return 0;
       case 'print-config': {
         const file = path.resolve(io.cwd, request.printConfig!);
-        const config = await configFor(io.cwd, request, path.dirname(file));
+        const config = await configLoaderFor(io.cwd, request)(path.dirname(file));
         io.stdout.write(`${JSON.stringify(printConfig(config, file), null, 2)}\n`);
         return 0;
       }
       case 'rules': {
-        const config = await configFor(io.cwd, request, io.cwd);
+        const config = await configLoaderFor(io.cwd, request)(io.cwd);
         io.stdout.write(listRules(config, request.formats[0]?.name === 'json' ? 'json' : 'text'));
         return 0;
       }
@@ -58,31 +58,28 @@ function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
   return 2;
 }
 
-const configCache = new Map<string, Promise<ResolvedConfig>>();
+/** Configs for the directories of one run, cached per directory and per config file. */
+type ConfigFor = (dir: string) => Promise<ResolvedConfig>;
 
-function configFor(cwd: string, request: CliRequest, dir: string): Promise<ResolvedConfig> {
-  const key = request.config ? `file:${request.config}` : `dir:${dir}`;
-  let pending = configCache.get(key);
-  if (!pending) {
-    pending = loadConfig({ cwd, searchFrom: dir, ...(request.config ? { configFile: path.resolve(cwd, request.config) } : {}) });
-    configCache.set(key, pending);
-  }
-  return pending;
+function configLoaderFor(cwd: string, request: CliRequest): ConfigFor {
+  const loader = new ConfigLoader({ cwd, ...(request.config ? { configFile: path.resolve(cwd, request.config) } : {}) });
+  return (dir) => loader.forDirectory(dir);
 }
 
 async function runLint(request: CliRequest, io: CliIO): Promise<number> {
+  const configFor = configLoaderFor(io.cwd, request);
   const groups = new Map<ResolvedConfig, SourceInput[]>();
 
   if (request.stdin) {
     const display = request.stdinFilename ?? '<stdin>';
     const abs = path.resolve(io.cwd, request.stdinFilename ?? 'stdin.sql');
-    const config = await configFor(io.cwd, request, path.dirname(abs));
+    const config = await configFor(path.dirname(abs));
     groups.set(config, [{ path: display, content: await readStream(io.stdin) }]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${name} is listed in .migralintignore and was not linted\n`);
     for (const abs of found.files) {
-      const config = await configFor(io.cwd, request, path.dirname(abs));
+      const config = await configFor(path.dirname(abs));
       if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
       let list = groups.get(config);
       if (!list) groups.set(config, (list = []));

@@ -1,0 +1,162 @@
+// Finding and reading config files. cosmiconfig reads one directory at a time (searchStrategy
+// "none"); we walk upward ourselves because its "global" strategy, the only one that climbs past a
+// package.json, also reads ~/.config/migralint/, which would make CI results depend on a home dir.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cosmiconfig, type Loader } from 'cosmiconfig';
+import { ConfigError } from './config-error.js';
+import { parseJsonConfig, parseYamlConfig } from './parse-config-text.js';
+
+/** Where a config may live, in the order tried within one directory; the first one found wins. */
+export const searchPlaces: readonly string[] = [
+  'migralint.config.js',
+  'migralint.config.mjs',
+  'migralint.config.cjs',
+  'migralint.config.json',
+  'migralint.config.yaml',
+  'migralint.config.yml',
+  '.migralintrc',
+  '.migralintrc.json',
+  '.migralintrc.yaml',
+  '.migralintrc.yml',
+  '.migralintrc.js',
+  '.migralintrc.cjs',
+  '.migralintrc.mjs',
+  'package.json',
+];
+
+export interface LoadedFile {
+  filepath: string;
+  /** The file's content as parsed; undefined for an empty file. */
+  config: unknown;
+}
+
+/** How a config path appears in messages: relative to the cwd when inside it, else absolute. */
+export function displayPath(cwd: string, filepath: string): string {
+  const relative = path.relative(cwd, filepath);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filepath;
+}
+
+/** `import()` of a file by path (a file URL, so Windows drive letters and `#` in names survive). */
+export async function importFile(filepath: string): Promise<Record<string, unknown>> {
+  return (await import(pathToFileURL(filepath).href)) as Record<string, unknown>;
+}
+
+/** Reads any supported config file by its extension (JSON, YAML, JS), without validating it. */
+export async function readConfigFile(filepath: string, file: string, text?: string): Promise<unknown> {
+  const extension = path.extname(filepath);
+  if (['.js', '.mjs', '.cjs'].includes(extension)) {
+    let module: Record<string, unknown>;
+    try {
+      module = await importFile(filepath);
+    } catch (error) {
+      throw new ConfigError(`${file}: failed to load: ${errorText(error)}`, { filepath, cause: error });
+    }
+    // ESM `export default`, or `module.exports` of a CommonJS file (which Node exposes as default).
+    if (!('default' in module)) {
+      throw new ConfigError(`${file}: a JS config must export the config object as its default export (export default { … })`, {
+        filepath,
+      });
+    }
+    return module.default;
+  }
+  if (!['.json', '.yaml', '.yml', ''].includes(extension)) {
+    throw new ConfigError(
+      `${file}: unsupported config file type "${extension}" (use .json, .yaml, .yml, .js, .mjs or .cjs)`,
+      { filepath },
+    );
+  }
+  const source = text ?? (await readFile(filepath, 'utf8'));
+  if (source.trim() === '') return undefined;
+  if (extension === '.json') return parseJsonConfig(source, file, filepath);
+  // YAML is a superset of JSON, so an extensionless .migralintrc may hold either.
+  return parseYamlConfig(source, file, filepath);
+}
+
+/**
+ * cosmiconfig() first reads the process cwd's package.json for its own options, with its own
+ * loaders; a broken package.json there would surface as a multi-line parser dump, so say it plainly.
+ */
+function createExplorer(cwd: string, options: Parameters<typeof cosmiconfig>[1]) {
+  try {
+    return cosmiconfig('migralint', options);
+  } catch (error) {
+    const filepath = (error as { filepath?: string }).filepath;
+    // Keep the parser's reason: drop the "JSON Error in …" header, code-frame lines and the echoed input.
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim());
+    const reasonLine = lines.find((line, index) => line !== '' && !(index === 0 && /Error in /.test(line)) && !/^>?\s*\d*\s*\|/.test(line));
+    const reason = (reasonLine ?? errorText(error)).replace(/\s+while parsing .*$/, '');
+    throw new ConfigError(`${filepath ? displayPath(cwd, filepath) : cwd}: cannot be read: ${reason}`, { filepath, cause: error });
+  }
+}
+
+export class ConfigFinder {
+  readonly #cwd: string;
+  #explorer?: ReturnType<typeof cosmiconfig>;
+  /** Directory → the config file that applies to it (found there or in a parent), or undefined. */
+  readonly #byDirectory = new Map<string, Promise<LoadedFile | undefined>>();
+
+  constructor(cwd: string) {
+    this.#cwd = cwd;
+  }
+
+  /** Created on first use, inside an async call, so even its errors arrive as rejections. */
+  get #cosmiconfig(): ReturnType<typeof cosmiconfig> {
+    if (!this.#explorer) {
+      const load: Loader = (filepath, content) => readConfigFile(filepath, displayPath(this.#cwd, filepath), content);
+      this.#explorer = createExplorer(this.#cwd, {
+        searchPlaces: [...searchPlaces],
+        searchStrategy: 'none',
+        // An empty migralint.config.json is still this directory's config (meaning "no rules").
+        ignoreEmptySearchPlaces: false,
+        loaders: { '.json': load, '.yaml': load, '.yml': load, noExt: load, '.js': load, '.mjs': load, '.cjs': load, default: load },
+        cache: true,
+      });
+    }
+    return this.#explorer;
+  }
+
+  /** The config file governing `directory`: the nearest one in it or any parent, up to the root. */
+  find(directory: string): Promise<LoadedFile | undefined> {
+    const dir = path.resolve(this.#cwd, directory);
+    let pending = this.#byDirectory.get(dir);
+    if (!pending) {
+      pending = this.#searchUpward(dir);
+      this.#byDirectory.set(dir, pending);
+    }
+    return pending;
+  }
+
+  async #searchUpward(dir: string): Promise<LoadedFile | undefined> {
+    const result = await this.#cosmiconfig.search(dir);
+    if (result) return { filepath: result.filepath, config: result.config };
+    const parent = path.dirname(dir);
+    return parent === dir ? undefined : this.find(parent);
+  }
+
+  /** Loads one named file (the CLI's --config): it must exist. */
+  async load(filepath: string): Promise<LoadedFile> {
+    const absolute = path.resolve(this.#cwd, filepath);
+    try {
+      const result = await this.#cosmiconfig.load(absolute);
+      return { filepath: absolute, config: result?.config };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new ConfigError(`${displayPath(this.#cwd, absolute)}: config file not found`, { filepath: absolute, cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+/** What a thrown value says, on one line: imported code's messages may span lines, a problem may not. */
+export function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,0 +1,88 @@
+// The entry point the CLI and editors call: find the config that governs a directory, read and
+// validate it and everything it extends, load its plugins, check its rules, merge. A run lints many
+// files in few directories, so results are cached per directory and per config file.
+
+import path from 'node:path';
+import { catalogRules, type ResolvedConfig } from '@migralint/core';
+import type { MigralintConfig } from './config-file.js';
+import { ConfigError } from './config-error.js';
+import { ConfigFinder, displayPath, type LoadedFile } from './find-config.js';
+import { loadPlugins, type PluginReference } from './load-plugins.js';
+import { mergeLayers } from './merge-config.js';
+import { resolveExtends, type FileLayer } from './resolve-extends.js';
+import { validateConfigShape } from './validate-config.js';
+import { ruleProblems } from './validate-rules.js';
+
+export interface LoadConfigOptions {
+  /** The directory messages are relative to, and the root when no config file is found. */
+  cwd: string;
+  /** Load this file instead of searching (the CLI's `--config`); relative to `cwd`. */
+  configFile?: string;
+  /** Where the search starts (a linted file's directory); default `cwd`. Searches upward to the filesystem root. */
+  searchFrom?: string;
+}
+
+/** The config governing `searchFrom` (or the `configFile` given). Throws ConfigError for a user's mistake. */
+export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  const loader = new ConfigLoader({ cwd: options.cwd, configFile: options.configFile });
+  return loader.forDirectory(options.searchFrom ?? options.cwd);
+}
+
+export class ConfigLoader {
+  readonly cwd: string;
+  readonly #configFile?: string;
+  readonly #finder: ConfigFinder;
+  /** Config file path ('' for "none found") → its resolved config. */
+  readonly #resolved = new Map<string, Promise<ResolvedConfig>>();
+
+  constructor(options: { cwd: string; configFile?: string }) {
+    this.cwd = path.resolve(options.cwd);
+    this.#configFile = options.configFile;
+    this.#finder = new ConfigFinder(this.cwd);
+  }
+
+  /** The config for a file: the one governing its directory. */
+  forFile(filePath: string): Promise<ResolvedConfig> {
+    return this.forDirectory(path.dirname(path.resolve(this.cwd, filePath)));
+  }
+
+  /** The config for a directory, searched upward from it (or the `configFile` given to the loader). */
+  async forDirectory(directory: string): Promise<ResolvedConfig> {
+    const found = this.#configFile !== undefined ? await this.#finder.load(this.#configFile) : await this.#finder.find(directory);
+    const key = found?.filepath ?? '';
+    let pending = this.#resolved.get(key);
+    if (!pending) {
+      pending = this.#resolve(found);
+      this.#resolved.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Resolves an in-memory config as if it were read from `filepath` (or from a file in `cwd`). */
+  resolveConfig(config: unknown, filepath?: string): Promise<ResolvedConfig> {
+    return this.#resolve({ filepath: filepath ?? path.join(this.cwd, '<inline config>'), config }, filepath === undefined);
+  }
+
+  async #resolve(found: LoadedFile | undefined, inline = false): Promise<ResolvedConfig> {
+    if (!found) {
+      // No config anywhere: the recommended preset, globs relative to the cwd.
+      const plugins = await loadPlugins([]);
+      return mergeLayers([{ kind: 'preset', name: 'recommended' }], plugins, this.cwd, undefined);
+    }
+    const file = displayPath(this.cwd, found.filepath);
+    // An empty file (or package.json without a "migralint" key given as --config) means "no settings".
+    const config: MigralintConfig = validateConfigShape(found.config ?? {}, file, found.filepath);
+    const entry: FileLayer = { kind: 'file', filepath: inline ? undefined : found.filepath, file, dir: path.dirname(found.filepath), config };
+    const layers = await resolveExtends(entry, this.cwd);
+    const fileLayers = layers.filter((layer): layer is FileLayer => layer.kind === 'file');
+    const references: PluginReference[] = fileLayers.flatMap((layer) =>
+      (layer.config.plugins ?? []).map((specifier, index) => ({ specifier, file: layer.file, dir: layer.dir, index })),
+    );
+    const plugins = await loadPlugins(references);
+    const catalog = catalogRules(plugins);
+    // Rule problems of every file in the chain at once: each line names its own file.
+    const problems = fileLayers.flatMap((layer) => ruleProblems(layer, catalog));
+    if (problems.length > 0) throw new ConfigError(problems, { filepath: found.filepath });
+    return mergeLayers(layers, plugins, path.dirname(found.filepath), inline ? undefined : found.filepath);
+  }
+}

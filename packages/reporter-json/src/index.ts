@@ -1,0 +1,8 @@
+// The JSON reporter: a versioned, schema-described report of one run, for editors and tools.
+
+export { format } from './format.js';
+export { toJsonReport } from './to-json-report.js';
+export { jsonSchema, jsonSchemaUrl } from './json-schema.js';
+export { JSON_REPORT_VERSION } from './json-report.js';
+export type { JsonReport, JsonFile, JsonMessage, JsonEdit, JsonRule, JsonNotification } from './json-report.js';
+export type { ReporterOptions } from './options.js';

@@ -1,0 +1,84 @@
+/**
+ * `DROP TABLE` deletes the table's rows for good, and every deployed process that still queries
+ * the table starts failing the moment the migration commits. Code and schema deploy at different
+ * times, so the safe order is: ship code that no longer uses the table, then drop it in a later
+ * migration (with a directive that says why). A table created earlier in the same file held no
+ * deployed data, so dropping it is fine.
+ */
+import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
+import { isKeyword, readNameList, scanTokens } from '../scan-names.js';
+import { createdEarlierInFile, displayTable, matchesTablePattern, tableFromNameList } from '../table-names.js';
+
+export interface NoDropTableOptions {
+  /** Tables that may be dropped (`tmp_*`, `staging.*`). */
+  allowTables: string[];
+}
+
+const NOTE =
+  'Safe way: (1) deploy code that no longer reads or writes the table; (2) optionally rename it or revoke ' +
+  'access first to flush out forgotten users, and take a backup; (3) drop it in a later migration, with ' +
+  '`-- migralint-disable-next-statement destructive/no-drop-table -- <reason>`.';
+
+export default defineRule<NoDropTableOptions>({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Report `DROP TABLE` of a table this migration did not create.',
+      url: ruleDocsUrl('destructive', 'no-drop-table'),
+      why:
+        'Dropping a table deletes its data irreversibly and breaks every deployed process that still uses it; ' +
+        'stop using the table in code first and drop it in a later migration.',
+    },
+    defaultSeverity: 'error',
+    recommended: true,
+    messages: {
+      dropTable:
+        'Dropping table "{{table}}" deletes its data and breaks code that still uses it; deploy code that stops using it first, then drop it in a later migration',
+      dropTableCascade:
+        'Dropping table "{{table}}" with CASCADE also drops the views and foreign keys that depend on it; deploy code that stops using it first, then drop it alone in a later migration',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        allowTables: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          description: 'Tables that may be dropped: names or `*` patterns, `schema.table` when the pattern has a dot.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { allowTables: [] },
+    sources: [{ tool: 'squawk', rule: 'ban-drop-table' }],
+  },
+  create(context) {
+    return {
+      DropStmt(node, statement) {
+        if (node.removeType !== 'OBJECT_TABLE') return;
+        const objects: AstNode[] = node.objects ?? [];
+        const names = namesInText(context, statement);
+        objects.forEach((object, i) => {
+          const table = tableFromNameList(object);
+          if (!table) return;
+          if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
+          if (createdEarlierInFile(context.statements, statement, table)) return;
+          context.report({
+            messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
+            data: { table: displayTable(table) },
+            // The AST has no location for the names: point at the i-th name in the text.
+            at: names?.length === objects.length && names[i]!.parts.at(-1) === table.name ? names[i]!.range : statement,
+            note: NOTE,
+          });
+        });
+      },
+    };
+  },
+});
+
+/** The names after `DROP TABLE [IF EXISTS]`, with their ranges. */
+function namesInText(context: RuleContext<NoDropTableOptions>, statement: Statement) {
+  const tokens = scanTokens(context.file.text, statement.start, statement.end);
+  if (!isKeyword(tokens[0], 'drop') || !isKeyword(tokens[1], 'table')) return undefined;
+  return readNameList(tokens, 2);
+}

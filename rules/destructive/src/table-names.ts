@@ -1,0 +1,95 @@
+// Table identity for the destructive rules: which table a statement names, whether the same file
+// created it earlier (then dropping it loses no deployed data), and whether an `allowTables`
+// pattern lets it through. Names are compared as Postgres stores them: unquoted names folded to
+// lowercase by the parser, quoted names exact, `public` when no schema is written.
+//
+// The look-back over the file is a stand-in: the replayed schema model of @migralint/migrations
+// will answer "did this table exist before this migration?" for the whole history.
+
+import type { AstNode, Statement } from '@migralint/core';
+
+export interface TableRef {
+  /** The schema as written, or undefined when unqualified. */
+  schema: string | undefined;
+  name: string;
+}
+
+export const DEFAULT_SCHEMA = 'public';
+
+/** A `RangeVar` node (`relation` of ALTER TABLE, TRUNCATE, CREATE TABLE) as a table. */
+export function tableFromRangeVar(rangeVar: AstNode): TableRef {
+  return { schema: rangeVar.schemaname || undefined, name: String(rangeVar.relname ?? '') };
+}
+
+/** A `DROP` object (`{List: {items: [{String: {sval}}…]}}`) as a table; the last two parts count. */
+export function tableFromNameList(object: AstNode): TableRef | undefined {
+  const items: AstNode[] = object?.List?.items ?? [];
+  const parts = items.map((item) => item?.String?.sval).filter((s): s is string => typeof s === 'string');
+  if (parts.length === 0) return undefined;
+  return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1]! };
+}
+
+/** How a message names the table: as written, schema-qualified only when the SQL qualified it. */
+export function displayTable(table: TableRef): string {
+  return table.schema ? `${table.schema}.${table.name}` : table.name;
+}
+
+export function sameTable(a: TableRef, b: TableRef): boolean {
+  return a.name === b.name && (a.schema ?? DEFAULT_SCHEMA) === (b.schema ?? DEFAULT_SCHEMA);
+}
+
+/**
+ * Did a statement before `before` in this file create `table` (CREATE TABLE, CREATE TABLE AS)?
+ * `IF NOT EXISTS` does not count: when the table already existed, it created nothing.
+ */
+export function createdEarlierInFile(statements: readonly Statement[], before: Statement, table: TableRef): boolean {
+  return statements.some(
+    (statement) =>
+      statement.index < before.index &&
+      !statement.node.if_not_exists &&
+      ((statement.kind === 'CreateStmt' && sameTable(tableFromRangeVar(statement.node.relation ?? {}), table)) ||
+        (statement.kind === 'CreateTableAsStmt' &&
+          statement.node.objtype === 'OBJECT_TABLE' &&
+          sameTable(tableFromRangeVar(statement.node.into?.rel ?? {}), table))),
+  );
+}
+
+/** Did a statement before `before` in this file add `column` to `table` (ADD COLUMN, without IF NOT EXISTS)? */
+export function columnAddedEarlierInFile(
+  statements: readonly Statement[],
+  before: Statement,
+  table: TableRef,
+  column: string,
+): boolean {
+  return statements.some(
+    (statement) =>
+      statement.index < before.index &&
+      statement.kind === 'AlterTableStmt' &&
+      statement.node.objtype === 'OBJECT_TABLE' &&
+      sameTable(tableFromRangeVar(statement.node.relation ?? {}), table) &&
+      (statement.node.cmds ?? []).some(
+        (cmd: AstNode) =>
+          cmd.AlterTableCmd?.subtype === 'AT_AddColumn' &&
+          !cmd.AlterTableCmd.missing_ok &&
+          cmd.AlterTableCmd.def?.ColumnDef?.colname === column,
+      ),
+  );
+}
+
+/**
+ * Does an `allowTables` pattern match? `*` matches any run of characters. A pattern with a dot
+ * (`staging.*`) matches `schema.table` (schema `public` when unqualified); one without matches the
+ * table name in any schema (`tmp_*`).
+ */
+export function matchesTablePattern(table: TableRef, patterns: readonly string[]): boolean {
+  const qualified = `${table.schema ?? DEFAULT_SCHEMA}.${table.name}`;
+  return patterns.some((pattern) => globToRegExp(pattern).test(pattern.includes('.') ? qualified : table.name));
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'u');
+}
