@@ -48,7 +48,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
   const err = error instanceof Error ? error : new Error(String(error));
   if (error instanceof UsageError) io.stderr.write(`migralint: ${err.message}\nRun "migralint --help" for usage.\n`);
-  else if (error instanceof ConfigError) io.stderr.write(`migralint: config error: ${err.message}\n`);
+  else if (error instanceof ConfigError) {
+    // One line per problem, each saying where it is.
+    for (const line of err.message.split('\n')) io.stderr.write(`migralint: config error: ${line}\n`);
+  }
   else {
     // Not the user's mistake: say so, and keep the stack behind --debug.
     io.stderr.write(`migralint: internal error: ${err.message}\n`);
@@ -94,7 +97,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   const progress = new Progress(io.stderr, total);
   const results: LintResult[] = [];
   for (const [config, files] of groups) {
-    results.push(await lint({ files, config, onProgress: () => progress.advance() }));
+    results.push(await lint({ files, config, cwd: io.cwd, onProgress: () => progress.advance() }));
   }
   progress.done();
   const result = mergeResults(results);

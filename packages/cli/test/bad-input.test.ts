@@ -231,3 +231,15 @@ describe('options', () => {
     expect(ignoredExplicitly.code).toBe(2);
   });
 });
+
+describe('config from a parent directory', () => {
+  it('applies override globs relative to the config file, whatever the cwd', async () => {
+    const dir = makeProject({
+      'migralint.config.json': '{"overrides": [{"files": ["db/**"], "rules": {"destructive/no-truncate": "off"}}]}',
+      'db/migrations/1.sql': 'TRUNCATE sessions;\n',
+    });
+    expect((await runCli(['db/migrations'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['migrations'], { cwd: path.join(dir, 'db') })).code).toBe(0);
+    expect((await runCli(['1.sql'], { cwd: path.join(dir, 'db', 'migrations') })).code).toBe(0);
+  });
+});

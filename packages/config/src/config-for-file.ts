@@ -14,6 +14,10 @@ export interface FileConfig {
 
 const resolvers = new WeakMap<ResolvedConfig, RuleResolver>();
 
+/**
+ * `filePath` should be absolute: core's matching resolves a relative path against `resolved.root`
+ * (the config's directory), not against the process cwd.
+ */
 export function configForFile(resolved: ResolvedConfig, filePath: string): FileConfig {
   let resolver = resolvers.get(resolved);
   if (!resolver) {

@@ -19,7 +19,9 @@ export interface LintOptions {
   config?: Partial<ResolvedConfig>;
   /** Analyse every file, but report only these paths (changed files, an editor's open file). */
   reportPaths?: readonly string[];
-  /** Called after each file's file phase (the CLI's progress counter). */
+  /** What relative `files[].path`s are relative to (default: the process's cwd). */
+  cwd?: string;
+  /** Called after each file is parsed (the CLI's progress counter). */
   onProgress?: (filesDone: number, total: number) => void;
 }
 
@@ -53,6 +55,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   await loadParser();
   const config = resolveDefaults(options.config);
   const catalog = catalogRules(config.plugins);
+  const cwd = options.cwd ?? process.cwd();
+  // Override globs are relative to the config's directory; file paths are relative to the cwd.
+  const rulesFor = (file: string) => resolver.forFile(path.resolve(cwd, file));
   const resolver = new RuleResolver(config, catalog);
   const notifications: Notification[] = [];
   const notify = (n: Notification) => notifications.push(n);
@@ -67,7 +72,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const enabled = new Set<string>();
 
   for (const state of states) {
-    const { rules, settings } = resolver.forFile(state.path);
+    const { rules, settings } = rulesFor(state.path);
     const byId = new Map(rules.map((r) => [r.id, r]));
     for (const r of rules) enabled.add(r.id);
     for (const { ruleId, descriptor } of state.engineReports) {
@@ -79,19 +84,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   const base = resolver.forFile(path.join(config.root, '\0no-override\0'));
-  runProjectRules(states, resolver, base.rules, base.settings, project, notify);
+  runProjectRules(states, rulesFor, base.rules, base.settings, project, notify);
 
   for (const state of states) {
     if (state.unreadable) continue;
-    const byId = new Map(resolver.forFile(state.path).rules.map((r) => [r.id, r]));
+    const byId = new Map(rulesFor(state.path).rules.map((r) => [r.id, r]));
     applyDirectives(state, catalog, config.noInlineDisable, (ruleId, descriptor) => {
       const active = byId.get(ruleId);
       if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at as never, state.map));
     });
   }
 
-  const reportSet = options.reportPaths ? new Set(options.reportPaths.map(normalisePath)) : undefined;
-  const reported = reportSet ? states.filter((s) => reportSet.has(normalisePath(s.path))) : states;
+  const reportSet = options.reportPaths ? new Set(options.reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
+  const reported = reportSet ? states.filter((s) => reportSet.has(path.resolve(cwd, s.path))) : states;
   const files = reported.map(toFileResult);
   const rules: LintResult['rules'] = {};
   for (const [id, rule] of catalog.rules) rules[id] = { ...rule.meta, id, enabled: enabled.has(id) };
@@ -118,10 +123,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 function alwaysOn(catalog: ReturnType<typeof catalogRules>, id: string): ActiveRule {
   const rule = catalog.rules.get(id)!;
   return { id, rule, severity: 'error', options: {} };
-}
-
-function normalisePath(p: string): string {
-  return path.resolve(p);
 }
 
 function toFileResult(state: FileState): FileResult {

@@ -3,7 +3,7 @@
 // notification naming the rule and file; the other rules go on (DESIGN.md §4, "fail closed").
 
 import type { Notification, ProjectContext, ProjectInfo, ReportDescriptor, RuleContext, Settings, Statement } from './types.js';
-import type { ActiveRule, RuleResolver } from './active-rules.js';
+import type { ActiveRule } from './active-rules.js';
 import { buildMessage } from './build-message.js';
 import type { FileState } from './prepare-file.js';
 
@@ -77,7 +77,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   }
 }
 
-export function runProjectRules(states: readonly FileState[], resolver: RuleResolver, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
+export function runProjectRules(states: readonly FileState[], rulesFor: (file: string) => { rules: ActiveRule[] }, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
   const byPath = new Map(states.map((s) => [s.path, s]));
   for (const active of rules) {
     if (!active.rule.project) continue;
@@ -95,7 +95,7 @@ export function runProjectRules(states: readonly FileState[], resolver: RuleReso
         const state = byPath.get(descriptor.file);
         if (!state) throw new Error(`report: "${descriptor.file}" is not a file of this run`);
         // Overrides may turn a project rule off, or change its severity, for some files.
-        const forFile = resolver.forFile(state.path).rules.find((r) => r.id === active.id);
+        const forFile = rulesFor(state.path).rules.find((r) => r.id === active.id);
         if (!forFile) return;
         const range = state.locator.rangeOf(descriptor.at, undefined);
         state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: forFile.severity }, descriptor, range, state.map));
