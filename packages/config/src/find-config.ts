@@ -2,10 +2,11 @@
 // "none"); we walk upward ourselves because its "global" strategy, the only one that climbs past a
 // package.json, also reads ~/.config/migralint/, which would make CI results depend on a home dir.
 
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cosmiconfig, type Loader } from 'cosmiconfig';
+import type { cosmiconfig, Loader } from 'cosmiconfig';
 import { ConfigError } from './config-error.js';
 import { parseJsonConfig, parseYamlConfig } from './parse-config-text.js';
 
@@ -79,13 +80,17 @@ export async function readConfigFile(filepath: string, file: string, text?: stri
  * cosmiconfig() first reads the process cwd's package.json for its own options, with its own
  * loaders; a broken package.json there would surface as a multi-line parser dump, so say it plainly.
  */
-function createExplorer(cwd: string, options: Parameters<typeof cosmiconfig>[1]) {
+async function createExplorer(cwd: string, options: Parameters<typeof cosmiconfig>[1]) {
+  // Imported on first use: a run with no config candidate anywhere never pays for it.
+  const { cosmiconfig } = await import('cosmiconfig');
   try {
     return cosmiconfig('migralint', options);
   } catch (error) {
     const filepath = (error as { filepath?: string }).filepath;
     // Keep the parser's reason: drop the "JSON Error in …" header, code-frame lines and the echoed input.
-    const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim());
+    // The parser colours its code frame when the environment looks like a colour terminal (CI=true does).
+    const plain = (error instanceof Error ? error.message : String(error)).replace(/\x1b\[[0-9;]*m/g, '');
+    const lines = plain.split('\n').map((line) => line.trim());
     const reasonLine = lines.find((line, index) => line !== '' && !(index === 0 && /Error in /.test(line)) && !/^>?\s*\d*\s*\|/.test(line));
     const reason = (reasonLine ?? errorText(error)).replace(/\s+while parsing .*$/, '');
     throw new ConfigError(`${filepath ? displayPath(cwd, filepath) : cwd}: cannot be read: ${reason}`, { filepath, cause: error });
@@ -94,7 +99,7 @@ function createExplorer(cwd: string, options: Parameters<typeof cosmiconfig>[1])
 
 export class ConfigFinder {
   readonly #cwd: string;
-  #explorer?: ReturnType<typeof cosmiconfig>;
+  #explorer?: Promise<ReturnType<typeof cosmiconfig>>;
   /** Directory → the config file that applies to it (found there or in a parent), or undefined. */
   readonly #byDirectory = new Map<string, Promise<LoadedFile | undefined>>();
 
@@ -103,7 +108,7 @@ export class ConfigFinder {
   }
 
   /** Created on first use, inside an async call, so even its errors arrive as rejections. */
-  get #cosmiconfig(): ReturnType<typeof cosmiconfig> {
+  #cosmiconfig(): Promise<ReturnType<typeof cosmiconfig>> {
     if (!this.#explorer) {
       const load: Loader = (filepath, content) => readConfigFile(filepath, displayPath(this.#cwd, filepath), content);
       this.#explorer = createExplorer(this.#cwd, {
@@ -130,8 +135,12 @@ export class ConfigFinder {
   }
 
   async #searchUpward(dir: string): Promise<LoadedFile | undefined> {
-    const result = await this.#cosmiconfig.search(dir);
-    if (result) return { filepath: result.filepath, config: result.config };
+    // One directory listing instead of a dozen failed opens: most directories of a migration tree
+    // hold no config candidate at all, and cosmiconfig is only asked where one is.
+    if (hasCandidate(dir)) {
+      const result = await (await this.#cosmiconfig()).search(dir);
+      if (result) return { filepath: result.filepath, config: result.config };
+    }
     const parent = path.dirname(dir);
     return parent === dir ? undefined : this.find(parent);
   }
@@ -140,7 +149,7 @@ export class ConfigFinder {
   async load(filepath: string): Promise<LoadedFile> {
     const absolute = path.resolve(this.#cwd, filepath);
     try {
-      const result = await this.#cosmiconfig.load(absolute);
+      const result = await (await this.#cosmiconfig()).load(absolute);
       return { filepath: absolute, config: result?.config };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -148,6 +157,17 @@ export class ConfigFinder {
       }
       throw error;
     }
+  }
+}
+
+const candidateNames = new Set(searchPlaces);
+
+function hasCandidate(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => candidateNames.has(name));
+  } catch {
+    // Unreadable or vanished directory: let cosmiconfig look and report what it finds.
+    return true;
   }
 }
 

@@ -11,6 +11,7 @@ import { loadPlugins, type PluginReference } from './load-plugins.js';
 import { mergeLayers } from './merge-config.js';
 import { resolveExtends, type FileLayer } from './resolve-extends.js';
 import { validateConfigShape } from './validate-config.js';
+import { loadAjv } from './load-ajv.js';
 import { ruleProblems } from './validate-rules.js';
 
 export interface LoadConfigOptions {
@@ -69,6 +70,7 @@ export class ConfigLoader {
       const plugins = await loadPlugins([]);
       return mergeLayers([{ kind: 'preset', name: 'recommended' }], plugins, this.cwd, undefined);
     }
+    await loadAjv();
     const file = displayPath(this.cwd, found.filepath);
     // An empty file (or package.json without a "migralint" key given as --config) means "no settings".
     const config: MigralintConfig = validateConfigShape(found.config ?? {}, file, found.filepath);

@@ -2,7 +2,8 @@
 // later step can trust the shape. All problems are reported at once (allErrors): a user fixing a
 // config wants the whole list, not one typo per run.
 
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvClass } from './load-ajv.js';
 import type { MigralintConfig } from './config-file.js';
 import { ConfigError } from './config-error.js';
 import { formatAjvErrors } from './format-ajv-errors.js';
@@ -14,6 +15,7 @@ let validateShape: ValidateFunction | undefined;
 function shapeValidator(): ValidateFunction {
   if (!validateShape) {
     // strictTuples off: [severity, options] is a tuple whose second item is optional on purpose.
+    const Ajv = ajvClass();
     const ajv = new Ajv({ allErrors: true, verbose: true, strictTuples: false });
     // Editors (VS Code's JSON service) show `errorMessage`; we read it when an anyOf fails.
     ajv.addKeyword('errorMessage');

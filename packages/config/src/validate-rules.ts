@@ -1,7 +1,8 @@
 // The checks that need the loaded plugins: every rule id a config names must exist, and its options
 // must fit the rule's own JSON Schema. Problems are collected per file and reported together.
 
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ajvClass } from './load-ajv.js';
 import { closestName, type Rule, type RuleCatalog, type RuleSetting } from '@migralint/core';
 import { ConfigError } from './config-error.js';
 import type { FileLayer } from './resolve-extends.js';
@@ -11,7 +12,8 @@ import { didYouMean } from './did-you-mean.js';
 
 // Third-party rule schemas may use keywords or formats this ajv does not know: accept them (strict
 // off, no logging) rather than fail a user's run over a plugin author's schema dialect.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, logger: false, validateFormats: false });
+let ajvInstance: Ajv | undefined;
+const ajv = (): Ajv => (ajvInstance ??= new (ajvClass())({ allErrors: true, verbose: true, strict: false, logger: false, validateFormats: false }));
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Every rule-related problem of one config file, as message lines. */
@@ -70,7 +72,7 @@ function optionProblems(id: string, rule: Rule, options: Record<string, unknown>
   let validate = compiled.get(schema);
   if (!validate) {
     try {
-      validate = ajv.compile(schema);
+      validate = ajv().compile(schema);
     } catch (error) {
       throw new ConfigError(`${file}: ${keyPath}: rule "${id}" has an invalid options schema (a bug in its plugin): ${(error as Error).message}`);
     }
