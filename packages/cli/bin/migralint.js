@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // The `migralint` command. Kept tiny: all behaviour lives in ../dist/main.js (built from src/).
-import { main } from '../dist/main.js';
+import v8 from 'node:v8';
 
+// The SQL parser is Postgres compiled to WebAssembly. V8's optimising wasm compiler spends ~100 ms
+// on it at start-up that a lint run never earns back (measured: one file 263 → 157 ms, the whole
+// 6,636-file corpus 1122 → 951 ms with the baseline compiler only). Process-wide, so it is set here
+// in the binary we own, never in the library, where it would change the host's other wasm.
+v8.setFlagsFromString('--liftoff-only');
+
+const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdin: process.stdin,

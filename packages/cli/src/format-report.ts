@@ -1,8 +1,6 @@
-// One place that maps a format name to its reporter package.
+// One place that maps a format name to its reporter package. Reporters are imported on demand:
+// a pre-commit run that prints to the terminal never loads the SARIF or JSON code.
 import type { LintResult } from '@migralint/core';
-import { format as json } from '@migralint/reporter-json';
-import { format as sarif } from '@migralint/reporter-sarif';
-import { format as terminal } from '@migralint/reporter-terminal';
 
 export interface ReportOptions {
   cwd: string;
@@ -11,10 +9,16 @@ export interface ReportOptions {
   color: boolean;
 }
 
-const reporters: Record<string, (result: LintResult, options: ReportOptions) => string> = { terminal, json, sarif };
+type Reporter = (result: LintResult, options: ReportOptions) => string;
 
-export function formatReport(name: string, result: LintResult, options: ReportOptions): string {
-  const reporter = reporters[name];
-  if (!reporter) throw new Error(`no reporter named ${name}`);
-  return reporter(result, options);
+const reporters: Record<string, () => Promise<Reporter>> = {
+  terminal: async () => (await import('@migralint/reporter-terminal')).format,
+  json: async () => (await import('@migralint/reporter-json')).format,
+  sarif: async () => (await import('@migralint/reporter-sarif')).format,
+};
+
+export async function formatReport(name: string, result: LintResult, options: ReportOptions): Promise<string> {
+  const load = reporters[name];
+  if (!load) throw new Error(`no reporter named ${name}`);
+  return (await load())(result, options);
 }

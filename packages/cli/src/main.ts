@@ -2,7 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { lint, loadParser, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
 import { ConfigError, ConfigLoader, printConfig } from '@migralint/config';
 import { findFiles } from './find-files.js';
 import { readStream, type CliIO } from './io.js';
@@ -70,6 +70,8 @@ function configLoaderFor(cwd: string, request: CliRequest): ConfigFor {
 }
 
 async function runLint(request: CliRequest, io: CliIO): Promise<number> {
+  // Compile the WebAssembly parser while files and configs are found; lint() awaits the same promise.
+  loadParser().catch(() => {});
   const configFor = configLoaderFor(io.cwd, request);
   const groups = new Map<ResolvedConfig, SourceInput[]>();
 
@@ -105,7 +107,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];
   for (const target of formats) {
-    const text = formatReport(target.name, result, {
+    const text = await formatReport(target.name, result, {
       cwd: io.cwd,
       verbose: request.verbose,
       quiet: request.quiet,
