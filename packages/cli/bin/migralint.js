@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `migralint` command. Kept tiny: all behaviour lives in ../dist/main.js (built from src/).
+// The `migralint` command. Kept tiny: all behaviour lives in src/main.ts, run here from the bundle
+// that `pnpm build` makes of it (scripts/bundle-cli.mjs explains why a bundle).
 import v8 from 'node:v8';
 
 // The SQL parser is Postgres compiled to WebAssembly. V8's optimising wasm compiler spends ~100 ms
@@ -8,7 +9,7 @@ import v8 from 'node:v8';
 // in the binary we own, never in the library, where it would change the host's other wasm.
 v8.setFlagsFromString('--liftoff-only');
 
-const { main } = await import('../dist/main.js');
+const { main } = await import('../dist/bundle/main.js');
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdin: process.stdin,

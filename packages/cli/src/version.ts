@@ -1,4 +1,2 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require('../package.json') as { version: string }).version;
+// `migralint --version`: the lockstep version of every migralint package.
+export { VERSION } from '@migralint/core';

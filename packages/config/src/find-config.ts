@@ -82,7 +82,8 @@ export async function readConfigFile(filepath: string, file: string, text?: stri
  */
 async function createExplorer(cwd: string, options: Parameters<typeof cosmiconfig>[1]) {
   // Imported on first use: a run with no config candidate anywhere never pays for it.
-  const { cosmiconfig } = await import('cosmiconfig');
+  // A CommonJS package: its module.exports is the default export, in Node and in the CLI bundle alike.
+  const { cosmiconfig } = (await import('cosmiconfig')).default;
   try {
     return cosmiconfig('migralint', options);
   } catch (error) {

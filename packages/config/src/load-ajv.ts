@@ -6,7 +6,8 @@ import type { Ajv as AjvType } from 'ajv';
 let AjvClass: typeof AjvType | undefined;
 
 export async function loadAjv(): Promise<void> {
-  AjvClass ??= (await import('ajv')).Ajv;
+  // A CommonJS package: its module.exports is the default export, in Node and in the CLI bundle alike.
+  AjvClass ??= (await import('ajv')).default.Ajv;
 }
 
 export function ajvClass(): typeof AjvType {

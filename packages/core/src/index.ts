@@ -10,3 +10,4 @@ export { matchesFiles, toConfigRelative } from './match-files.js';
 export { closestName } from './closest-name.js';
 export { fillTemplate } from './build-message.js';
 export { loadParser } from './parser.js';
+export { VERSION } from './version.js';

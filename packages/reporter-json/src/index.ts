@@ -2,7 +2,7 @@
 
 export { format } from './format.js';
 export { toJsonReport } from './to-json-report.js';
-export { jsonSchema, jsonSchemaUrl } from './json-schema.js';
+export { jsonSchema } from './json-schema.js';
 export { JSON_REPORT_VERSION } from './json-report.js';
 export type { JsonReport, JsonFile, JsonMessage, JsonEdit, JsonRule, JsonNotification } from './json-report.js';
 export type { ReporterOptions } from './options.js';
