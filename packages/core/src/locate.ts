@@ -2,9 +2,9 @@
 // Nodes carry only a start `location` (a UTF-8 byte offset); the end is the end of the token there,
 // extended over `.name` parts so `public.users` is underlined whole.
 
-import type { Range, ReportTarget, Statement } from './types.js';
+import type { Range, ReportTarget, SqlToken, Statement } from './types.js';
 import type { OffsetMap } from './offsets.js';
-import { scanSql, type Token } from './parser.js';
+import { isComment, scanSql, type Token } from './parser.js';
 
 export class Locator {
   private readonly tokens = new WeakMap<Statement, Token[] | undefined>();
@@ -26,16 +26,26 @@ export class Locator {
     return this.tokenRange(location) ?? this.rangeOf(undefined, fallback);
   }
 
+  /** Public tokens of a statement: UTF-16 file offsets, comments dropped, names folded. */
+  tokensOf(statement: Statement): SqlToken[] {
+    const raw = this.rawTokens(statement);
+    if (!raw) return [];
+    const base = this.map.toByte(statement.start);
+    return raw.filter((t) => !isComment(t)).map((t) => toSqlToken(t, this.map.fromByte(base + t.start), this.map.fromByte(base + t.end)));
+  }
+
+  private rawTokens(statement: Statement): Token[] | undefined {
+    // Scanned once per statement, and only for statements a rule asks about.
+    if (!this.tokens.has(statement)) this.tokens.set(statement, scanSql(this.parseText.slice(statement.start, statement.end)));
+    return this.tokens.get(statement);
+  }
+
   private tokenRange(byteLocation: number): Range | undefined {
     const start = this.map.fromByte(byteLocation);
     const statement = this.statements.find((s) => s.start <= start && start < Math.max(s.end, s.start + 1));
     if (!statement) return undefined;
     const base = this.map.toByte(statement.start);
-    let tokens = this.tokens.get(statement);
-    if (!this.tokens.has(statement)) {
-      tokens = scanSql(this.parseText.slice(statement.start, statement.end));
-      this.tokens.set(statement, tokens);
-    }
+    const tokens = this.rawTokens(statement);
     if (!tokens) return undefined;
     const at = tokens.findIndex((t) => t.start === byteLocation - base);
     if (at === -1) return undefined;
@@ -47,4 +57,31 @@ export class Locator {
 
 export function isStatement(target: ReportTarget): target is Statement {
   return typeof (target as Statement).index === 'number' && typeof (target as Statement).kind === 'string' && typeof (target as Statement).text === 'string';
+}
+
+const KEYWORD_KINDS: Record<number, SqlToken['keyword']> = { 1: 'unreserved', 2: 'column-name', 3: 'type-function-name', 4: 'reserved' };
+
+function toSqlToken(token: Token, start: number, end: number): SqlToken {
+  const text = token.text;
+  const base = { text, start, end };
+  if (token.keywordKind > 0) return { ...base, kind: 'keyword', keyword: KEYWORD_KINDS[token.keywordKind]!, value: text.toLowerCase() };
+  switch (token.tokenName) {
+    case 'IDENT':
+      // "Quoted" names keep their case and undouble inner quotes; bare names fold to lower case.
+      return { ...base, kind: 'identifier', value: text.startsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text.toLowerCase() };
+    case 'UIDENT':
+      return { ...base, kind: 'identifier', value: text };
+    case 'SCONST':
+    case 'USCONST':
+    case 'BCONST':
+    case 'XCONST':
+      return { ...base, kind: 'string', value: text };
+    case 'ICONST':
+    case 'FCONST':
+      return { ...base, kind: 'number', value: text };
+    case 'PARAM':
+      return { ...base, kind: 'parameter', value: text };
+    default:
+      return { ...base, kind: /^[(),;.[\]:]$/.test(text) ? 'punctuation' : 'operator', value: text };
+  }
 }

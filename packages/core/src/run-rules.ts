@@ -39,6 +39,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       statements,
       project,
       rangeOf: (target) => state.locator.rangeOf(target, current),
+      tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
         state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, descriptor, range, state.map));
@@ -90,6 +91,11 @@ export function runProjectRules(states: readonly FileState[], rulesFor: (file: s
         const state = byPath.get(file);
         if (!state) throw new Error(`rangeOf: "${file}" is not a file of this run`);
         return state.locator.rangeOf(target, state.source.statements[0]);
+      },
+      tokensOf: (file, statement) => {
+        const state = byPath.get(file);
+        if (!state) throw new Error(`tokensOf: "${file}" is not a file of this run`);
+        return state.locator.tokensOf(statement);
       },
       report: (descriptor) => {
         const state = byPath.get(descriptor.file);

@@ -84,6 +84,23 @@ export interface Statement {
   error?: { message: string; offset: number };
 }
 
+/**
+ * A token from Postgres' own scanner (comments left out), for rules that need the position of
+ * something the AST gives no `location` for (the names in `DROP TABLE a, b`, say).
+ */
+export interface SqlToken {
+  kind: 'keyword' | 'identifier' | 'string' | 'number' | 'operator' | 'punctuation' | 'parameter';
+  /** For keywords: how reserved (an unreserved keyword can also be a name, e.g. `name`). */
+  keyword?: 'unreserved' | 'column-name' | 'type-function-name' | 'reserved';
+  /** The text as written. */
+  text: string;
+  /** Unquoted identifiers and keywords folded to lower case (Postgres' rule); quoted identifiers unescaped. */
+  value: string;
+  /** UTF-16 offsets in the file. */
+  start: number;
+  end: number;
+}
+
 /** Where a finding points. Default: the current statement. */
 export type ReportTarget =
   | Statement
@@ -115,6 +132,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly project: ProjectInfo;
   /** UTF-16 range of an AST node (the token at its `location`) or of a statement. */
   rangeOf(target: ReportTarget): Range;
+  /** The scanner's tokens of a statement (default: the current one), comments left out. */
+  tokensOf(statement?: Statement): readonly SqlToken[];
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -130,6 +149,7 @@ export interface ProjectContext<Options = Record<string, unknown>> {
   readonly settings: Settings;
   readonly project: ProjectInfo;
   rangeOf(file: string, target: ReportTarget): Range;
+  tokensOf(file: string, statement: Statement): readonly SqlToken[];
   report(descriptor: ProjectReportDescriptor): void;
 }
 

@@ -1,35 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { readNameList, scanTokens, splitTopLevel } from '../src/scan-names.js';
+import { defineRule, definePlugin, lint, type SqlToken } from '@migralint/core';
+import { readNameList, readQualifiedName, splitTopLevel } from '../src/scan-names.js';
 import { matchesTablePattern } from '../src/table-names.js';
 
-const values = (text: string) => scanTokens(text, 0, text.length).map((t) => `${t.kind}:${t.value}`);
+/** The real scanner's tokens of the first statement of `sql`, through a rule as the packs get them. */
+async function tokensOf(sql: string): Promise<SqlToken[]> {
+  let tokens: SqlToken[] = [];
+  const probe = defineRule({
+    meta: { type: 'problem', docs: { description: 'probe', url: 'https://example.test' }, defaultSeverity: 'info', recommended: true, messages: {} },
+    create: (context) => ({ Statement: () => void (tokens = [...context.tokensOf()]) }),
+  });
+  await lint({ files: [{ path: 'a.sql', content: sql }], config: { plugins: [definePlugin({ name: 'probe', rules: { probe } })] } });
+  return tokens;
+}
 
-describe('scanTokens', () => {
-  it('skips comments, folds unquoted words, unescapes quoted names', () => {
-    expect(values('/* a /* nested */ b */ DROP -- x\r\nTable "My ""T""" résumé')).toEqual(['word:drop', 'word:table', 'quoted:My "T"', 'word:résumé']);
+describe('name helpers over scanner tokens', () => {
+  it('splits subcommands at top-level commas only', async () => {
+    const tokens = await tokensOf('ALTER TABLE t ADD c numeric(10, 2), DROP d');
+    expect(splitTopLevel(tokens.slice(3)).map((part) => part.map((t) => t.value).join(' '))).toEqual(['add c numeric ( 10 , 2 )', 'drop d']);
   });
-  it('keeps strings, E-strings and dollar quotes whole', () => {
-    expect(values(`a 'x,''y' E'\\',' $$,$$ $f$ ; $f$ $1`)).toEqual([
-      'word:a',
-      "string:'x,''y'",
-      "string:E'\\','",
-      'string:$$,$$',
-      'string:$f$ ; $f$',
-      'punct:$',
-      'number:1',
-    ]);
-  });
-  it('splits subcommands at top-level commas only', () => {
-    const tokens = scanTokens('ADD c numeric(10, 2), DROP d', 0, 28);
-    expect(splitTopLevel(tokens).map((part) => part.map((t) => t.value).join(' '))).toEqual(['add c numeric ( 10 , 2 )', 'drop d']);
-  });
-  it('reads a DROP name list with ranges', () => {
-    const text = 'DROP TABLE IF EXISTS a, s."B" CASCADE';
-    const names = readNameList(scanTokens(text, 0, text.length), 2)!;
+
+  it('reads a DROP name list with ranges, quoted and qualified, after non-ASCII text', async () => {
+    const text = '-- é\nDROP TABLE IF EXISTS a, s."B", name CASCADE';
+    const names = readNameList(await tokensOf(text), 2)!;
     expect(names.map((n) => [n.parts, text.slice(n.range.start, n.range.end)])).toEqual([
       [['a'], 'a'],
       [['s', 'B'], 's."B"'],
+      [['name'], 'name'],
     ]);
+  });
+
+  it('does not read a reserved keyword as a name', async () => {
+    expect(readQualifiedName(await tokensOf('SELECT 1'), 0)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@
  * column added, earlier in the same file held no deployed data, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
-import { isKeyword, isName, readQualifiedName, scanTokens, splitTopLevel, type SqlToken } from '../scan-names.js';
+import { isKeyword, isName, readQualifiedName, splitTopLevel, tokensFrom, type SqlToken } from '../scan-names.js';
 import {
   columnAddedEarlierInFile,
   createdEarlierInFile,
@@ -89,7 +89,7 @@ export default defineRule<NoDropColumnOptions>({
 /** The tokens of each subcommand after `ALTER TABLE … name`, one list per entry of `cmds`. */
 function subcommandTokens(context: RuleContext<NoDropColumnOptions>, node: AstNode, statement: Statement) {
   // The relation has a location; the subcommands do not.
-  const tokens = scanTokens(context.file.text, context.rangeOf(node.relation).start, statement.end);
+  const tokens = tokensFrom(context.tokensOf(statement), context.rangeOf(node.relation).start);
   const relation = readQualifiedName(tokens, 0);
   if (!relation) return undefined;
   let next = relation.next;

@@ -6,7 +6,7 @@
  * deployed data, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
-import { isKeyword, readNameList, scanTokens } from '../scan-names.js';
+import { isKeyword, readNameList } from '../scan-names.js';
 import { createdEarlierInFile, displayTable, matchesTablePattern, tableFromNameList } from '../table-names.js';
 
 export interface NoDropTableOptions {
@@ -78,7 +78,7 @@ export default defineRule<NoDropTableOptions>({
 
 /** The names after `DROP TABLE [IF EXISTS]`, with their ranges. */
 function namesInText(context: RuleContext<NoDropTableOptions>, statement: Statement) {
-  const tokens = scanTokens(context.file.text, statement.start, statement.end);
+  const tokens = context.tokensOf(statement);
   if (!isKeyword(tokens[0], 'drop') || !isKeyword(tokens[1], 'table')) return undefined;
   return readNameList(tokens, 2);
 }
