@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corePlugin, lint, type Plugin, type Rule } from '@migralint/core';
 import { validateOptions } from '@migralint/rule-tester';
+import concurrently from '@migralint/rules-concurrently';
+import design from '@migralint/rules-design';
 import destructive from '@migralint/rules-destructive';
+import locking from '@migralint/rules-locking';
 
 /** The built-in packs. A new pack is one line here. */
-const BUILT_IN_PLUGINS: Plugin[] = [corePlugin, destructive];
+const BUILT_IN_PLUGINS: Plugin[] = [corePlugin, destructive, concurrently, locking, design];
 
 const HEADINGS = ['Why', 'Bad', 'Good', 'Options', 'When not to use it', 'Related'];
 const docsRoot = fileURLToPath(new URL('../docs/rules/', import.meta.url));

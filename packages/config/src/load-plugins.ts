@@ -3,14 +3,17 @@
 // configured, so a broken pack fails with its name and the fix instead of a TypeError mid-run.
 
 import { corePlugin, type Plugin } from '@migralint/core';
+import concurrentlyPlugin from '@migralint/rules-concurrently';
+import designPlugin from '@migralint/rules-design';
 import destructivePlugin from '@migralint/rules-destructive';
+import lockingPlugin from '@migralint/rules-locking';
 import { ConfigError } from './config-error.js';
 import { errorText, importFile } from './find-config.js';
 import { joinKeyPath } from './key-path.js';
 import { isPathSpecifier, resolveModule } from './resolve-module.js';
 
 /** Always loaded, whatever the config says: the engine's own rules and the built-in packs. */
-export const builtinPlugins: readonly Plugin[] = [corePlugin, destructivePlugin];
+export const builtinPlugins: readonly Plugin[] = [corePlugin, destructivePlugin, concurrentlyPlugin, lockingPlugin, designPlugin];
 
 /** Where a plugin was named: for messages and for resolving it. */
 export interface PluginReference {

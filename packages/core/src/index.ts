@@ -11,3 +11,4 @@ export { closestName } from './closest-name.js';
 export { fillTemplate } from './build-message.js';
 export { loadParser } from './parser.js';
 export { VERSION } from './version.js';
+export type * from './project-model.js';

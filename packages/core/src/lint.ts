@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import type { FileResult, LintMessage, LintResult, Notification, Plugin, ResolvedConfig, SourceInput } from './types.js';
+import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput } from './types.js';
+import type { BuildModel } from './project-model.js';
 import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from './active-rules.js';
 import { applyDirectives } from './apply-directives.js';
 import { buildMessage } from './build-message.js';
@@ -21,6 +22,13 @@ export interface LintOptions {
   reportPaths?: readonly string[];
   /** What relative `files[].path`s are relative to (default: the process's cwd). */
   cwd?: string;
+  /**
+   * Builds the migration model (layouts, order, pairs, schema replay) from the parsed files;
+   * @migralint/migrations provides it. Without it rules see files, not a history.
+   */
+  buildModel?: BuildModel;
+  /** Reads non-SQL files that steer a layout (sqitch.plan, drizzle's journal, Flyway .conf). */
+  readAux?: (path: string) => string | undefined;
   /** Called after each file is parsed (the CLI's progress counter). */
   onProgress?: (filesDone: number, total: number) => void;
 }
@@ -68,7 +76,26 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     options.onProgress?.(i + 1, options.files.length);
     return state;
   });
-  const project = { files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)) };
+  const project: ProjectInfo = { files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)) };
+  if (options.buildModel) {
+    try {
+      project.model = options.buildModel({
+        files: project.files,
+        readAux: options.readAux ?? (() => undefined),
+        settingsFor: (file) => rulesFor(file).settings,
+        cwd,
+      });
+    } catch (error) {
+      // The model is analysis, not input: a bug in it must not hide the file rules' findings.
+      const err = error instanceof Error ? error : new Error(String(error));
+      notify({ level: 'error', message: `Building the migration model failed: ${err.message}. Rules ran without it; please report this.`, ...(err.stack ? { detail: err.stack } : {}) });
+    }
+  }
+  const byPath = new Map(states.map((s) => [s.path, s]));
+  for (const finding of project.model?.findings ?? []) {
+    const state = byPath.get(finding.file);
+    if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
+  }
   const enabled = new Set<string>();
 
   for (const state of states) {

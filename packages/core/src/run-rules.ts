@@ -2,7 +2,9 @@
 // Project phase: each rule's `project` hook sees every file once. A rule that throws becomes a
 // notification naming the rule and file; the other rules go on (DESIGN.md §4, "fail closed").
 
-import type { Notification, ProjectContext, ProjectInfo, ReportDescriptor, RuleContext, Settings, Statement } from './types.js';
+import type { Notification, ProjectContext, ProjectInfo, ReportDescriptor, RuleContext, SchemaView, Settings, Statement } from './types.js';
+import type { StatementPlace } from './project-model.js';
+import { schemaViewFor } from './schema-view.js';
 import type { ActiveRule } from './active-rules.js';
 import { buildMessage } from './build-message.js';
 import type { FileState } from './prepare-file.js';
@@ -23,6 +25,21 @@ function ruleFailure(ruleId: string, file: string | undefined, error: unknown): 
 export function runFileRules(state: FileState, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
   const statements = state.source.statements;
   let current: Statement | undefined;
+  // Place and schema view of the current statement, computed once per statement and only if asked.
+  const model = project.model;
+  let placeCache: { statement: Statement; place: StatementPlace | undefined } | undefined;
+  let viewCache: { statement: Statement; view: SchemaView | undefined } | undefined;
+  const placeOf = (statement: Statement) => {
+    if (placeCache?.statement !== statement) placeCache = { statement, place: model?.placeOf(state.path, statement) };
+    return placeCache.place;
+  };
+  const schemaOf = (statement: Statement) => {
+    if (viewCache?.statement !== statement) {
+      const place = placeOf(statement);
+      viewCache = { statement, view: model && place ? schemaViewFor(model, place, state.path, statement) : undefined };
+    }
+    return viewCache.view;
+  };
   const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement) => void }>>();
   const failed = new Set<string>();
 
@@ -38,6 +55,12 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       },
       statements,
       project,
+      get migration() {
+        return current ? placeOf(current) : undefined;
+      },
+      get schema() {
+        return current ? schemaOf(current) : undefined;
+      },
       rangeOf: (target) => state.locator.rangeOf(target, current),
       tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {

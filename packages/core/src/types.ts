@@ -2,6 +2,7 @@
 // Rules and reporters read these; the engine (lint.ts) produces them.
 
 import type { VFile } from 'vfile';
+import type { ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace } from './project-model.js';
 
 /** How loud a finding is. `info` never fails a run. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -128,8 +129,12 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly statement: Statement;
   /** Every statement of the file, in order (for rules that look back or ahead). */
   readonly statements: readonly Statement[];
-  /** The project: all files of this run (grows the migration model in @migralint/migrations). */
+  /** The project: all files of this run and, when built, the migration model. */
   readonly project: ProjectInfo;
+  /** Where the current statement sits in the history (set, migration, part, transaction state). */
+  readonly migration: StatementPlace | undefined;
+  /** The replayed schema around the current statement's migration (undefined outside any set). */
+  readonly schema: SchemaView | undefined;
   /** UTF-16 range of an AST node (the token at its `location`) or of a statement. */
   rangeOf(target: ReportTarget): Range;
   /** The scanner's tokens of a statement (default: the current one), comments left out. */
@@ -223,6 +228,26 @@ export interface SourceFile {
 export interface ProjectInfo {
   /** Every file of the run that decoded as text, in path order. */
   files: readonly SourceFile[];
+  /** The migration model (layouts, order, pairs, schema replay), when lint() was given `buildModel`. */
+  model?: ProjectModel;
+}
+
+/** The schema as a rule sees it from one statement. */
+export interface SchemaView {
+  model: SchemaModel;
+  /** Before the current migration: what already existed in production. */
+  before: SchemaSnapshot;
+  /** After the current migration's up. */
+  after: SchemaSnapshot;
+  /** At the end of the history. */
+  atEnd: SchemaSnapshot;
+  /** Resolve a name as written at the current statement (search_path in effect). */
+  resolve(name: { schema?: string; name: string }): QualifiedName;
+  /**
+   * Was this object created by the current migration (its up)? Destructive and locking rules exempt
+   * such objects: they hold no production data yet. Also true in a down for what its up created.
+   */
+  isNew(kind: 'table' | 'index' | 'view' | 'function' | 'type' | 'sequence' | 'schema', name: { schema?: string; name: string }): boolean;
 }
 
 /** Why a finding is not counted. */

@@ -1,0 +1,4 @@
+// @migralint/rules-concurrently
+import { definePlugin } from '@migralint/core';
+
+export default definePlugin({ name: 'concurrently', rules: {} });

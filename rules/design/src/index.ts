@@ -1,0 +1,4 @@
+// @migralint/rules-design
+import { definePlugin } from '@migralint/core';
+
+export default definePlugin({ name: 'design', rules: {} });

@@ -1,0 +1,4 @@
+// @migralint/rules-locking
+import { definePlugin } from '@migralint/core';
+
+export default definePlugin({ name: 'locking', rules: {} });
