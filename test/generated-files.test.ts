@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '@migralint/core';
-import { configSchema } from '@migralint/config';
+import { builtinPlugins, configSchema, renderRuleIndex } from '@migralint/config';
 import { jsonSchema } from '@migralint/reporter-json';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +18,10 @@ describe('generated and lockstep files', () => {
 
   it('the published report schema is the one the reporter exports', () => {
     expect(readJson('packages/reporter-json/schema/migralint-report.schema.json')).toEqual(jsonSchema);
+  });
+
+  it('the rules index lists every built-in rule as its metadata says (run `pnpm build` to regenerate)', () => {
+    expect(fs.readFileSync(path.join(root, 'docs/rules/README.md'), 'utf8')).toBe(renderRuleIndex(builtinPlugins));
   });
 
   it('every package carries the lockstep version', () => {

@@ -1,7 +1,7 @@
 // Every rule of every built-in pack has a docs page with the fixed headings (typescript-eslint style),
 // and its examples are tests: each ```sql block under "Bad" must produce a finding of the rule, each
 // one under "Good" none, with only that rule enabled. A block's info string may add
-// `config={…}` (merged into the lint config, e.g. `noInlineDisable`, or `rules` a directive example needs)
+// `filename="…"` (the example's path, which selects its layout), `config={…}` (merged into the lint config, e.g. `noInlineDisable`, or `rules` a directive example needs)
 // and `options={…}` (the rule's options):
 //   ```sql options={"cascadeOnly":true}
 import { readFileSync, existsSync } from 'node:fs';
@@ -9,13 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corePlugin, lint, type Plugin, type Rule } from '@migralint/core';
 import { validateOptions } from '@migralint/rule-tester';
-import concurrently from '@migralint/rules-concurrently';
-import design from '@migralint/rules-design';
-import destructive from '@migralint/rules-destructive';
-import locking from '@migralint/rules-locking';
+import { builtinPlugins } from '@migralint/config';
+import { buildModel } from '@migralint/migrations';
 
 /** The built-in packs. A new pack is one line here. */
-const BUILT_IN_PLUGINS: Plugin[] = [corePlugin, destructive, concurrently, locking, design];
+// The same list the config loads: a new pack is covered as soon as it is a built-in.
+const BUILT_IN_PLUGINS: readonly Plugin[] = builtinPlugins;
 
 const HEADINGS = ['Why', 'Bad', 'Good', 'Options', 'When not to use it', 'Related'];
 const docsRoot = fileURLToPath(new URL('../docs/rules/', import.meta.url));
@@ -67,8 +66,11 @@ async function findingsOf(ruleId: string, rule: Rule, code: string, info: string
   // Options in the docs must pass the rule's schema, like a config's would.
   const options = validateOptions(ruleId, rule, infoJson(info, 'options'));
   const config = infoJson(info, 'config') ?? {};
+  // `filename="db/migrations/001_x.up.sql"` puts the example in a layout (transaction mode, pairing).
+  const filename = /(?:^|\s)filename="([^"]+)"/.exec(info)?.[1] ?? 'example.sql';
   const result = await lint({
-    files: [{ path: 'example.sql', content: code }],
+    buildModel,
+    files: [{ path: filename, content: code }],
     config: {
       ...config,
       plugins: BUILT_IN_PLUGINS.filter((p) => p !== corePlugin),

@@ -25,6 +25,8 @@ const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
 export interface FoundFiles {
   /** Absolute paths, sorted. */
   files: string[];
+  /** Files named one by one (not through a folder or glob): reported against their whole history. */
+  explicit: string[];
   /** Explicitly named files that .migralintignore excludes (the CLI warns about them). */
   ignoredExplicit: string[];
 }
@@ -33,6 +35,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
   const ignorer = loadIgnoreFile(cwd);
   const targets = args.length > 0 ? args : defaultFolders(cwd);
   const found = new Set<string>();
+  const explicit: string[] = [];
   const ignoredExplicit: string[] = [];
 
   for (const arg of targets) {
@@ -61,9 +64,26 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
       ignoredExplicit.push(arg);
     } else {
       found.add(abs);
+      explicit.push(abs);
     }
   }
-  return { files: [...found].sort(), ignoredExplicit };
+  return { files: [...found].sort(), explicit, ignoredExplicit };
+}
+
+/**
+ * Every .sql file of the histories the given files belong to (`rootOf` names each history's
+ * folder), minus .migralintignore: a file is linted against the migrations around it.
+ */
+export async function historyFiles(cwd: string, files: readonly string[], rootOf: (file: string) => string): Promise<string[]> {
+  const ignorer = loadIgnoreFile(cwd);
+  const roots = [...new Set(files.map((f) => path.resolve(cwd, rootOf(f))))];
+  const out: string[] = [];
+  for (const root of roots) {
+    if (!fs.existsSync(root)) continue;
+    const matches = await glob('**/*.sql', { cwd: root, absolute: true, ignore: SKIP_DIRS });
+    out.push(...matches.map((f) => path.normalize(f)).filter((f) => !isIgnored(ignorer, cwd, f)));
+  }
+  return out;
 }
 
 function defaultFolders(cwd: string): string[] {

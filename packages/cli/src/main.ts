@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lint, loadParser, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
 import { ConfigError, ConfigLoader, printConfig } from '@migralint/config';
-import { findFiles } from './find-files.js';
+import { findFiles, historyFiles } from './find-files.js';
+import { changedSince, stagedFiles } from './git-changes.js';
+import { buildModel, migrationRootOf } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
 import { mergeResults } from './merge-results.js';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
@@ -13,6 +15,7 @@ import { listRules } from './list-rules.js';
 import { Progress } from './progress.js';
 import { exitCodeFor } from './exit-code.js';
 import { writeFileAtomic } from './write-output.js';
+import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -70,39 +73,78 @@ function configLoaderFor(cwd: string, request: CliRequest): ConfigFor {
 }
 
 async function runLint(request: CliRequest, io: CliIO): Promise<number> {
+  const configFor = configLoaderFor(io.cwd, request);
   // Compile the WebAssembly parser while files and configs are found; lint() awaits the same promise.
   loadParser().catch(() => {});
-  const configFor = configLoaderFor(io.cwd, request);
-  const groups = new Map<ResolvedConfig, SourceInput[]>();
 
+  // What is analysed (whole histories) and what is reported (what the user named or changed).
+  const analysed = new Map<string, Uint8Array>();
+  let reported: Set<string> | undefined;
   if (request.stdin) {
-    const display = request.stdinFilename ?? '<stdin>';
     const abs = path.resolve(io.cwd, request.stdinFilename ?? 'stdin.sql');
-    const config = await configFor(path.dirname(abs));
-    groups.set(config, [{ path: display, content: await readStream(io.stdin) }]);
+    if (request.stdinFilename) for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) analysed.set(f, readBytes(f));
+    // The editor's buffer replaces the file on disk.
+    analysed.set(abs, await readStream(io.stdin));
+    reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${name} is listed in .migralintignore and was not linted\n`);
-    for (const abs of found.files) {
-      const config = await configFor(path.dirname(abs));
-      if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
-      let list = groups.get(config);
-      if (!list) groups.set(config, (list = []));
-      list.push({ path: displayPath(io.cwd, abs), content: readBytes(abs) });
+    if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
+    for (const f of found.files) analysed.set(f, readBytes(f));
+    if (found.explicit.length > 0) {
+      for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) if (!analysed.has(f)) analysed.set(f, readBytes(f));
+      // Everything the arguments named (files, folders, globs) is reported; the rest of each
+      // history is only there for context.
+      reported = new Set(found.files);
     }
-    if (groups.size === 0) {
-      throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing was linted');
-    }
+  }
+  if (request.changedSince !== undefined || request.staged) {
+    const changed = request.staged ? stagedFiles(io.cwd) : changedSince(io.cwd, request.changedSince!);
+    reported = new Set([...(reported ?? analysed.keys())].filter((f) => changed.has(f)));
+  }
+
+  const groups = new Map<ResolvedConfig, SourceInput[]>();
+  for (const [abs, content] of analysed) {
+    const config = await configFor(path.dirname(abs));
+    if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
+    let list = groups.get(config);
+    if (!list) groups.set(config, (list = []));
+    list.push({ path: request.stdin && reported?.has(abs) ? (request.stdinFilename ?? '<stdin>') : displayPath(io.cwd, abs), content });
+  }
+  if (groups.size === 0) {
+    throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing was linted');
   }
 
   const total = [...groups.values()].reduce((n, files) => n + files.length, 0);
   const progress = new Progress(io.stderr, total);
-  const results: LintResult[] = [];
-  for (const [config, files] of groups) {
-    results.push(await lint({ files, config, cwd: io.cwd, onProgress: () => progress.advance() }));
+  const readAux = (file: string) => {
+    try {
+      return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const reportPaths = reported ? [...reported].map((abs) => (request.stdin && !request.stdinFilename ? '<stdin>' : abs)) : undefined;
+  const lintAll = async () => {
+    const results: LintResult[] = [];
+    for (const [config, files] of groups) {
+      results.push(
+        await lint({ files, config, cwd: io.cwd, buildModel, readAux, ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
+      );
+    }
+    return mergeResults(results);
+  };
+  let result = await lintAll();
+  if (request.fix) {
+    const fixed = applyFileFixes(result, io.cwd);
+    if (fixed.length > 0) {
+      // Lint again from the fixed files, so the report says what is left.
+      for (const files of groups.values()) for (const f of files) if (fixed.includes(f.path)) f.content = readBytes(path.resolve(io.cwd, f.path));
+      result = await lintAll();
+      io.stderr.write(`migralint: fixed ${fixed.length} file${fixed.length > 1 ? 's' : ''}: ${fixed.join(', ')}\n`);
+    }
   }
   progress.done();
-  const result = mergeResults(results);
 
   const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];

@@ -23,6 +23,9 @@ export interface CliRequest {
   stdinFilename?: string;
   config?: string;
   printConfig?: string;
+  changedSince?: string;
+  staged: boolean;
+  fix: boolean;
 }
 
 export const FORMATS = ['terminal', 'json', 'sarif'] as const;
@@ -46,6 +49,9 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         'stdin-filename': { type: 'string' },
         config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
+        'changed-since': { type: 'string' },
+        staged: { type: 'boolean' },
+        fix: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -74,6 +80,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.stdin && paths.length > 0 && command === 'lint') throw new UsageError('--stdin lints standard input; do not also pass paths');
+  if (values.stdin && values.fix) throw new UsageError('--fix rewrites files; it does not combine with --stdin (editors apply the "fix" edits from --format json)');
+  if (values.stdin && (values['changed-since'] !== undefined || values.staged)) throw new UsageError('--changed-since and --staged select files from git; they do not combine with --stdin');
   const color = values['no-color'] ? false : values.color ? true : undefined;
   return {
     command,
@@ -88,6 +96,9 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(values['stdin-filename'] !== undefined ? { stdinFilename: values['stdin-filename'] } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
+    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    staged: values.staged ?? false,
+    fix: values.fix ?? false,
   };
 }
 
@@ -108,6 +119,7 @@ export const HELP = `Usage: migralint [options] [paths...]
 
 Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint looks
 for the usual folders (supabase/migrations, migrations, db/migrations, prisma/migrations, …).
+Naming single files lints them against their whole migration history; only they are reported.
 
 Options:
   -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif. Repeat for several;
@@ -117,6 +129,11 @@ Options:
       --verbose             Show why each finding matters and the docs link.
   -c, --config FILE         Use this config file instead of searching for one.
       --print-config FILE   Print the effective config for FILE and exit.
+      --changed-since REF   Report only migrations added or changed since the git REF (the
+                            whole history is still analysed).
+      --staged              Report only migrations staged for commit (for hooks).
+      --fix                 Apply the rules' safe mechanical fixes to the files (only the fixed
+                            statements change), then report what remains.
       --stdin               Lint SQL read from standard input.
       --stdin-filename PATH The path the standard input stands for (config, reports).
       --color, --no-color   Force colour on or off (default: on for a terminal; NO_COLOR respected).

@@ -6,6 +6,8 @@ import path from 'node:path';
 export function writeFileAtomic(file: string, content: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content);
+  // Keep the file's permissions when replacing it (a fixed migration stays as it was, but fixed).
+  const mode = fs.existsSync(file) ? fs.statSync(file).mode : undefined;
+  fs.writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
   fs.renameSync(tmp, file);
 }

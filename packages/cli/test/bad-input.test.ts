@@ -32,6 +32,7 @@ describe('bad input', () => {
 
   it('binary and non-UTF-8 files: clear errors, the other files still linted, exit 2', async () => {
     const dir = makeProject({
+      'migralint.config.json': '{"rules": {"destructive/no-drop-column": "error"}}',
       'migrations/1_image.sql': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
       'migrations/2_latin1.sql': Buffer.from([...Buffer.from("SELECT 'caf"), 0xe9, ...Buffer.from("';\n")]),
       'migrations/3_bad.sql': bad,
@@ -45,7 +46,10 @@ describe('bad input', () => {
   });
 
   it('a BOM and CRLF line ends: positions unchanged', async () => {
-    const dir = makeProject({ 'migrations/1_x.sql': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('SELECT 1;\r\nALTER TABLE t DROP COLUMN c;\r\n')]) });
+    const dir = makeProject({
+      'migralint.config.json': '{"rules": {"destructive/no-drop-column": "error"}}',
+      'migrations/1_x.sql': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('SELECT 1;\r\nALTER TABLE t DROP COLUMN c;\r\n')]),
+    });
     const run = await runCli(['migrations', '--format', 'json'], { cwd: dir });
     const message = JSON.parse(run.stdout).files[0].messages[0];
     expect([message.line, message.column, message.endLine, message.endColumn]).toEqual([2, 27, 2, 28]);

@@ -38,8 +38,8 @@ export const configSchema: JsonSchema = {
       }
     },
     "layout": {
-      "description": "Migration layout (supabase, golang-migrate, dbmate, flyway, sqitch, prisma, …). Passed to rules as settings.layout.",
-      "$ref": "#/definitions/nonEmptyString"
+      "description": "Migration layout, instead of detecting it; the same as settings.layout (use overrides for one folder). See docs/layouts.md.",
+      "enum": ["supabase", "golang-migrate", "paired-down", "dbmate", "goose", "flyway", "sqitch", "prisma", "directory-per-migration", "drizzle", "plain"]
     },
     "settings": {
       "$ref": "#/definitions/settings"
@@ -141,6 +141,18 @@ export const configSchema: JsonSchema = {
           "type": "integer",
           "minimum": 9,
           "maximum": 19
+        },
+        "layout": {
+          "description": "The migration runner's layout, instead of detecting it (per folder through overrides). See docs/layouts.md.",
+          "enum": ["supabase", "golang-migrate", "paired-down", "dbmate", "goose", "flyway", "sqitch", "prisma", "directory-per-migration", "drizzle", "plain"]
+        },
+        "assumeTransaction": {
+          "description": "Treat every migration part as running inside a transaction, whatever the layout says (Squawk's --assume-in-transaction).",
+          "type": "boolean"
+        },
+        "externalObjects": {
+          "description": "Objects the platform provides that no migration creates (auth.users, extension functions): rules treat them as pre-existing. See docs/schema-model.md.",
+          "type": "object"
         }
       }
     }

@@ -9,3 +9,4 @@ export { configSchema } from './schema.js';
 export { searchPlaces } from './find-config.js';
 export { defaultSettings, mergeRuleSetting } from './merge-config.js';
 export { defineConfig, type MigralintConfig, type ConfigOverride } from './config-file.js';
+export { renderRuleIndex } from './rule-index.js';

@@ -7,13 +7,14 @@ import concurrentlyPlugin from '@migralint/rules-concurrently';
 import designPlugin from '@migralint/rules-design';
 import destructivePlugin from '@migralint/rules-destructive';
 import lockingPlugin from '@migralint/rules-locking';
+import { migrationsPlugin } from '@migralint/migrations';
 import { ConfigError } from './config-error.js';
 import { errorText, importFile } from './find-config.js';
 import { joinKeyPath } from './key-path.js';
 import { isPathSpecifier, resolveModule } from './resolve-module.js';
 
 /** Always loaded, whatever the config says: the engine's own rules and the built-in packs. */
-export const builtinPlugins: readonly Plugin[] = [corePlugin, destructivePlugin, concurrentlyPlugin, lockingPlugin, designPlugin];
+export const builtinPlugins: readonly Plugin[] = [corePlugin, migrationsPlugin, destructivePlugin, concurrentlyPlugin, lockingPlugin, designPlugin];
 
 /** Where a plugin was named: for messages and for resolving it. */
 export interface PluginReference {

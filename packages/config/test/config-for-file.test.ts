@@ -2,6 +2,7 @@ import path from 'node:path';
 import destructive from '@migralint/rules-destructive';
 import { describe, expect, test } from 'vitest';
 import { configForFile, isIgnored, loadConfig, matchesFiles, printConfig } from '../src/index.js';
+import { builtinPlugins as BUILT_INS } from '../src/index.js';
 import { tempProject } from './temp-project.js';
 
 // The options a rule runs with when the config gives none: its declared defaults.
@@ -76,7 +77,7 @@ describe('printConfig', () => {
     expect(printed.configFile).toBe(path.join(root, 'migralint.config.json'));
     expect(printed.root).toBe(root);
     expect(printed.ignored).toBe(false);
-    expect(printed.plugins).toEqual([{ name: 'migralint' }, { name: 'destructive' }]);
+    expect(printed.plugins).toEqual(BUILT_INS.map((p) => ({ name: p.name, ...(p.version ? { version: p.version } : {}) })));
     expect(printed.settings).toEqual({ postgresVersion: 12, layout: 'supabase' });
     expect(printed.rules['destructive/no-truncate']).toEqual({ severity: 'warn', options: defaults('no-truncate') });
     expect(printed.rules).not.toHaveProperty('destructive/no-drop-table');

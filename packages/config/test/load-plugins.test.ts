@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { corePlugin, definePlugin, defineRule } from '@migralint/core';
+import { migrationsPlugin } from '@migralint/migrations';
+import concurrently from '@migralint/rules-concurrently';
+import design from '@migralint/rules-design';
 import destructive from '@migralint/rules-destructive';
+import locking from '@migralint/rules-locking';
 import { describe, expect, test } from 'vitest';
 import { builtinPlugins, ConfigError, loadConfig, pluginProblem } from '../src/index.js';
 import { pluginSource, rejection, tempProject } from './temp-project.js';
@@ -9,10 +13,11 @@ const acme = pluginSource('acme', { 'owner-comment': { recommended: true, defaul
 
 describe('plugins', () => {
   test('built-in plugins are always loaded', async () => {
-    expect(builtinPlugins).toEqual([corePlugin, destructive]);
+    const expected = [corePlugin, migrationsPlugin, destructive, concurrently, locking, design];
+    expect(builtinPlugins).toEqual(expected);
     const root = tempProject({ 'migralint.config.json': {} });
     const config = await loadConfig({ cwd: root });
-    expect(config.plugins).toEqual([corePlugin, destructive]);
+    expect(config.plugins).toEqual(expected);
   });
 
   test("a package from the project's node_modules, resolved from the config file's directory", async () => {
@@ -27,7 +32,7 @@ describe('plugins', () => {
       'db/migrations/.keep': '',
     });
     const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'db/migrations') });
-    expect(config.plugins.map((plugin) => plugin.name)).toEqual(['migralint', 'destructive', 'acme']);
+    expect(config.plugins.map((plugin) => plugin.name)).toEqual([...builtinPlugins.map((p) => p.name), 'acme']);
     expect(config.rules).toEqual({ 'acme/owner-comment': 'error' });
   });
 

@@ -34,6 +34,12 @@ export interface MigrationPart {
   /** UTF-16 range of the part in its file (the whole text for file-per-part layouts). */
   range: Range;
   transaction: TransactionMode;
+  /**
+   * The transaction is only the implicit block of a multi-statement query (golang-migrate, dbmate
+   * `transaction:false`, Prisma): an explicit BEGIN/COMMIT inside the part takes it over instead of
+   * nesting, and CONCURRENTLY still fails. Undefined/false: the runner itself issued BEGIN.
+   */
+  implicit?: boolean;
   /** Why that mode, citing the runner's behaviour (shown in docs, JSON and `--debug`). */
   transactionReason: string;
 }

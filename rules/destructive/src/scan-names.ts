@@ -79,3 +79,62 @@ export function splitTopLevel(tokens: readonly SqlToken[]): SqlToken[][] {
   }
   return parts;
 }
+
+/** Index just after the balanced `( … )` that starts at `tokens[i]`, or `i` when there is none. */
+export function skipParenthesized(tokens: readonly SqlToken[], i: number): number {
+  if (!isPunctuation(tokens[i], '(')) return i;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    if (isPunctuation(tokens[j], '(')) depth++;
+    else if (isPunctuation(tokens[j], ')') && --depth === 0) return j + 1;
+  }
+  return tokens.length;
+}
+
+/**
+ * The names of `DROP <keywords> [CONCURRENTLY] [IF EXISTS] a, b, …` with their ranges, when the
+ * statement's tokens start with `drop` and `keywords` (e.g. `['materialized', 'view']`). With
+ * `withArgs`, a `(…)` argument list after each name is skipped (`DROP FUNCTION f(int), g`).
+ */
+export function readDropNames(tokens: readonly SqlToken[], keywords: readonly string[], withArgs = false): ScannedName[] | undefined {
+  if (!isKeyword(tokens[0], 'drop')) return undefined;
+  let i = 1;
+  for (const word of keywords) {
+    if (!isKeyword(tokens[i], word)) return undefined;
+    i++;
+  }
+  if (isKeyword(tokens[i], 'concurrently')) i++;
+  if (isKeyword(tokens[i], 'if') && isKeyword(tokens[i + 1], 'exists')) i += 2;
+  const names: ScannedName[] = [];
+  for (;;) {
+    const read = readQualifiedName(tokens, i);
+    if (!read) return undefined;
+    names.push(read.name);
+    i = withArgs ? skipParenthesized(tokens, read.next) : read.next;
+    if (isPunctuation(tokens[i], ',')) i++;
+    else return names;
+  }
+}
+
+/** The range of the first name token after `from` whose folded value is `name` (a column or constraint named in a subcommand). */
+export function findName(tokens: readonly SqlToken[], name: string, from = 0): Range | undefined {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (isName(token) && token.value === name) return { start: token.start, end: token.end };
+  }
+  return undefined;
+}
+
+/**
+ * The tokens of each subcommand of `ALTER TABLE [IF EXISTS] [ONLY] name [*] a, b, …`, one list per
+ * entry of `AlterTableStmt.cmds`; `relationStart` is where the table's name starts (its RangeVar
+ * has a location, the subcommands have none). Undefined when the text is not shaped so.
+ */
+export function alterTableSubcommands(tokens: readonly SqlToken[], relationStart: number): SqlToken[][] | undefined {
+  const rest = tokensFrom(tokens, relationStart);
+  const relation = readQualifiedName(rest, 0);
+  if (!relation) return undefined;
+  let next = relation.next;
+  if (rest[next]?.value === '*') next++;
+  return splitTopLevel(rest.slice(next));
+}

@@ -1,10 +1,8 @@
-// Table identity for the destructive rules: which table a statement names, whether the same file
-// created it earlier (then dropping it loses no deployed data), and whether an `allowTables`
-// pattern lets it through. Names are compared as Postgres stores them: unquoted names folded to
-// lowercase by the parser, quoted names exact, `public` when no schema is written.
-//
-// The look-back over the file is a stand-in: the replayed schema model of @migralint/migrations
-// will answer "did this table exist before this migration?" for the whole history.
+// Table identity for the destructive rules: which table a statement names, whether an
+// `allowTables` pattern lets it through, and whether a column was added earlier in the file (the
+// fallback of `isNewColumn` in new-objects.ts when there is no migration model). Names are compared
+// as Postgres stores them: unquoted names folded to lowercase by the parser, quoted names exact,
+// `public` when no schema is written.
 
 import type { AstNode, Statement } from '@migralint/core';
 
@@ -36,22 +34,6 @@ export function displayTable(table: TableRef): string {
 
 export function sameTable(a: TableRef, b: TableRef): boolean {
   return a.name === b.name && (a.schema ?? DEFAULT_SCHEMA) === (b.schema ?? DEFAULT_SCHEMA);
-}
-
-/**
- * Did a statement before `before` in this file create `table` (CREATE TABLE, CREATE TABLE AS)?
- * `IF NOT EXISTS` does not count: when the table already existed, it created nothing.
- */
-export function createdEarlierInFile(statements: readonly Statement[], before: Statement, table: TableRef): boolean {
-  return statements.some(
-    (statement) =>
-      statement.index < before.index &&
-      !statement.node.if_not_exists &&
-      ((statement.kind === 'CreateStmt' && sameTable(tableFromRangeVar(statement.node.relation ?? {}), table)) ||
-        (statement.kind === 'CreateTableAsStmt' &&
-          statement.node.objtype === 'OBJECT_TABLE' &&
-          sameTable(tableFromRangeVar(statement.node.into?.rel ?? {}), table))),
-  );
 }
 
 /** Did a statement before `before` in this file add `column` to `table` (ADD COLUMN, without IF NOT EXISTS)? */

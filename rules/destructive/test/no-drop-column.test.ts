@@ -14,6 +14,14 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-column', rul
       name: 'suppressed on purpose with a reason',
       code: '-- migralint-disable-next-statement destructive/no-drop-column -- unused since v3, ticket OPS-42\nALTER TABLE users DROP COLUMN legacy_flag;',
     },
+    {
+      name: 'a down that drops the column its up added (migration model)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY);' },
+        { path: 'migrations/002_nick.up.sql', code: 'ALTER TABLE users ADD COLUMN nick text;' },
+        { path: 'migrations/002_nick.down.sql', code: 'ALTER TABLE users DROP COLUMN nick;' },
+      ],
+    },
   ],
   invalid: [
     {
@@ -65,6 +73,15 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-column', rul
       name: 'squawk ban_drop_column::err#1 (same verdict)',
       code: '\nALTER TABLE "bar_tbl" DROP COLUMN "foo_col" CASCADE;\n        ',
       errors: [{ messageId: 'dropColumnCascade', line: 2, column: 35, endLine: 2, endColumn: 44, data: { column: 'foo_col', table: 'bar_tbl' } }],
+    },
+    {
+      name: 'a column an earlier migration added (migration model)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY);' },
+        { path: 'migrations/002_nick.up.sql', code: 'ALTER TABLE users ADD COLUMN nick text;' },
+        { path: 'migrations/003_drop.up.sql', code: 'ALTER TABLE users DROP COLUMN nick;' },
+      ],
+      errors: [{ file: 'migrations/003_drop.up.sql', messageId: 'dropColumn', line: 1, column: 31, endLine: 1, endColumn: 35 }],
     },
   ],
   invalidOptions: [{ allowTables: 'staging.*' }, { allowTables: [null] }, { allowColumns: ['x'] }],

@@ -17,6 +17,17 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', rule
       name: 'suppressed on purpose with a reason',
       code: '-- migralint-disable-next-statement destructive/no-drop-table -- replaced by orders_v2, ticket OPS-1\nDROP TABLE orders;',
     },
+    {
+      name: 'a down that drops what its up created (migration model)',
+      files: [
+        { path: 'migrations/001_orders.up.sql', code: 'CREATE TABLE orders (id bigint PRIMARY KEY);' },
+        { path: 'migrations/001_orders.down.sql', code: 'DROP TABLE orders;' },
+      ],
+    },
+    {
+      name: 'CREATE TABLE IF NOT EXISTS of a table the history never had (migration model)',
+      files: [{ path: 'migrations/001_tmp.up.sql', code: 'CREATE TABLE IF NOT EXISTS import_tmp (id bigint);\nDROP TABLE import_tmp;' }],
+    },
   ],
   invalid: [
     {
@@ -83,6 +94,22 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', rule
         { messageId: 'dropTable', line: 3, column: 22, endLine: 3, endColumn: 34 },
         { messageId: 'dropTable', line: 4, column: 22, endLine: 4, endColumn: 34 },
       ],
+    },
+    {
+      name: 'a table an earlier migration created (migration model)',
+      files: [
+        { path: 'migrations/001_orders.up.sql', code: 'CREATE TABLE orders (id bigint PRIMARY KEY);' },
+        { path: 'migrations/002_drop.up.sql', code: 'DROP TABLE orders;' },
+      ],
+      errors: [{ file: 'migrations/002_drop.up.sql', messageId: 'dropTable', line: 1, column: 12, endLine: 1, endColumn: 18 }],
+    },
+    {
+      name: 'CREATE TABLE IF NOT EXISTS of a table an earlier migration created (migration model)',
+      files: [
+        { path: 'migrations/001_orders.up.sql', code: 'CREATE TABLE orders (id bigint PRIMARY KEY);' },
+        { path: 'migrations/002_again.up.sql', code: 'CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY);\nDROP TABLE orders;' },
+      ],
+      errors: [{ file: 'migrations/002_again.up.sql', messageId: 'dropTable', line: 2, column: 12 }],
     },
   ],
   invalidOptions: [{ allowTables: 'tmp_*' }, { allowTables: [1] }, { allowTables: [''] }, { allowTable: ['tmp_*'] }],

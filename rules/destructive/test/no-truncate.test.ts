@@ -17,6 +17,13 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-truncate', rule, 
       name: 'suppressed on purpose with a reason',
       code: '-- migralint-disable-next-statement destructive/no-truncate -- cache table, rebuilt on boot\nTRUNCATE page_cache;',
     },
+    {
+      name: 'a down that empties what its up created (migration model)',
+      files: [
+        { path: 'migrations/001_plans.up.sql', code: 'CREATE TABLE plans (id bigint PRIMARY KEY);' },
+        { path: 'migrations/001_plans.down.sql', code: 'TRUNCATE plans;\nDROP TABLE plans;' },
+      ],
+    },
   ],
   invalid: [
     {
@@ -58,6 +65,14 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-truncate', rule, 
       name: 'created after the truncate',
       code: 'TRUNCATE t;\nCREATE TABLE t ();',
       errors: [{ messageId: 'truncate', line: 1, column: 10 }],
+    },
+    {
+      name: 'a table an earlier migration created (migration model)',
+      files: [
+        { path: 'migrations/001_plans.up.sql', code: 'CREATE TABLE plans (id bigint PRIMARY KEY);' },
+        { path: 'migrations/002_reset.up.sql', code: 'TRUNCATE plans;' },
+      ],
+      errors: [{ file: 'migrations/002_reset.up.sql', messageId: 'truncate', line: 1, column: 10, endLine: 1, endColumn: 15 }],
     },
   ],
   invalidOptions: [{ cascadeOnly: 'yes' }, { allowTables: 'tmp_*' }, { tables: [] }],

@@ -2,18 +2,13 @@
  * `ALTER TABLE … DROP COLUMN` deletes the column's data for good, and deployed code that still
  * selects or inserts it fails as soon as the migration commits — ORMs that list every column
  * (Rails, Django, Prisma, Hibernate) fail even on queries that never mention it. Ship code that
- * ignores the column first, then drop it in a later migration. A column of a table created, or a
- * column added, earlier in the same file held no deployed data, so dropping it is fine.
+ * ignores the column first, then drop it in a later migration. A column of a table the same
+ * migration created, or a column it added, held no deployed data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
-import { isKeyword, isName, readQualifiedName, splitTopLevel, tokensFrom, type SqlToken } from '../scan-names.js';
-import {
-  columnAddedEarlierInFile,
-  createdEarlierInFile,
-  displayTable,
-  matchesTablePattern,
-  tableFromRangeVar,
-} from '../table-names.js';
+import { defineRule, ruleDocsUrl, type AstNode, type Range } from '@migralint/core';
+import { isNewColumn, isNewTable } from '../new-objects.js';
+import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '../scan-names.js';
+import { displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
 
 export interface NoDropColumnOptions {
   /** Tables whose columns may be dropped (`tmp_*`, `staging.*`). */
@@ -66,14 +61,14 @@ export default defineRule<NoDropColumnOptions>({
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
         if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
-        if (createdEarlierInFile(context.statements, statement, table)) return;
+        if (isNewTable(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: SqlToken[][] | undefined;
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_DropColumn' || typeof cmd.name !== 'string') return;
-          if (columnAddedEarlierInFile(context.statements, statement, table, cmd.name)) return;
-          subcommands ??= subcommandTokens(context, node, statement);
+          if (isNewColumn(context, table, cmd.name)) return;
+          subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           context.report({
             messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
             data: { column: cmd.name, table: displayTable(table) },
@@ -85,17 +80,6 @@ export default defineRule<NoDropColumnOptions>({
     };
   },
 });
-
-/** The tokens of each subcommand after `ALTER TABLE … name`, one list per entry of `cmds`. */
-function subcommandTokens(context: RuleContext<NoDropColumnOptions>, node: AstNode, statement: Statement) {
-  // The relation has a location; the subcommands do not.
-  const tokens = tokensFrom(context.tokensOf(statement), context.rangeOf(node.relation).start);
-  const relation = readQualifiedName(tokens, 0);
-  if (!relation) return undefined;
-  let next = relation.next;
-  if (tokens[next]?.value === '*') next++;
-  return splitTopLevel(tokens.slice(next));
-}
 
 /** `DROP [COLUMN] [IF EXISTS] name …`: the range of `name`, or of the subcommand when it is not shaped so. */
 function columnRange(tokens: SqlToken[] | undefined, column: string): Range | undefined {

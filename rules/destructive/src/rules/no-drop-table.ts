@@ -2,12 +2,13 @@
  * `DROP TABLE` deletes the table's rows for good, and every deployed process that still queries
  * the table starts failing the moment the migration commits. Code and schema deploy at different
  * times, so the safe order is: ship code that no longer uses the table, then drop it in a later
- * migration (with a directive that says why). A table created earlier in the same file held no
- * deployed data, so dropping it is fine.
+ * migration (with a directive that says why). A table the same migration created held no deployed
+ * data, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
 import { isKeyword, readNameList } from '../scan-names.js';
-import { createdEarlierInFile, displayTable, matchesTablePattern, tableFromNameList } from '../table-names.js';
+import { isNewTable } from '../new-objects.js';
+import { displayTable, matchesTablePattern, tableFromNameList } from '../table-names.js';
 
 export interface NoDropTableOptions {
   /** Tables that may be dropped (`tmp_*`, `staging.*`). */
@@ -62,7 +63,7 @@ export default defineRule<NoDropTableOptions>({
           const table = tableFromNameList(object);
           if (!table) return;
           if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
-          if (createdEarlierInFile(context.statements, statement, table)) return;
+          if (isNewTable(context, table)) return;
           context.report({
             messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
             data: { table: displayTable(table) },

@@ -2,11 +2,12 @@
  * `TRUNCATE` in a migration empties a production table the moment it deploys — often a cleanup
  * meant for a developer's database — and no down migration brings the rows back. It also takes an
  * ACCESS EXCLUSIVE lock. With `CASCADE` it silently empties every table that has a foreign key to
- * it, and theirs in turn. Delete data in a reviewed, one-off data task instead. A table created
- * earlier in the same file held no deployed data, so truncating it is fine.
+ * it, and theirs in turn. Delete data in a reviewed, one-off data task instead. A table the same
+ * migration created held no deployed data, so truncating it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
-import { createdEarlierInFile, displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
+import { isNewTable } from '../new-objects.js';
+import { displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
 
 export interface NoTruncateOptions {
   /** Tables that may be truncated (`tmp_*`, `staging.*`). */
@@ -36,7 +37,7 @@ export default defineRule<NoTruncateOptions>({
       truncate:
         'TRUNCATE deletes every row of "{{table}}" for good; move data cleanup out of schema migrations into a reviewed data task',
       truncateCascade:
-        'TRUNCATE "{{table}}" CASCADE also empties every table with a foreign key to it; name the tables to empty and drop CASCADE',
+        'TRUNCATE "{{table}}" CASCADE also empties every table with a foreign key to it, and theirs in turn; name the tables to empty and drop CASCADE',
     },
     schema: {
       type: 'object',
@@ -59,7 +60,7 @@ export default defineRule<NoTruncateOptions>({
   },
   create(context) {
     return {
-      TruncateStmt(node, statement) {
+      TruncateStmt(node) {
         const cascade = node.behavior === 'DROP_CASCADE';
         if (context.options.cascadeOnly && !cascade) return;
         for (const entry of (node.relations ?? []) as AstNode[]) {
@@ -67,7 +68,7 @@ export default defineRule<NoTruncateOptions>({
           if (!rangeVar) continue;
           const table = tableFromRangeVar(rangeVar);
           if (matchesTablePattern(table, context.options.allowTables ?? [])) continue;
-          if (createdEarlierInFile(context.statements, statement, table)) continue;
+          if (isNewTable(context, table)) continue;
           context.report({
             messageId: cascade ? 'truncateCascade' : 'truncate',
             data: { table: displayTable(table) },

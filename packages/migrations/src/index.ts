@@ -1,0 +1,9 @@
+// @migralint/migrations: from a run's files to the migration project model (DESIGN.md §2–§3):
+// layout adapters, ordering and pairing, transaction modes, schema replay, and the `migrations/*`
+// rules that report what the layout analysis finds.
+export { buildModel } from './build-model.js';
+export { migrationsPlugin } from './plugin.js';
+export { migrationRootOf } from './migration-root.js';
+export { inTransactionAt } from './transaction-state.js';
+export { replaySchema, type ReplaySchemaInput, type ExternalObjectsSetting } from './schema/replay-schema.js';
+export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-layout.js';

@@ -1,0 +1,67 @@
+// What a layout adapter reads (one directory of migrations) and what it hands back.
+
+import type { LayoutFinding, LayoutName, Migration, Settings, SourceFile } from '@migralint/core';
+
+/** One SQL file of a migration directory. */
+export interface DirectoryFile {
+  source: SourceFile;
+  /** Path relative to the directory, `/`-separated: `001_init.up.sql`, `2024_x/migration.sql`, `deploy/users.sql`. */
+  rel: string;
+  /** The file name: `migration.sql`. */
+  name: string;
+}
+
+export interface MigrationDirectory {
+  /** The directory, in the files' path form (`supabase/migrations`, `.` for the cwd). */
+  dir: string;
+  /** Its SQL files, sorted by `rel` (code-unit order, as Go's and Rust's directory readers sort). */
+  files: DirectoryFile[];
+  /** Reads a non-SQL file (`sqitch.plan`, `meta/_journal.json`, `*.sql.conf`); undefined when absent. */
+  readAux(path: string): string | undefined;
+  /** Settings of the directory's files (`postgresVersion`, …). */
+  settings: Settings;
+}
+
+/** A file of the directory that is no part of a migration but belongs with one. */
+export interface Companion {
+  file: string;
+  /**
+   * `verify`: a sqitch verify script; `variant`: a dialect-neutral file the runner passes over for
+   * the PostgreSQL-specific one of the same migration; `other-dialect`: written for another database.
+   */
+  role: 'verify' | 'variant' | 'other-dialect';
+  /** The migration it goes with, if any. */
+  migration?: Migration;
+  /** Why it is not a part, for `--debug` and tests. */
+  why: string;
+}
+
+export interface LayoutResult {
+  /** Ordered as the runner applies them; `index` set. */
+  migrations: Migration[];
+  findings: LayoutFinding[];
+  companions: Companion[];
+}
+
+export interface LayoutAdapter {
+  layout: LayoutName;
+  /** The layout can express a down migration. */
+  supportsDown: boolean;
+  build(directory: MigrationDirectory): LayoutResult;
+}
+
+/** `dir` + `rel` in the files' path form. */
+export function pathIn(dir: string, rel: string): string {
+  return dir === '.' ? rel : `${dir.replace(/\/$/, '')}/${rel}`;
+}
+
+/** Sets `index` in order and returns the array. */
+export function numbered(migrations: Migration[]): Migration[] {
+  migrations.forEach((m, i) => (m.index = i));
+  return migrations;
+}
+
+/** The file name of a path in either separator style. */
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

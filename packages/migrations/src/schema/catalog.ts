@@ -1,0 +1,255 @@
+// The in-memory catalog the replay mutates, and the snapshots of it after every migration.
+//
+// Each object kind lives in a VersionedMap: per object, the values it had and the state from
+// which each held (state n = after n migrations). A change appends a version (or replaces the one
+// the current migration already made), so a snapshot is just a state number: nothing is copied per
+// migration, unchanged objects are shared by every snapshot that saw them, and a changed table is
+// a new object (copied once per migration, then edited in place until the migration ends).
+
+import type { ColumnInfo, ConstraintInfo, FunctionInfo, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
+import { keyOf } from './names.js';
+
+export interface SequenceInfo {
+  name: QualifiedName;
+  ownedBy?: { table: QualifiedName; column: string };
+}
+
+export interface SchemaInfo {
+  name: string;
+  /** Migration index that created it; undefined for `public` and external schemas. */
+  createdIn?: number;
+  /** Declared in settings.externalObjects. */
+  declared?: boolean;
+  /** Only seen used by the history, never created: an external stub. */
+  external?: boolean;
+  owner?: string;
+}
+
+export interface ExtensionInfo {
+  name: string;
+  schema?: string;
+}
+
+/**
+ * An object's versions, flat: `[state0, value0, state1, value1, …]`, states ascending; a value of
+ * `undefined` means the object did not exist from that state on. One array per object ever seen.
+ */
+type Versions<V> = Array<number | V | undefined>;
+
+/**
+ * A map whose every change is kept by state. `get`/`has`/`values` answer for the current state
+ * (what the replay is building); `getAt`/`valuesAt` for a frozen one.
+ */
+export class VersionedMap<V> {
+  private readonly history = new Map<string, Versions<V>>();
+  /** The current values (the last version of each live key), for fast reads while replaying. */
+  private readonly current = new Map<string, V>();
+
+  constructor(private readonly clock: { state: number }) {}
+
+  get size(): number {
+    return this.current.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.current.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.current.has(key);
+  }
+
+  set(key: string, value: V | undefined): void {
+    const state = this.clock.state;
+    let v = this.history.get(key);
+    if (!v) {
+      if (value === undefined) return;
+      this.history.set(key, (v = []));
+    }
+    if (value === undefined) this.current.delete(key);
+    else this.current.set(key, value);
+    const n = v.length;
+    if (n > 0 && v[n - 2] === state) v[n - 1] = value;
+    else v.push(state, value);
+  }
+
+  /**
+   * Record `value` as held since state 0: an external object found in use, which existed before
+   * the history began. Only for a key with no history at all (false otherwise, nothing changed).
+   */
+  setFromStart(key: string, value: V): boolean {
+    if (this.history.has(key)) return false;
+    this.history.set(key, [0, value]);
+    this.current.set(key, value);
+    return true;
+  }
+
+  delete(key: string): boolean {
+    if (!this.current.has(key)) return false;
+    this.set(key, undefined);
+    return true;
+  }
+
+  /** Was the current value set during the current state (so the replay may edit it in place)? */
+  changedNow(key: string): boolean {
+    const v = this.history.get(key);
+    return v !== undefined && v[v.length - 2] === this.clock.state;
+  }
+
+  entries(): IterableIterator<[string, V]> {
+    return this.current.entries();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.current.keys();
+  }
+
+  values(): IterableIterator<V> {
+    return this.current.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, V]> {
+    return this.current.entries();
+  }
+
+  getAt(key: string, state: number): V | undefined {
+    const v = this.history.get(key);
+    if (!v) return undefined;
+    // The last version from a state at or before `state` (most objects have one or two versions).
+    for (let i = v.length - 2; i >= 0; i -= 2) if ((v[i] as number) <= state) return v[i + 1] as V | undefined;
+    return undefined;
+  }
+
+  entriesAt(state: number): Array<[string, V]> {
+    const out: Array<[string, V]> = [];
+    for (const key of this.history.keys()) {
+      const value = this.getAt(key, state);
+      if (value !== undefined) out.push([key, value]);
+    }
+    return out;
+  }
+}
+
+export interface CatalogMaps {
+  readonly schemas: VersionedMap<SchemaInfo>;
+  readonly tables: VersionedMap<TableInfo>;
+  readonly indexes: VersionedMap<IndexInfo>;
+  readonly views: VersionedMap<ViewInfo>;
+  /** Overloads by `keyOf(name)`. */
+  readonly functions: VersionedMap<readonly FunctionInfo[]>;
+  readonly types: VersionedMap<TypeInfo>;
+  readonly sequences: VersionedMap<SequenceInfo>;
+  /** By extension name. */
+  readonly extensions: VersionedMap<ExtensionInfo>;
+}
+
+type Kind = keyof CatalogMaps;
+type ValueOf<K extends Kind> = CatalogMaps[K] extends VersionedMap<infer V> ? V : never;
+type NamedKind = 'indexes' | 'views' | 'types' | 'sequences';
+
+/** A table as the replay edits it: arrays it may change in place (it owns this copy). */
+export interface TableDraft extends TableInfo {
+  columns: ColumnInfo[];
+  constraints: ConstraintInfo[];
+  policies: PolicyInfo[];
+}
+
+/**
+ * Columns an index depends on beyond its key columns (expression, WHERE and INCLUDE columns), so
+ * DROP COLUMN removes it. Kept beside the plain IndexInfo rather than on it: rules see the contract.
+ */
+export const indexDependencies = new WeakMap<IndexInfo, readonly string[]>();
+
+export class Catalog {
+  /** The state the replay is writing: state n is the catalog after n migrations. */
+  private readonly clock = { state: 0 };
+  readonly maps: CatalogMaps = {
+    schemas: new VersionedMap(this.clock),
+    tables: new VersionedMap(this.clock),
+    indexes: new VersionedMap(this.clock),
+    views: new VersionedMap(this.clock),
+    functions: new VersionedMap(this.clock),
+    types: new VersionedMap(this.clock),
+    sequences: new VersionedMap(this.clock),
+    extensions: new VersionedMap(this.clock),
+  };
+
+  read<K extends Kind>(kind: K): CatalogMaps[K] {
+    return this.maps[kind];
+  }
+
+  /** Same map as `read`: writes are recorded under the current state. */
+  write<K extends Kind>(kind: K): CatalogMaps[K] {
+    return this.maps[kind];
+  }
+
+  /** Close the current state (its number is returned) and start the next one. */
+  freeze(): number {
+    return this.clock.state++;
+  }
+
+  // --- tables ---------------------------------------------------------------------------------
+
+  table(name: QualifiedName): TableInfo | undefined {
+    return this.maps.tables.get(keyOf(name));
+  }
+
+  /** A copy of the table this migration may edit in place (the same copy on every later call). */
+  draft(name: QualifiedName): TableDraft | undefined {
+    const key = keyOf(name);
+    const current = this.maps.tables.get(key);
+    if (!current) return undefined;
+    if (this.maps.tables.changedNow(key)) return current as TableDraft;
+    const copy: TableDraft = { ...current, columns: [...current.columns], constraints: [...current.constraints], policies: [...current.policies] };
+    this.maps.tables.set(key, copy);
+    return copy;
+  }
+
+  putTable(table: TableInfo): TableDraft {
+    const draft: TableDraft = { ...table, columns: [...table.columns], constraints: [...table.constraints], policies: [...table.policies] };
+    this.maps.tables.set(keyOf(table.name), draft);
+    return draft;
+  }
+
+  /**
+   * An external table found in use: a stub that existed from before the history (`before(0)` on),
+   * returned as a draft of the current migration. Undefined if the name has a history already.
+   */
+  putExternalTable(table: TableInfo): TableDraft | undefined {
+    if (!this.maps.tables.setFromStart(keyOf(table.name), table)) return undefined;
+    return this.draft(table.name);
+  }
+
+  deleteTable(name: QualifiedName): void {
+    this.maps.tables.delete(keyOf(name));
+  }
+
+  // --- everything else --------------------------------------------------------------------------
+
+  put<K extends NamedKind>(kind: K, value: ValueOf<K>): void {
+    (this.maps[kind] as VersionedMap<ValueOf<K>>).set(keyOf((value as { name: QualifiedName }).name), value);
+  }
+
+  get<K extends NamedKind>(kind: K, name: QualifiedName): ValueOf<K> | undefined {
+    return (this.maps[kind] as VersionedMap<ValueOf<K>>).get(keyOf(name));
+  }
+
+  remove(kind: Exclude<Kind, 'schemas' | 'extensions'>, name: QualifiedName): boolean {
+    return this.maps[kind].delete(keyOf(name));
+  }
+
+  overloads(name: QualifiedName): readonly FunctionInfo[] {
+    return this.maps.functions.get(keyOf(name)) ?? [];
+  }
+
+  setOverloads(name: QualifiedName, overloads: readonly FunctionInfo[]): void {
+    this.maps.functions.set(keyOf(name), overloads.length === 0 ? undefined : overloads);
+  }
+
+  /** Is any relation (table, view, index, sequence) called `name`? Postgres keeps them in one namespace. */
+  relationExists(name: QualifiedName): boolean {
+    const key = keyOf(name);
+    const m = this.maps;
+    return m.tables.has(key) || m.views.has(key) || m.indexes.has(key) || m.sequences.has(key);
+  }
+}

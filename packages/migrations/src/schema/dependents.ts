@@ -1,0 +1,47 @@
+// What depends on a table or column, for the drops and renames that must take it along:
+// its indexes, foreign keys of other tables pointing at it, sequences it owns, views reading it.
+
+import type { ConstraintInfo, IndexInfo, QualifiedName } from '@migralint/core';
+import { sameName } from './names.js';
+import type { Replayer } from './replayer.js';
+
+export function indexesOf(r: Replayer, table: QualifiedName): IndexInfo[] {
+  const out: IndexInfo[] = [];
+  for (const index of r.catalog.read('indexes').values()) if (sameName(index.table, table)) out.push(index);
+  return out;
+}
+
+/** Remove foreign keys of other tables that reference `table` (only those over `columns`, when given). */
+export function dropForeignKeysTo(r: Replayer, table: QualifiedName, columns?: readonly string[]): void {
+  for (const other of [...r.catalog.read('tables').values()]) {
+    if (sameName(other.name, table) || !other.constraints.some((c) => isForeignKeyTo(c, table, columns))) continue;
+    const draft = r.catalog.draft(other.name)!;
+    draft.constraints = draft.constraints.filter((c) => !isForeignKeyTo(c, table, columns));
+  }
+}
+
+function isForeignKeyTo(c: ConstraintInfo, table: QualifiedName, columns?: readonly string[]): boolean {
+  if (c.kind !== 'foreign key' || !c.references || !sameName(c.references.table, table)) return false;
+  return !columns || c.references.columns.some((col) => columns.includes(col));
+}
+
+export function dropSequencesOwnedBy(r: Replayer, table: QualifiedName, column?: string): void {
+  for (const sequence of [...r.catalog.read('sequences').values()]) {
+    const owner = sequence.ownedBy;
+    if (owner && sameName(owner.table, table) && (column === undefined || owner.column === column)) r.catalog.remove('sequences', sequence.name);
+  }
+}
+
+/** A view (or materialized view) and its indexes; with `cascade`, the views reading it, transitively. */
+export function dropView(r: Replayer, name: QualifiedName, cascade: boolean): void {
+  r.catalog.remove('views', name);
+  for (const index of indexesOf(r, name)) r.catalog.remove('indexes', index.name);
+  if (cascade) dropViewsReading(r, name);
+}
+
+/** Views reading `name`, and the views reading those (DROP … CASCADE). */
+export function dropViewsReading(r: Replayer, name: QualifiedName): void {
+  for (const view of [...r.catalog.read('views').values()]) {
+    if (view.reads.some((q) => sameName(q, name)) && r.catalog.get('views', view.name)) dropView(r, view.name, true);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * A plain `DROP INDEX` takes an ACCESS EXCLUSIVE lock on the index's table. The drop itself is
+ * quick, but the lock must first wait for every running query on the table — and while it
+ * waits, every new read and write queues behind it: one slow report query turns a drop into an
+ * outage. `DROP INDEX CONCURRENTLY` waits without blocking anyone. An index on a table the same
+ * migration created locks nobody out: exempt. What counts is the table — an index built earlier
+ * in the migration on a production table, or by the up a down undoes, still locks that table.
+ *
+ * Postgres accepts CONCURRENTLY only outside a transaction, for one index, without CASCADE; the
+ * fix is offered exactly then, and the note says how to split or move the statement otherwise.
+ */
+import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
+import { display, fromNameList, isOnNewTable } from '../created-here.js';
+import { findKeyword, inCaseOf, readNameList } from '../sql-tokens.js';
+import { inTransactionRecipe, transactionOf } from '../transactions.js';
+
+const WHY =
+  'DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: it waits for every running query on the table, and every ' +
+  'read and write that arrives meanwhile queues behind it. DROP INDEX CONCURRENTLY waits without blocking anyone.';
+
+export default defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `DROP INDEX CONCURRENTLY` when dropping an index this migration did not create.',
+      url: ruleDocsUrl('concurrently', 'require-concurrent-index-deletion'),
+      why:
+        'A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: while it waits for running queries, every ' +
+        'read and write of the table queues behind it. DROP INDEX CONCURRENTLY does not block them.',
+    },
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: true,
+    messages: {
+      dropIndex:
+        'DROP INDEX without CONCURRENTLY locks the table of "{{index}}" against reads and writes while it waits and runs; use DROP INDEX CONCURRENTLY',
+      dropIndexInTransaction:
+        'DROP INDEX without CONCURRENTLY locks the table of "{{index}}" against reads and writes while it waits and runs; move it to a migration that runs without a transaction and use DROP INDEX CONCURRENTLY',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    sources: [{ tool: 'squawk', rule: 'require-concurrent-index-deletion' }],
+  },
+  create(context) {
+    return {
+      DropStmt(node: AstNode, statement) {
+        if (node.removeType !== 'OBJECT_INDEX' || node.concurrent) return;
+        const objects: AstNode[] = node.objects ?? [];
+        const tokens = context.tokensOf(statement);
+        const keyword = findKeyword(tokens, 'index');
+        const names = keyword === -1 ? undefined : readNameList(tokens, keyword + 1);
+        const cascade = node.behavior === 'DROP_CASCADE';
+        const where = transactionOf(context);
+        objects.forEach((object, i) => {
+          const index = fromNameList(object);
+          if (!index || isOnNewTable(context, index)) return;
+          const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
+          const data = { index: display(index) };
+          if (where.inTransaction) {
+            context.report({
+              messageId: 'dropIndexInTransaction',
+              data,
+              at: scanned ?? statement,
+              note: `${WHY} ${inTransactionRecipe(where, 'DROP INDEX CONCURRENTLY')}`,
+            });
+            return;
+          }
+          const limits: string[] = [];
+          if (objects.length > 1) limits.push('drops one index per statement, so write one DROP INDEX CONCURRENTLY per index');
+          if (cascade) limits.push('does not accept CASCADE, so drop the dependent objects first');
+          const fixable = limits.length === 0 && keyword !== -1;
+          context.report({
+            messageId: 'dropIndex',
+            data,
+            at: scanned ?? statement,
+            note: fixable ? WHY : `${WHY} DROP INDEX CONCURRENTLY ${limits.join(', and ')}.`,
+            ...(fixable ? { fix: { range: [tokens[keyword]!.end, tokens[keyword]!.end], text: ` ${inCaseOf(tokens[keyword]!, 'CONCURRENTLY')}` } } : {}),
+          });
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * An ACCESS EXCLUSIVE lock (most ALTER TABLEs, DROP, TRUNCATE, …) blocks every read and write of the
+ * table, and inside a transaction it is held until COMMIT — not until the statement ends. Every
+ * statement that runs after it in the same transaction extends the outage: a backfill, an index
+ * build, or a wait for a lock on another table (which also invites deadlocks). Taking the lock is
+ * fine; taking it early in a long transaction is not. Keep the lock-taking statement last, or in a
+ * migration of its own. Only a lock on a table that existed before this migration counts; after it,
+ * every statement counts except transaction control and SET/RESET/SHOW (a count is crude, but
+ * predictable: `maxStatements` says how many may follow).
+ */
+import { defineRule, ruleDocsUrl, type Statement } from '@migralint/core';
+import { describeTarget, isPreExisting, locksTakenBy } from '../table-locks.js';
+import { placeOf, statementsOfTransaction } from '../transactions.js';
+
+export interface AccessExclusiveThenMoreOptions {
+  /** How many statements may run after the lock is taken, in the same transaction. */
+  maxStatements: number;
+}
+
+/** Statements that take no time and no locks: they do not extend the outage. */
+const FREE = new Set(['TransactionStmt', 'VariableSetStmt', 'VariableShowStmt']);
+
+export default defineRule<AccessExclusiveThenMoreOptions>({
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Report transactions that run more statements after taking an ACCESS EXCLUSIVE lock on an existing table.',
+      url: ruleDocsUrl('locking', 'access-exclusive-then-more'),
+      why:
+        'An ACCESS EXCLUSIVE lock is held until the transaction commits, so every statement after it keeps all reads ' +
+        'and writes of the table waiting; take the lock last, or in a migration of its own.',
+    },
+    defaultSeverity: 'warning',
+    recommended: true,
+    messages: {
+      tooMany:
+        '{{target}} stays locked ACCESS EXCLUSIVE while {{count}} more statements run in this transaction (more than {{max}}), so every read and write of it waits for all of them; take the lock last, or move the rest to another migration',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        maxStatements: {
+          type: 'integer',
+          minimum: 0,
+          description: 'How many statements may run after the ACCESS EXCLUSIVE lock is taken, in the same transaction.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { maxStatements: 5 },
+  },
+  create(context) {
+    const max = context.options.maxStatements ?? 5;
+    const reported = new Set<number>();
+    return {
+      Statement(_node, statement) {
+        const transaction = placeOf(context, statement).transaction;
+        if (transaction === undefined || reported.has(transaction) || FREE.has(statement.kind)) return;
+        const lock = locksTakenBy(context, statement).find((l) => l.mode === 'ACCESS EXCLUSIVE' && isPreExisting(context, l.target));
+        if (!lock) return;
+        const after = statementsOfTransaction(context, statement).filter((s: Statement) => s.index > statement.index && !FREE.has(s.kind));
+        if (after.length <= max) return;
+        reported.add(transaction);
+        const target = describeTarget(lock.target);
+        context.report({
+          messageId: 'tooMany',
+          data: { target: target.charAt(0).toUpperCase() + target.slice(1), count: after.length, max },
+          at: lock.at ?? statement,
+          note:
+            'Safe way: order the transaction so the statement that takes ACCESS EXCLUSIVE comes last and COMMIT right ' +
+            'after it; combine several changes of one table into one ALTER TABLE; move backfills, index builds and ' +
+            `changes to other tables into migrations of their own. maxStatements (now ${max}) sets how many statements may follow.`,
+        });
+      },
+    };
+  },
+});

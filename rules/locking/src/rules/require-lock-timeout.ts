@@ -1,0 +1,89 @@
+/**
+ * Postgres queues lock requests. A migration statement that needs a strong lock (ACCESS EXCLUSIVE
+ * for most ALTER TABLEs, SHARE for CREATE INDEX, …) waits behind any long-running query or open
+ * transaction on the table — and while it waits, every later query that conflicts with it queues
+ * behind it. A one-millisecond ALTER TABLE becomes a full outage of the table for as long as the
+ * oldest transaction runs. `SET lock_timeout` makes the migration give up instead (and be retried).
+ *
+ * Reported once per file (per part, for files with up and down sections), at the first statement
+ * that locks a table that existed before this migration — so one `SET lock_timeout` at the top of
+ * the file silences it. Statements on tables created in the same migration never need it (nobody
+ * else can hold a lock on them), which is where Squawk's require-lock-timeout is noisy.
+ */
+import { defineRule, ruleDocsUrl } from '@migralint/core';
+import { blocksReads, describeTarget } from '../table-locks.js';
+import { canInsertBefore, DURATION_PATTERN, firstStatementWithout, setStatementText } from '../timeout-settings.js';
+
+export interface RequireLockTimeoutOptions {
+  /** The value the suggestion sets. */
+  suggestedTimeout: string;
+}
+
+export default defineRule<RequireLockTimeoutOptions>({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `SET lock_timeout` before the first statement that locks an existing table.',
+      url: ruleDocsUrl('locking', 'require-lock-timeout'),
+      why:
+        'A statement waiting for a strong lock behind a long transaction makes every later query on the table wait ' +
+        'behind it, turning a quick ALTER into an outage; lock_timeout makes the migration give up instead.',
+    },
+    defaultSeverity: 'warning',
+    recommended: true,
+    hasSuggestions: true,
+    messages: {
+      missing:
+        'Locking {{target}} in {{mode}} mode with no lock_timeout set: while the lock waits behind a long transaction, every {{blocked}} queues behind it; SET lock_timeout at the start of the file',
+      addSetting: "Insert SET lock_timeout = '{{timeout}}'; before this statement",
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        suggestedTimeout: {
+          type: 'string',
+          pattern: DURATION_PATTERN,
+          description: "The lock_timeout the suggestion inserts, e.g. '5s' or '2000' (milliseconds).",
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { suggestedTimeout: '5s' },
+    sources: [
+      { tool: 'squawk', rule: 'require-lock-timeout' },
+      { tool: 'squawk', rule: 'require-timeout-settings' },
+    ],
+  },
+  create(context) {
+    const timeout = context.options.suggestedTimeout ?? '5s';
+    return firstStatementWithout(context, 'lock_timeout', (statement, lock) => {
+      const insertable = canInsertBefore(context, statement);
+      context.report({
+        messageId: 'missing',
+        data: {
+          target: describeTarget(lock.target),
+          mode: lock.mode,
+          blocked: blocksReads(lock.mode) ? 'query on it' : 'write to it',
+        },
+        at: lock.at ?? statement,
+        note:
+          `Safe way: put \`SET lock_timeout = '${timeout}';\` at the top of the file — it covers every statement after it ` +
+          '(`SET LOCAL` only until the transaction ends) — and retry the migration when it times out. Reported once ' +
+          'per file, at the first statement that needs it.' +
+          (insertable
+            ? ''
+            : ' This statement refuses to run inside a transaction block, and the runner sends the file as one query: a SET before it ' +
+              `would put both in one implicit transaction. Set lock_timeout for the runner's connection instead (e.g. PGOPTIONS='-c lock_timeout=${timeout}').`),
+        suggest: insertable
+          ? [
+              {
+                messageId: 'addSetting',
+                data: { timeout },
+                fix: { range: [statement.start, statement.start], text: setStatementText(context.file.text, 'lock_timeout', timeout) },
+              },
+            ]
+          : [],
+      });
+    });
+  },
+});
