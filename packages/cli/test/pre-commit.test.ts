@@ -29,7 +29,7 @@ describe.skipIf(!hasPreCommit)('pre-commit hook', () => {
     const bad = tryRepo('db/migrations/001_bad.up.sql');
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
     expect(bad.stdout).toMatch(/migralint\.+Failed/);
-    expect(bad.stdout).toMatch(/2:31-2:42 error Dropping column "legacy_flag"/);
+    expect(bad.stdout).toMatch(/2:31-2:42\s+error\s+Dropping column "legacy_flag"/);
 
     const good = tryRepo('db/migrations/002_good.up.sql');
     expect(good.status, good.stdout + good.stderr).toBe(0);
