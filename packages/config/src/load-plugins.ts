@@ -6,7 +6,11 @@ import { corePlugin, type Plugin } from '@migralint/core';
 import concurrentlyPlugin from '@migralint/rules-concurrently';
 import designPlugin from '@migralint/rules-design';
 import destructivePlugin from '@migralint/rules-destructive';
+import historyPlugin from '@migralint/rules-history';
 import lockingPlugin from '@migralint/rules-locking';
+import namingPlugin from '@migralint/rules-naming';
+import rlsPlugin from '@migralint/rules-rls';
+import rollbackPlugin from '@migralint/rules-rollback';
 import { migrationsPlugin } from '@migralint/migrations';
 import { ConfigError } from './config-error.js';
 import { errorText, importFile } from './find-config.js';
@@ -14,7 +18,7 @@ import { joinKeyPath } from './key-path.js';
 import { isPathSpecifier, resolveModule } from './resolve-module.js';
 
 /** Always loaded, whatever the config says: the engine's own rules and the built-in packs. */
-export const builtinPlugins: readonly Plugin[] = [corePlugin, migrationsPlugin, destructivePlugin, concurrentlyPlugin, lockingPlugin, designPlugin];
+export const builtinPlugins: readonly Plugin[] = [corePlugin, migrationsPlugin, destructivePlugin, concurrentlyPlugin, lockingPlugin, designPlugin, rlsPlugin, rollbackPlugin, namingPlugin, historyPlugin];
 
 /** Where a plugin was named: for messages and for resolving it. */
 export interface PluginReference {

@@ -4,7 +4,11 @@ import { migrationsPlugin } from '@migralint/migrations';
 import concurrently from '@migralint/rules-concurrently';
 import design from '@migralint/rules-design';
 import destructive from '@migralint/rules-destructive';
+import history from '@migralint/rules-history';
 import locking from '@migralint/rules-locking';
+import naming from '@migralint/rules-naming';
+import rls from '@migralint/rules-rls';
+import rollback from '@migralint/rules-rollback';
 import { describe, expect, test } from 'vitest';
 import { builtinPlugins, ConfigError, loadConfig, pluginProblem } from '../src/index.js';
 import { pluginSource, rejection, tempProject } from './temp-project.js';
@@ -13,7 +17,7 @@ const acme = pluginSource('acme', { 'owner-comment': { recommended: true, defaul
 
 describe('plugins', () => {
   test('built-in plugins are always loaded', async () => {
-    const expected = [corePlugin, migrationsPlugin, destructive, concurrently, locking, design];
+    const expected = [corePlugin, migrationsPlugin, destructive, concurrently, locking, design, rls, rollback, naming, history];
     expect(builtinPlugins).toEqual(expected);
     const root = tempProject({ 'migralint.config.json': {} });
     const config = await loadConfig({ cwd: root });

@@ -177,14 +177,12 @@ export class Replayer implements TypeResolver {
 
   // --- types ------------------------------------------------------------------------------------
 
-  userType(written: { schema?: string; name: string }): QualifiedName | undefined {
+  userType(schema: string | undefined, name: string): QualifiedName | undefined {
     const types = this.catalog.read('types');
     // Most histories define few types: skip the search_path walk when there are none.
-    if (types.size === 0 && written.schema === undefined) return undefined;
-    const found = this.find(written.schema, written.name, (q) => types.has(keyOf(q)));
-    if (!found && written.schema !== undefined && !BUILT_IN_SCHEMAS.has(written.schema)) {
-      this.referenced('type', { schema: written.schema, name: written.name });
-    }
+    if (types.size === 0 && schema === undefined) return undefined;
+    const found = this.find(schema, name, (q) => types.has(keyOf(q)));
+    if (!found && schema !== undefined && !BUILT_IN_SCHEMAS.has(schema)) this.referenced('type', { schema, name });
     return found;
   }
 

@@ -37,7 +37,7 @@ const ALIASES = new Map([
 
 export interface TypeResolver {
   /** A type the catalog knows (`mood` → `public.mood` through the search_path), or undefined. */
-  userType(name: { schema?: string; name: string }): QualifiedName | undefined;
+  userType(schema: string | undefined, name: string): QualifiedName | undefined;
 }
 
 export interface NormalisedType {
@@ -79,7 +79,7 @@ export function normaliseType(typeName: AstNode | undefined, resolver: TypeResol
       const serial = SERIAL_TYPES.get(last);
       if (serial) return plain(serial, true);
     }
-    const user = resolver.userType(qualifier === undefined ? { name: last } : { schema: qualifier, name: last });
+    const user = resolver.userType(qualifier, last);
     if (user) base = `${user.schema}.${user.name}`;
     else if (qualifier === undefined) base = ALIASES.get(last) ?? last;
     else base = `${qualifier}.${last}`;
@@ -107,8 +107,9 @@ function typmodText(node: AstNode): string | undefined {
 
 /** The element type of an array type string (`text[]` → `text`), for matching a type by name. */
 export function baseTypeName(type: string): string {
-  const paren = type.indexOf('(');
-  const bracket = type.indexOf('[');
-  const cut = [paren, bracket].filter((i) => i !== -1);
-  return cut.length === 0 ? type : type.slice(0, Math.min(...cut));
+  for (let i = 0; i < type.length; i++) {
+    const c = type.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 91 /* [ */) return type.slice(0, i);
+  }
+  return type;
 }

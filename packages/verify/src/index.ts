@@ -1,0 +1,2 @@
+// @migralint/verify: run migrations on a real PostgreSQL.
+export {};

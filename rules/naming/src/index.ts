@@ -1,0 +1,4 @@
+// @migralint/rules-naming
+import { definePlugin } from '@migralint/core';
+
+export default definePlugin({ name: 'naming', rules: {} });

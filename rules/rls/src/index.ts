@@ -1,0 +1,4 @@
+// @migralint/rules-rls
+import { definePlugin } from '@migralint/core';
+
+export default definePlugin({ name: 'rls', rules: {} });

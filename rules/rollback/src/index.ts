@@ -1,0 +1,4 @@
+// @migralint/rules-rollback
+import { definePlugin } from '@migralint/core';
+
+export default definePlugin({ name: 'rollback', rules: {} });
