@@ -4,6 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import type { VcsChanges } from '@migralint/core';
 import { UsageError } from './parse-args.js';
 
 function git(cwd: string, args: string[]): string {
@@ -43,4 +44,33 @@ export function changedSince(cwd: string, ref: string): Set<string> {
 export function stagedFiles(cwd: string): Set<string> {
   const root = repoRoot(cwd, '--staged');
   return new Set(lines(git(root, ['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=ACMR'])).map((f) => path.join(root, f)));
+}
+
+/**
+ * The changes since `ref` (or, with `staged`, between HEAD and the index) as history rules read them:
+ * added, modified and deleted paths relative to `cwd`, and a file's content at the revision.
+ */
+export function vcsChanges(cwd: string, ref: string | undefined, staged: boolean): VcsChanges {
+  const root = repoRoot(cwd, staged ? '--staged' : '--changed-since');
+  const base = staged ? 'HEAD' : ref!;
+  const args = staged ? ['diff', '--cached', '--name-status', '--no-renames'] : ['diff', '--name-status', '--no-renames', base, '--'];
+  const rel = (file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
+  const changes: VcsChanges = { ref: base, added: [], modified: [], deleted: [], contentAtRef: () => undefined };
+  for (const line of lines(git(root, args))) {
+    const [status, file] = line.split('\t');
+    if (!file) continue;
+    if (status === 'A') changes.added.push(rel(file));
+    else if (status === 'D') changes.deleted.push(rel(file));
+    else changes.modified.push(rel(file));
+  }
+  if (!staged) for (const file of lines(git(root, ['ls-files', '--others', '--exclude-standard']))) changes.added.push(rel(file));
+  changes.contentAtRef = (file) => {
+    const inRepo = path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+    try {
+      return execFileSync('git', ['show', `${base}:${inRepo}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    } catch {
+      return undefined;
+    }
+  };
+  return changes;
 }

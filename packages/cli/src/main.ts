@@ -2,10 +2,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, loadParser, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { lint, loadParser, matchesFiles, type VcsChanges, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
 import { ConfigError, ConfigLoader, printConfig } from '@migralint/config';
 import { findFiles, historyFiles } from './find-files.js';
-import { changedSince, stagedFiles } from './git-changes.js';
+import { changedSince, stagedFiles, vcsChanges } from './git-changes.js';
 import { buildModel, migrationRootOf } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
 import { mergeResults } from './merge-results.js';
@@ -18,9 +18,18 @@ import { writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
 
+/**
+ * Commands with their own options and modules (loaded on demand): `migralint lock`,
+ * `migralint verify`, `migralint plan`. Each takes the arguments after its name.
+ */
+type Subcommand = (argv: readonly string[], io: CliIO) => Promise<number>;
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {};
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let request: CliRequest | undefined;
   try {
+    const subcommand = SUBCOMMANDS[argv[0] ?? ''];
+    if (subcommand) return await (await subcommand())(argv.slice(1), io);
     request = parseCliArgs(argv);
     switch (request.command) {
       case 'help':
@@ -98,9 +107,11 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       reported = new Set(found.files);
     }
   }
+  let vcs: VcsChanges | undefined;
   if (request.changedSince !== undefined || request.staged) {
     const changed = request.staged ? stagedFiles(io.cwd) : changedSince(io.cwd, request.changedSince!);
     reported = new Set([...(reported ?? analysed.keys())].filter((f) => changed.has(f)));
+    vcs = vcsChanges(io.cwd, request.changedSince, request.staged);
   }
 
   const groups = new Map<ResolvedConfig, SourceInput[]>();
@@ -129,7 +140,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     const results: LintResult[] = [];
     for (const [config, files] of groups) {
       results.push(
-        await lint({ files, config, cwd: io.cwd, buildModel, readAux, ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
+        await lint({ files, config, cwd: io.cwd, buildModel, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
       );
     }
     return mergeResults(results);

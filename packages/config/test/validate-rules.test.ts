@@ -121,10 +121,10 @@ describe('noInlineDisable', () => {
   });
 
   test('a pattern that matches no rule is an error with a suggestion', async () => {
-    const problems = await problemsOf({ 'migralint.config.json': { noInlineDisable: ['destructive/*', 'destructiv/*', 'rls/*'] } });
+    const problems = await problemsOf({ 'migralint.config.json': { noInlineDisable: ['destructive/*', 'destructiv/*', 'nosuchpack/*'] } });
     expect(problems).toEqual([
       'migralint.config.json: noInlineDisable[1]: "destructiv/*" matches no known rule (did you mean "destructive/*"?) (use "pack/rule-name", "pack/*" or "*")',
-      'migralint.config.json: noInlineDisable[2]: "rls/*" matches no known rule (use "pack/rule-name", "pack/*" or "*")',
+      'migralint.config.json: noInlineDisable[2]: "nosuchpack/*" matches no known rule (use "pack/rule-name", "pack/*" or "*")',
     ]);
   });
 });

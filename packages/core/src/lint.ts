@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput } from './types.js';
+import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput, VcsChanges } from './types.js';
 import type { BuildModel } from './project-model.js';
 import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from './active-rules.js';
 import { applyDirectives } from './apply-directives.js';
@@ -27,8 +27,10 @@ export interface LintOptions {
    * @migralint/migrations provides it. Without it rules see files, not a history.
    */
   buildModel?: BuildModel;
-  /** Reads non-SQL files that steer a layout (sqitch.plan, drizzle's journal, Flyway .conf). */
+  /** Reads non-SQL files that steer a layout (sqitch.plan, drizzle's journal, Flyway .conf) or a lockfile. */
   readAux?: (path: string) => string | undefined;
+  /** What git says changed (`--changed-since`, `--staged`), for history rules. */
+  vcs?: VcsChanges;
   /** Called after each file is parsed (the CLI's progress counter). */
   onProgress?: (filesDone: number, total: number) => void;
 }
@@ -76,7 +78,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     options.onProgress?.(i + 1, options.files.length);
     return state;
   });
-  const project: ProjectInfo = { files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)) };
+  const project: ProjectInfo = {
+    files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)),
+    ...(options.readAux ? { readAux: options.readAux } : {}),
+    ...(options.vcs ? { vcs: options.vcs } : {}),
+  };
   if (options.buildModel) {
     try {
       project.model = options.buildModel({

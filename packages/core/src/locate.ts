@@ -8,6 +8,7 @@ import { isComment, scanSql, type Token } from './parser.js';
 
 export class Locator {
   private readonly tokens = new WeakMap<Statement, Token[] | undefined>();
+  private readonly publicTokens = new WeakMap<Statement, readonly SqlToken[]>();
 
   constructor(
     private readonly parseText: string,
@@ -27,11 +28,16 @@ export class Locator {
   }
 
   /** Public tokens of a statement: UTF-16 file offsets, comments dropped, names folded. */
-  tokensOf(statement: Statement): SqlToken[] {
-    const raw = this.rawTokens(statement);
-    if (!raw) return [];
-    const base = this.map.toByte(statement.start);
-    return raw.filter((t) => !isComment(t)).map((t) => toSqlToken(t, this.map.fromByte(base + t.start), this.map.fromByte(base + t.end)));
+  tokensOf(statement: Statement): readonly SqlToken[] {
+    // Several rules ask for the same statement's tokens: convert once. Frozen, as they are shared.
+    let tokens = this.publicTokens.get(statement);
+    if (!tokens) {
+      const raw = this.rawTokens(statement) ?? [];
+      const base = this.map.toByte(statement.start);
+      tokens = Object.freeze(raw.filter((t) => !isComment(t)).map((t) => toSqlToken(t, this.map.fromByte(base + t.start), this.map.fromByte(base + t.end))));
+      this.publicTokens.set(statement, tokens);
+    }
+    return tokens;
   }
 
   private rawTokens(statement: Statement): Token[] | undefined {
@@ -44,6 +50,28 @@ export class Locator {
     const start = this.map.fromByte(byteLocation);
     const statement = this.statements.find((s) => s.start <= start && start < Math.max(s.end, s.start + 1));
     if (!statement) return undefined;
+    return this.windowRange(start, statement) ?? this.statementTokenRange(byteLocation, start, statement);
+  }
+
+  /**
+   * Most reports point at a name: scanning a short window from it finds its end without scanning
+   * the whole statement (a CREATE TABLE can be thousands of tokens). Undefined when the window
+   * might cut the token (or a `schema.name` chain) short: then the whole statement is scanned.
+   */
+  private windowRange(start: number, statement: Statement): Range | undefined {
+    if (this.tokens.has(statement)) return undefined; // Already scanned: use it.
+    const end = Math.min(statement.end, start + WINDOW);
+    const tokens = scanSql(this.parseText.slice(start, end));
+    if (!tokens || tokens.length === 0 || tokens[0]!.start !== 0) return undefined;
+    let last = 0;
+    while (tokens[last + 1]?.text === '.' && tokens[last + 2] && /^[A-Za-z_"\u0080-\uffff]/.test(tokens[last + 2]!.text)) last += 2;
+    // The chain must end before the window does, with a token after it, unless the statement ends there.
+    if (end < statement.end && last + 1 >= tokens.length) return undefined;
+    const base = this.map.toByte(start);
+    return { start, end: this.map.fromByte(base + tokens[last]!.end) };
+  }
+
+  private statementTokenRange(byteLocation: number, start: number, statement: Statement): Range | undefined {
     const base = this.map.toByte(statement.start);
     const tokens = this.rawTokens(statement);
     if (!tokens) return undefined;
@@ -58,6 +86,9 @@ export class Locator {
 export function isStatement(target: ReportTarget): target is Statement {
   return typeof (target as Statement).index === 'number' && typeof (target as Statement).kind === 'string' && typeof (target as Statement).text === 'string';
 }
+
+/** UTF-16 units scanned around a node's location to find its token's end. */
+const WINDOW = 200;
 
 const KEYWORD_KINDS: Record<number, SqlToken['keyword']> = { 1: 'unreserved', 2: 'column-name', 3: 'type-function-name', 4: 'reserved' };
 

@@ -230,6 +230,21 @@ export interface ProjectInfo {
   files: readonly SourceFile[];
   /** The migration model (layouts, order, pairs, schema replay), when lint() was given `buildModel`. */
   model?: ProjectModel;
+  /** Reads a non-SQL file (a lockfile, sqitch.plan) by path; undefined when absent. */
+  readAux?: (path: string) => string | undefined;
+  /** What version control says changed, when the run is scoped by `--changed-since` / `--staged`. */
+  vcs?: VcsChanges;
+}
+
+/** Changes since a git revision, in the files' path form (relative to the cwd, `/`-separated). */
+export interface VcsChanges {
+  /** The revision compared against (`main`, `HEAD` for staged changes). */
+  ref: string;
+  added: string[];
+  modified: string[];
+  deleted: string[];
+  /** The file's content at `ref`, or undefined when it did not exist there. */
+  contentAtRef(path: string): string | undefined;
 }
 
 /** The schema as a rule sees it from one statement. */

@@ -94,8 +94,12 @@ export default defineRule({
           if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE', 'TRANS_STMT_COMMIT_PREPARED'].includes(node.kind)) explicit = false;
           return;
         }
+        const reportable = !insideTransaction() && followedInPart(statement);
+        // Where nothing can be reported, only a `DROP … IF EXISTS` matters (it makes a later
+        // re-creation safe): skip the rest, which would scan statements for nothing.
+        if (!reportable && !dropsIfExists(statement)) return;
         const fragile = inspect(context, statement, safe);
-        if (fragile.length === 0 || insideTransaction() || !followedInPart(statement)) return;
+        if (fragile.length === 0 || !reportable) return;
         const reason = place ? `This part runs outside a transaction: ${place.part.transactionReason}` : 'No BEGIN … COMMIT surrounds this statement and no migration layout wraps the file in a transaction.';
         for (const f of fragile) {
           context.report({
@@ -126,6 +130,14 @@ export default defineRule({
   },
 });
 
+/** `DROP … IF EXISTS` or `ALTER TABLE … DROP … IF EXISTS`: records what a later CREATE may re-create. */
+function dropsIfExists(statement: Statement): boolean {
+  const node = statement.node;
+  if (statement.kind === 'DropStmt') return node.missing_ok === true;
+  if (statement.kind === 'AlterTableStmt') return (node.cmds ?? []).some((c: AstNode) => c.AlterTableCmd?.missing_ok === true);
+  return false;
+}
+
 function qualified(schema: string | undefined, name: string): string {
   return `${schema ?? 'public'}.${name}`;
 }
@@ -137,7 +149,9 @@ function insert(at: number, text: string): Fix {
 /** The statements' parts that cannot run twice; records the keys a `DROP … IF EXISTS` makes safe. */
 function inspect(context: RuleContext<any>, statement: Statement, safe: Set<string>): Fragile[] {
   const node = statement.node;
-  const tokens = context.tokensOf(statement);
+  // Scanning costs more than parsing: only the statements that need a position pay for it.
+  let scanned: readonly SqlToken[] | undefined;
+  const tokens = () => (scanned ??= context.tokensOf(statement));
   const guarded = (f: Fragile): Fragile[] => {
     if (f.key && safe.has(f.key)) {
       safe.delete(f.key); // One DROP … IF EXISTS covers one re-creation.
@@ -145,7 +159,7 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
     }
     return [f];
   };
-  const orReplace = (): Suggestion[] => [{ messageId: 'orReplace', fix: insert(tokens[0]!.end, ' OR REPLACE') }];
+  const orReplace = (): Suggestion[] => [{ messageId: 'orReplace', fix: insert(tokens()[0]!.end, ' OR REPLACE') }];
 
   switch (statement.kind) {
     case 'CreateStmt': {
@@ -175,8 +189,8 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
     case 'IndexStmt': {
       // Unnamed indexes cannot take IF NOT EXISTS; CONCURRENTLY is the concurrently pack's.
       if (node.if_not_exists || node.concurrent || typeof node.idxname !== 'string') return [];
-      const at = afterKeywords(tokens, 0, ['index']);
-      const name = tokens[at];
+      const at = afterKeywords(tokens(), 0, ['index']);
+      const name = tokens()[at];
       return guarded({
         action: `CREATE INDEX "${node.idxname}"`,
         remedy: 'write CREATE INDEX IF NOT EXISTS',
@@ -201,8 +215,8 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
       if (node.if_not_exists) return [];
       const schema = statement.kind === 'CreateSchemaStmt';
       const word = schema ? 'schema' : 'extension';
-      const at = afterKeywords(tokens, 0, [word]);
-      const next = tokens[at];
+      const at = afterKeywords(tokens(), 0, [word]);
+      const next = tokens()[at];
       const name = String(schema ? (node.schemaname ?? '') : node.extname);
       // CREATE SCHEMA IF NOT EXISTS may not carry schema elements.
       const fixable = next !== undefined && !(schema && (node.schemaElts ?? []).length > 0);
@@ -275,13 +289,13 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
       });
     }
     case 'DropStmt':
-      return inspectDrop(node, statement, tokens, safe);
+      return inspectDrop(node, statement, tokens(), safe);
     case 'AlterTableStmt':
       return node.objtype === 'OBJECT_TABLE' && node.relation?.relpersistence !== 't' ? inspectAlterTable(context, node, statement, safe) : [];
     case 'AlterEnumStmt': {
       if (!node.newVal || node.oldVal || node.skipIfNewValExists) return [];
-      const at = afterKeywords(tokens, 0, ['add', 'value']);
-      const literal = tokens[at];
+      const at = afterKeywords(tokens(), 0, ['add', 'value']);
+      const literal = tokens()[at];
       return guarded({
         action: `ALTER TYPE … ADD VALUE '${node.newVal}'`,
         remedy: 'write ADD VALUE IF NOT EXISTS',
@@ -336,12 +350,17 @@ function inspectDrop(node: AstNode, statement: Statement, tokens: readonly SqlTo
 function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: Statement, safe: Set<string>): Fragile[] {
   const table = tableOf(node.relation);
   const cmds: AstNode[] = node.cmds ?? [];
-  const subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
+  // Split into subcommands (a scan) only when a DROP needs its name's position.
+  let split: ReturnType<typeof alterTableSubcommands> | null = null;
+  const subcommands = () => (split ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start));
   const out: Fragile[] = [];
   const key = (what: string, name: string) => `${what}:${qualified(table.schema, table.name)}.${name}`;
   cmds.forEach((entry, i) => {
     const cmd = entry.AlterTableCmd;
-    const tokens = subcommands?.length === cmds.length ? subcommands[i]! : [];
+    const tokens = () => {
+      const all = subcommands();
+      return all?.length === cmds.length ? all[i]! : [];
+    };
     switch (cmd?.subtype) {
       case 'AT_AddColumn': {
         const column = cmd.def?.ColumnDef;
@@ -364,9 +383,10 @@ function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: 
           return;
         }
         // DROP [COLUMN | CONSTRAINT] name
-        let j = isKeyword(tokens[0], 'drop') ? 1 : -1;
-        if (j !== -1 && isKeyword(tokens[j], what)) j++;
-        const name = j === -1 ? undefined : tokens[j];
+        const words = tokens();
+        let j = isKeyword(words[0], 'drop') ? 1 : -1;
+        if (j !== -1 && isKeyword(words[j], what)) j++;
+        const name = j === -1 ? undefined : words[j];
         const ok = isName(name) && name.value === cmd.name;
         out.push({
           action: `DROP ${what.toUpperCase()} "${cmd.name}" of "${displayTable(table)}"`,

@@ -1,0 +1,1 @@
+export { probe } from '../../../packages/migrations/src/schema/replay-down.js';
