@@ -5,7 +5,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput, VcsChanges } from './types.js';
-import type { BuildModel } from './project-model.js';
+import type { BuildModel, ProjectModel } from './project-model.js';
 import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from './active-rules.js';
 import { applyDirectives } from './apply-directives.js';
 import { buildMessage } from './build-message.js';
@@ -98,6 +98,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
   const byPath = new Map(states.map((s) => [s.path, s]));
+  if (project.model) dropEmptyDownReports(states, project.model);
   for (const finding of project.model?.findings ?? []) {
     const state = byPath.get(finding.file);
     if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
@@ -151,6 +152,27 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       durationMs: performance.now() - started,
     },
   };
+}
+
+/**
+ * An empty file that the model knows only as a down part is a rollback question (an empty down is
+ * `rollback/empty-down`'s business, with the irreversible annotation), not a stray empty file.
+ */
+function dropEmptyDownReports(states: FileState[], model: ProjectModel): void {
+  const directions = new Map<string, Set<string>>();
+  for (const set of model.sets) {
+    for (const migration of set.migrations) {
+      for (const part of [...migration.up, ...migration.down]) {
+        let seen = directions.get(part.file);
+        if (!seen) directions.set(part.file, (seen = new Set()));
+        seen.add(part.direction);
+      }
+    }
+  }
+  for (const state of states) {
+    const seen = directions.get(state.path);
+    if (seen?.size === 1 && seen.has('down')) state.engineReports = state.engineReports.filter((r) => r.ruleId !== 'migralint/empty-file');
+  }
 }
 
 function alwaysOn(catalog: ReturnType<typeof catalogRules>, id: string): ActiveRule {
