@@ -18,7 +18,7 @@ if (!fs.existsSync(dir)) {
 }
 const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
 const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
-const { buildModel } = await import(path.join(root, 'packages/migrations/dist/index.js'));
+const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
 
 const files = [];
 (function walk(d) {
@@ -37,6 +37,7 @@ const result = await lint({
   config,
   cwd: dir,
   buildModel,
+  sectionBreaks,
   readAux: (p) => {
     try {
       return fs.readFileSync(path.resolve(dir, p), 'utf8');

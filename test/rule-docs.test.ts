@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { corePlugin, lint, type Plugin, type Rule } from '@migralint/core';
 import { validateOptions } from '@migralint/rule-tester';
 import { builtinPlugins } from '@migralint/config';
-import { buildModel } from '@migralint/migrations';
+import { buildModel, sectionBreaks } from '@migralint/migrations';
 
 /** The built-in packs. A new pack is one line here. */
 // The same list the config loads: a new pack is covered as soon as it is a built-in.
@@ -70,6 +70,7 @@ async function findingsOf(ruleId: string, rule: Rule, code: string, info: string
   const filename = /(?:^|\s)filename="([^"]+)"/.exec(info)?.[1] ?? 'example.sql';
   const result = await lint({
     buildModel,
+    sectionBreaks,
     files: [{ path: filename, content: code }],
     config: {
       ...config,

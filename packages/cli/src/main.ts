@@ -6,7 +6,7 @@ import { lint, loadParser, matchesFiles, type VcsChanges, type LintResult, type 
 import { ConfigError, ConfigLoader, printConfig } from '@migralint/config';
 import { findFiles, historyFiles } from './find-files.js';
 import { changedSince, stagedFiles, vcsChanges } from './git-changes.js';
-import { buildModel, migrationRootOf } from '@migralint/migrations';
+import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
 import { mergeResults } from './merge-results.js';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
@@ -23,7 +23,9 @@ import { VERSION } from './version.js';
  * `migralint verify`, `migralint plan`. Each takes the arguments after its name.
  */
 type Subcommand = (argv: readonly string[], io: CliIO) => Promise<number>;
-const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {};
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  lock: async () => (await import('./commands/lock.js')).runLockCommand,
+};
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let request: CliRequest | undefined;
@@ -140,7 +142,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     const results: LintResult[] = [];
     for (const [config, files] of groups) {
       results.push(
-        await lint({ files, config, cwd: io.cwd, buildModel, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
+        await lint({ files, config, cwd: io.cwd, buildModel, sectionBreaks, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
       );
     }
     return mergeResults(results);

@@ -29,6 +29,11 @@ export interface LintOptions {
   buildModel?: BuildModel;
   /** Reads non-SQL files that steer a layout (sqitch.plan, drizzle's journal, Flyway .conf) or a lockfile. */
   readAux?: (path: string) => string | undefined;
+  /**
+   * Offsets where a runner cuts a file into separately sent sections (dbmate's and goose's marker
+   * lines); @migralint/migrations provides it. A statement ends there even without `;`.
+   */
+  sectionBreaks?: (text: string) => number[];
   /** What git says changed (`--changed-since`, `--staged`), for history rules. */
   vcs?: VcsChanges;
   /** Called after each file is parsed (the CLI's progress counter). */
@@ -74,7 +79,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   // Parsing is most of the work, so progress counts parsed files.
   const states = options.files.map((input, i) => {
-    const state = prepareFile(input);
+    const state = prepareFile(input, options.sectionBreaks);
     options.onProgress?.(i + 1, options.files.length);
     return state;
   });

@@ -27,7 +27,7 @@ export interface FileState {
   bytes: number;
 }
 
-export function prepareFile(input: SourceInput): FileState {
+export function prepareFile(input: SourceInput, sectionBreaks?: (text: string) => number[]): FileState {
   const bytes = typeof input.content === 'string' ? Buffer.byteLength(input.content) : input.content.byteLength;
   const decoded = decodeSource(input.content);
   if (!decoded.ok) {
@@ -50,7 +50,7 @@ export function prepareFile(input: SourceInput): FileState {
   }
   const text = decoded.text;
   const map = createOffsetMap(text);
-  const { statements, metaCommands, parseText } = splitStatements(text, map);
+  const { statements, metaCommands, parseText } = splitStatements(text, map, sectionBreaks?.(text));
   const engineReports: EngineReport[] = [];
   for (const meta of metaCommands) {
     engineReports.push({

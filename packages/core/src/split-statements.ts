@@ -31,13 +31,28 @@ interface Chunk {
   end: number;
 }
 
-export function splitStatements(text: string, map: OffsetMap): SplitResult {
-  const { parseText, metaCommands } = blankMetaCommands(text, map);
+export function splitStatements(text: string, map: OffsetMap, sectionBreaks: readonly number[] = []): SplitResult {
+  const blanked = blankMetaCommands(text, map);
+  const metaCommands = blanked.metaCommands;
+  const parseText = endStatementsAt(blanked.parseText, sectionBreaks);
   const whole = parseSql(parseText);
   if (whole.ok) {
     return { statements: toStatements(whole.stmts, 0, map.byteLength, parseText, text, map), metaCommands, parseText };
   }
   return { statements: recover(parseText, text, map, whole), metaCommands, parseText };
+}
+
+/**
+ * A runner that cuts the file at a marker line (dbmate, goose) sends each section alone, so a
+ * statement ends there even without `;`. The line break before the marker becomes a `;` in the
+ * text the parser sees: one ASCII character for another, so no offset moves.
+ */
+function endStatementsAt(parseText: string, breaks: readonly number[]): string {
+  let out = parseText;
+  for (const at of breaks) {
+    if (at > 0 && out[at - 1] === '\n') out = `${out.slice(0, at - 1)};${out.slice(at)}`;
+  }
+  return out;
 }
 
 // --- psql meta-commands -------------------------------------------------------------------

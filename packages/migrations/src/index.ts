@@ -7,3 +7,4 @@ export { migrationRootOf } from './migration-root.js';
 export { inTransactionAt } from './transaction-state.js';
 export { replaySchema, type ReplaySchemaInput, type ExternalObjectsSetting } from './schema/replay-schema.js';
 export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-layout.js';
+export { sectionBreaks } from './section-breaks.js';

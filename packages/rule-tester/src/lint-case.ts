@@ -2,7 +2,7 @@
 // (core `migralint/*` rules stay on: they report parse errors), and keep what the comparison needs.
 
 import { applyFixes, corePlugin, lint, type LintMessage, type Notification, type Plugin, type Rule, type Settings } from '@migralint/core';
-import { buildModel } from '@migralint/migrations';
+import { buildModel, sectionBreaks } from '@migralint/migrations';
 import { splitRuleId } from './check-meta.js';
 import { TesterError } from './tester-error.js';
 
@@ -56,6 +56,7 @@ async function runLint(input: LintCaseInput, files: LintCaseInput['files']) {
     },
     // Cases see the real migration model: layouts from their file names, transaction modes, replay.
     buildModel,
+    sectionBreaks,
   });
   const order = new Map(files.map((f, i) => [f.path, i]));
   const all = result.files

@@ -13,8 +13,8 @@ import { inTransaction, oneQuery, type PartMode } from './runner-transactions.js
 import { duplicateVersionFindings, nameOrderFindings } from './version-findings.js';
 
 const DBMATE_NAME = /^(\d+)_?(.*)\.sql$/;
-const UP_MARKER = /^--\s*migrate:up(?:\s*$|\s+\S+)/;
-const DOWN_MARKER = /^--\s*migrate:down(?:\s*$|\s+\S+)/;
+export const UP_MARKER = /^--\s*migrate:up(?:\s*$|\s+\S+)/;
+export const DOWN_MARKER = /^--\s*migrate:down(?:\s*$|\s+\S+)/;
 
 /** The file has a dbmate up marker (what auto-detection looks for). */
 export function hasDbmateMarker(text: string): boolean {

@@ -14,7 +14,7 @@ import { inTransaction, outsideTransaction, type PartMode } from './runner-trans
 import { duplicateVersionFindings } from './version-findings.js';
 
 const GOOSE_NAME = /^(\d+)_(.*)\.sql$/;
-const ANNOTATION = /^--\s*\+goose\s+(.*?)\s*$/i;
+export const ANNOTATION = /^--\s*\+goose\s+(.*?)\s*$/i;
 
 /** The file has a goose Up annotation (what auto-detection looks for). */
 export function hasGooseAnnotation(text: string): boolean {
