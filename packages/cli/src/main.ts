@@ -25,6 +25,8 @@ import { VERSION } from './version.js';
 type Subcommand = (argv: readonly string[], io: CliIO) => Promise<number>;
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   lock: async () => (await import('./commands/lock.js')).runLockCommand,
+  verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
+  plan: async () => (await import('./commands/plan.js')).runPlanCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

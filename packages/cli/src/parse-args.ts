@@ -116,6 +116,9 @@ function parseFormat(value: string): FormatRequest {
 
 export const HELP = `Usage: migralint [options] [paths...]
        migralint rules [--format json]
+       migralint lock [--check] [paths...]      write or check the migrations lockfile (docs/history.md)
+       migralint verify [options] [paths...]    run the history on an embedded PostgreSQL (docs/verify.md)
+       migralint plan [options] [paths...]      what each migration creates, alters and drops (docs/plan.md)
 
 Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint looks
 for the usual folders (supabase/migrations, migrations, db/migrations, prisma/migrations, …).

@@ -150,6 +150,21 @@ export const configSchema: JsonSchema = {
           "description": "Treat every migration part as running inside a transaction, whatever the layout says (Squawk's --assume-in-transaction).",
           "type": "boolean"
         },
+        "exposedSchemas": {
+          "description": "Schemas the API exposes (Supabase: PostgREST); the rls rules check their tables. Default [\"public\"].",
+          "type": "array",
+          "items": { "type": "string", "minLength": 1 }
+        },
+        "authFunctions": {
+          "description": "Auth helper functions that policies call (default Supabase's auth.uid, auth.jwt, auth.role).",
+          "type": "array",
+          "items": { "type": "string", "minLength": 1 }
+        },
+        "publicRoles": {
+          "description": "Roles the public reaches the database as (default anon, authenticated, public).",
+          "type": "array",
+          "items": { "type": "string", "minLength": 1 }
+        },
         "externalObjects": {
           "description": "Objects the platform provides that no migration creates (auth.users, extension functions): rules treat them as pre-existing. See docs/schema-model.md.",
           "type": "object"

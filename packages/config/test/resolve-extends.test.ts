@@ -37,7 +37,7 @@ describe('presets', () => {
         .map(([rule]) => `${plugin.name}/${rule}`),
     );
     expect(Object.keys(presetRules('recommended', builtinPlugins)).sort()).toEqual(recommendedIds.sort());
-    expect(presetNames).toEqual(['recommended', 'strict']);
+    expect(presetNames).toEqual(['recommended', 'strict', 'supabase']);
   });
 });
 
@@ -122,7 +122,7 @@ describe('extends', () => {
     const error = await rejection(loadConfig({ cwd: root }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe(
-      `migralint.config.json: extends[0]: cannot find preset or package "recomended" from ${root} (did you mean "recommended"?); presets are "recommended", "strict"; packages must be installed in the project`,
+      `migralint.config.json: extends[0]: cannot find preset or package "recomended" from ${root} (did you mean "recommended"?); presets are "recommended", "strict", "supabase"; packages must be installed in the project`,
     );
   });
 

@@ -272,7 +272,8 @@ export function compareLock(lock: Lockfile, current: Lockfile): LockChange[] {
   now.forEach((entry, at) => {
     if (lockedPaths.has(entry.path) || pairedNew.has(entry)) return;
     if (at < lastLocked) {
-      const before = now.slice(at + 1).find((e) => lockedPaths.has(e.path))!;
+      const next = now.slice(at + 1).find((e) => lockedPaths.has(e.path))!;
+      const before = lock.migrations.find((e) => e.path === next.path)!;
       changes.push({ at, change: { kind: 'inserted', current: entry, before } });
     } else changes.push({ at, change: { kind: 'added', current: entry } });
   });

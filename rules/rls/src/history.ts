@@ -100,11 +100,15 @@ export class History {
 
 const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE']);
 
-/** One `History` per migration set of the run (none without the migration model). */
+const cache = new WeakMap<object, History[]>();
+
+/** One `History` per migration set of the run (none without the migration model), shared by the pack's rules. */
 export function historiesOf(project: ProjectInfo): History[] {
   const model = project.model;
   if (!model) return [];
-  return model.sets.map((set) => new History(set, model.schemaOf(set), project));
+  let histories = cache.get(model);
+  if (!histories) cache.set(model, (histories = model.sets.map((set) => new History(set, model.schemaOf(set), project))));
+  return histories;
 }
 
 export function sameName(a: QualifiedName, b: QualifiedName): boolean {

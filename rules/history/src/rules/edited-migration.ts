@@ -78,12 +78,13 @@ function reportLockChanges(context: ProjectContext, history: SetHistory): void {
     switch (change.kind) {
       case 'edited': {
         const file = history.fileOf(change.current);
+        const text = history.textOf(file) ?? '';
         // The old text, when git has exactly the locked one: then we can say which line changed.
         const old = vcs?.contentAtRef(file);
-        const difference = old !== undefined && hashText(old) === change.locked.sha256 ? firstDifference(old, history.textOf(file) ?? '') : undefined;
-        const change_ = difference?.description ?? `its SHA-256 is now ${short(change.current.sha256)}, the lockfile has ${short(change.locked.sha256)}`;
-        const at = difference ? lineRange(history.textOf(file) ?? '', difference.line) : FILE_START;
-        context.report({ file, messageId: 'edited', data: { file, since, change: change_ }, at });
+        const difference = old !== undefined && hashText(old) === change.locked.sha256 ? firstDifference(old, text) : undefined;
+        const description = difference?.description ?? `its SHA-256 is now ${short(change.current.sha256)}, the lockfile has ${short(change.locked.sha256)}`;
+        const at = difference ? lineRange(text, difference.line) : FILE_START;
+        context.report({ file, messageId: 'edited', data: { file, since, change: description }, at });
         break;
       }
       case 'removed': {

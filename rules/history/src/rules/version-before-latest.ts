@@ -14,15 +14,15 @@ import { FILE_START, setHistories } from '../set-histories.js';
 
 /** What the layout's runner does with a migration older than the newest applied one. */
 const CONSEQUENCE: Partial<Record<LayoutName, string>> = {
-  'golang-migrate': "golang-migrate only applies versions above the database's current one, so it never runs there",
-  supabase: '`supabase db push` refuses to run it there without --include-all, which runs it out of order',
-  flyway: 'Flyway fails validation there unless outOfOrder is on, which runs it out of order',
-  goose: 'goose refuses to run there with a missing older version unless allow-missing is set, which runs it out of order',
-  drizzle: "drizzle's migrator skips it there",
-  dbmate: 'dbmate runs it there after the newer one, while new databases run it before',
-  prisma: '`prisma migrate deploy` runs it there after the newer one, while new databases run it before',
+  'golang-migrate': "golang-migrate only applies versions above the database's current one, so it never runs",
+  supabase: '`supabase db push` refuses to run it without --include-all, which runs it out of order',
+  flyway: 'Flyway fails validation unless outOfOrder is on, which runs it out of order',
+  goose: 'goose refuses to run with a missing older version unless allow-missing is set, which runs it out of order',
+  drizzle: "drizzle's migrator skips it",
+  dbmate: 'dbmate runs it after the newer one, while new databases run it before',
+  prisma: '`prisma migrate deploy` runs it after the newer one, while new databases run it before',
 };
-const DEFAULT_CONSEQUENCE = 'the runner skips it there, or runs it after the newer one while new databases run it before';
+const DEFAULT_CONSEQUENCE = 'the runner skips it, or runs it after the newer one while new databases run it before';
 
 export default defineRule({
   meta: {

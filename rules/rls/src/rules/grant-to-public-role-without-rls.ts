@@ -6,10 +6,12 @@
  * SCHEMA s` is checked against the tables of `s` when it runs. Only privileges RLS governs count
  * (SELECT, INSERT, UPDATE, DELETE, ALL); the roles come from settings.publicRoles. Like
  * `rls/table-without-rls`, the default `when: "auto"` stays quiet in histories that never use RLS
- * outside Supabase projects. Tables the history never creates are skipped (their RLS is unknown).
+ * outside Supabase projects. Tables the history never creates are skipped (their RLS is unknown), and
+ * so is a grant every role of which is revoked again later.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type Range } from '@migralint/core';
 import { displayName, historiesOf, type History, type HistoryEntry } from '../history.js';
+import { PublicAccess, privilegesOf, type Privilege } from '../public-access.js';
 import { rlsSettings, roleNames } from '../rls-settings.js';
 import { wordRuns } from '../sql-tokens.js';
 
@@ -55,20 +57,29 @@ export default defineRule<GrantToPublicRoleWithoutRlsOptions>({
     for (const history of historiesOf(context.project)) {
       if (context.options.when !== 'always' && history.set.layout !== 'supabase' && !history.usesRls()) continue;
       const atEnd = history.schema.atEnd();
-      /** The table `name` (as of position `pos`) at the end, when the history created it and it has no RLS then. */
-      const openAtEnd = (pos: number, name: QualifiedName): QualifiedName | undefined => {
+      const access = new PublicAccess(history, settings.publicRoles);
+      const last = history.entries.length - 1;
+      /**
+       * The table `name` (as of position `pos`) at the end, when the history created it and it has
+       * no RLS then, with those of `roles` that still hold one of the granted privileges.
+       */
+      const openAtEnd = (pos: number, name: QualifiedName, roles: string[], granted: Privilege[]) => {
         const final = history.follow(name, pos);
         const table = atEnd.table(final);
-        return table && table.createdIn !== undefined && !table.rlsEnabled ? final : undefined;
+        if (!table || table.createdIn === undefined || table.rlsEnabled) return undefined;
+        const holding = new Set(granted.flatMap((p) => access.rolesWith(final, last, p)));
+        const still = roles.filter((r) => holding.has(r));
+        return still.length > 0 ? { table: final, roles: still } : undefined;
       };
       for (const entry of history.entries) {
         const { kind, node } = entry.statement;
         if (kind !== 'GrantStmt' || !node.is_grant || node.objtype !== 'OBJECT_TABLE') continue;
         const privileges = grantedPrivileges(node.privileges);
         if (privileges.length === 0) continue;
+        const granted = privilegesOf(node.privileges, true);
         const roles = roleNames(node.grantees).filter((r) => settings.publicRoles.includes(r));
         if (roles.length === 0) continue;
-        const data = { privileges: privileges.join(', '), roles: roles.map((r) => (r === 'public' ? 'PUBLIC' : r)).join(', ') };
+        const shown = (list: string[]) => list.map((r) => (r === 'public' ? 'PUBLIC' : r)).join(', ');
         const note =
           'Enable row-level security on the table (`ALTER TABLE … ENABLE ROW LEVEL SECURITY;`, in this or a later migration) ' +
           'and write policies for the rows each user may reach; or grant to a role that is meant to see every row.';
@@ -76,21 +87,28 @@ export default defineRule<GrantToPublicRoleWithoutRlsOptions>({
           for (const object of node.objects ?? []) {
             const rv = object.RangeVar;
             if (!rv?.relname) continue;
-            const open = openAtEnd(entry.pos, history.resolveRangeVar(entry, rv));
+            const open = openAtEnd(entry.pos, history.resolveRangeVar(entry, rv), roles, granted);
             if (!open) continue;
-            context.report({ file: entry.file.path, messageId: 'grant', data: { ...data, table: displayName(open) }, at: rv, note });
+            context.report({
+              file: entry.file.path,
+              messageId: 'grant',
+              data: { privileges: privileges.join(', '), table: displayName(open.table), roles: shown(open.roles) },
+              at: rv,
+              note,
+            });
           }
         } else if (node.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
           const schemas = (node.objects ?? []).map((o: AstNode) => o.String?.sval).filter((s: unknown): s is string => typeof s === 'string');
           schemas.forEach((schema: string, i: number) => {
             // The tables of the schema at the end of this migration (renamed later: followed from there).
             const end = history.endOfMigration(entry.migration.index);
-            const open = tablesOf(history, entry, schema).flatMap((t) => openAtEnd(end, t) ?? []);
+            const open = tablesOf(history, entry, schema).flatMap((t) => openAtEnd(end, t, roles, granted) ?? []);
+            const still = roles.filter((r) => open.some((o) => o.roles.includes(r)));
             if (open.length === 0) return;
             context.report({
               file: entry.file.path,
               messageId: 'grantAll',
-              data: { ...data, schema, tables: listOf(open.map((t) => `"${displayName(t)}"`)) },
+              data: { privileges: privileges.join(', '), schema, roles: shown(still), tables: listOf(open.map((o) => `"${displayName(o.table)}"`)) },
               at: schemaRange(context.tokensOf(entry.file.path, entry.statement), i) ?? entry.statement,
               note,
             });

@@ -5,9 +5,10 @@
  * anyone with the API key or an account. Sometimes that is the point (a public catalog), and then a
  * directive with the reason says so; `allowPublicSelect` accepts `FOR SELECT … USING (true)` like
  * Supabase's splinter does. Restrictive policies restrict nothing with `true` and are not reported,
- * nor are policies only for roles that bypass RLS anyway (`ignoreRoles`, default `service_role`).
+ * nor are policies only for roles that bypass RLS anyway (`ignoreRoles`: Supabase's `service_role`,
+ * `postgres`, `supabase_admin`).
  */
-import { defineRule, ruleDocsUrl, type AstNode, type PolicyInfo, type RuleContext } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type PolicyInfo, type Range, type RuleContext } from '@migralint/core';
 import { isConstantTrue } from '../ast-walk.js';
 import { rlsSettings, roleNames } from '../rls-settings.js';
 
@@ -34,7 +35,7 @@ export default defineRule<PermissiveTruePolicyOptions>({
     recommended: true,
     messages: {
       alwaysTrue:
-        'Policy "{{policy}}" lets {{roles}} {{action}} every row of "{{table}}" ({{clause}} is true); restrict it to the rows each user owns, or say with a directive why all rows are meant',
+        'Policy "{{policy}}" lets {{roles}} {{action}} every row of "{{table}}" ({{clause}} is always true); restrict it to the rows each user owns, or say with a directive why all rows are meant',
     },
     schema: {
       type: 'object',
@@ -49,7 +50,7 @@ export default defineRule<PermissiveTruePolicyOptions>({
       },
       additionalProperties: false,
     },
-    defaultOptions: { allowPublicSelect: false, ignoreRoles: ['service_role'] },
+    defaultOptions: { allowPublicSelect: false, ignoreRoles: ['service_role', 'postgres', 'supabase_admin'] },
     sources: [{ tool: 'splinter', rule: 'rls_policy_always_true' }],
   },
   create(context) {
@@ -70,9 +71,9 @@ export default defineRule<PermissiveTruePolicyOptions>({
             roles: policy.roles.map((r) => (r === 'public' ? 'PUBLIC' : r)).join(', '),
             action: action(policy.command, clause, node.with_check !== undefined),
             table: written(node.table),
-            clause: `${clause} (true)`,
+            clause,
           },
-          at: expr,
+          at: constantRange(context, expr as AstNode),
           note:
             'Write the condition a row must meet, e.g. `USING ((select auth.uid()) = user_id)` and the same in WITH CHECK, ' +
             'so each user reaches only their rows. A table that is public on purpose (a product catalog) can keep ' +
@@ -101,6 +102,16 @@ export default defineRule<PermissiveTruePolicyOptions>({
     };
   },
 });
+
+/** The constant itself: `true`, `true::boolean`, or the whole `1 = 1`. */
+function constantRange(context: RuleContext<PermissiveTruePolicyOptions>, expr: AstNode): Range {
+  if (expr.A_Expr) return { start: context.rangeOf(expr.A_Expr.lexpr.A_Const).start, end: context.rangeOf(expr.A_Expr.rexpr.A_Const).end };
+  if (expr.TypeCast) {
+    const start = context.rangeOf(expr.TypeCast.arg.A_Const).start;
+    return { start, end: Math.max(start, context.rangeOf(expr.TypeCast.typeName).end) };
+  }
+  return context.rangeOf(expr.A_Const);
+}
 
 function knownPolicy(context: RuleContext<PermissiveTruePolicyOptions>, node: AstNode): PolicyInfo | undefined {
   const schema = context.schema;

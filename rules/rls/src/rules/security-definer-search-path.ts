@@ -22,7 +22,7 @@ export default defineRule({
         "A SECURITY DEFINER function resolves names through the caller's search_path; a caller who can create objects on it " +
         "(pg_temp always) substitutes their own and runs code with the owner's rights. SET search_path on the function closes that.",
     },
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     recommended: true,
     hasSuggestions: true,
     messages: {
@@ -44,7 +44,7 @@ export default defineRule({
         if (!definer || options.some(fixesSearchPath)) return;
         const name = nameParts(node.funcname);
         if (fixedLaterInMigration(context, name)) return;
-        reportMissing(context, definer, node.is_procedure ? 'procedure' : 'function', name);
+        reportMissing(context, definer, node.is_procedure ? 'procedure' : 'function', name, !options.some(setsSearchPath));
       },
       AlterFunctionStmt(node) {
         const actions: AstNode[] = node.actions ?? [];
@@ -53,7 +53,7 @@ export default defineRule({
         const definer = actions.find(isSecurityDefiner);
         if (definer) {
           if (actions.some(fixesSearchPath) || fixedLaterInMigration(context, name)) return;
-          reportMissing(context, definer, kind, name);
+          reportMissing(context, definer, kind, name, !actions.some(setsSearchPath));
           return;
         }
         const reset = actions.find(resetsSearchPath);
@@ -75,14 +75,15 @@ const NOTE =
   '`pg_catalog.now()`), or a fixed list of trusted schemas ending in pg_temp (`SET search_path = public, pg_temp`). ' +
   'Also revoke EXECUTE from PUBLIC and grant it only to the roles that need it.';
 
-function reportMissing(context: RuleContext, definer: AstNode, kind: string, name: string[]): void {
+/** Reports a definer without a fixed path; `suggest` when adding `SET search_path = ''` is not undone by another SET of it. */
+function reportMissing(context: RuleContext, definer: AstNode, kind: string, name: string[], suggest: boolean): void {
   const range = definerRange(context, definer.DefElem);
   context.report({
     messageId: 'noSearchPath',
     data: { kind, name: name.join('.') },
     at: range ?? definer.DefElem,
     note: NOTE,
-    ...(range ? { suggest: [{ messageId: 'addSearchPath', fix: { range: [range.end, range.end] as [number, number], text: " SET search_path = ''" } }] } : {}),
+    ...(range && suggest ? { suggest: [{ messageId: 'addSearchPath', fix: { range: [range.end, range.end] as [number, number], text: " SET search_path = ''" } }] } : {}),
   });
 }
 
@@ -95,6 +96,11 @@ function isSecurityDefiner(option: AstNode): boolean {
 function fixesSearchPath(option: AstNode): boolean {
   const set = option.DefElem?.defname === 'set' ? option.DefElem.arg?.VariableSetStmt : undefined;
   return set?.name === 'search_path' && (set.kind === 'VAR_SET_VALUE' || set.kind === 'VAR_SET_CURRENT');
+}
+
+function setsSearchPath(option: AstNode): boolean {
+  const set = option.DefElem?.defname === 'set' ? option.DefElem.arg?.VariableSetStmt : undefined;
+  return set !== undefined && (set.name === 'search_path' || set.kind === 'VAR_RESET_ALL');
 }
 
 function resetsSearchPath(option: AstNode): boolean {

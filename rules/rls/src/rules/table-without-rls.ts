@@ -10,6 +10,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { displayName, historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { PublicAccess } from '../public-access.js';
 import { isExposed, rlsSettings } from '../rls-settings.js';
 
 export interface TableWithoutRlsOptions {
@@ -60,6 +61,7 @@ export default defineRule<TableWithoutRlsOptions>({
     for (const history of historiesOf(context.project)) {
       if (context.options.when !== 'always' && history.set.layout !== 'supabase' && !history.usesRls()) continue;
       // Final table → the last CREATE that made it (a table dropped and created again is the later one's).
+      const access = new PublicAccess(history, settings.publicRoles);
       const found = new Map<string, { entry: HistoryEntry; relation: AstNode; table: string; schema: string }>();
       for (const entry of history.entries) {
         for (const { relation, schema } of createdTables(entry.statement.kind, entry.statement.node)) {
@@ -73,6 +75,8 @@ export default defineRule<TableWithoutRlsOptions>({
           // Gone by then (dropped, or replaced by a later CREATE that is checked on its own).
           if (!table || table.createdIn !== index || table.kind === 'temporary') continue;
           if (table.rlsEnabled) continue;
+          // Every public role was revoked from it: clients cannot reach it anyway.
+          if (access.rolesWith(name, byEndOfMigration ? history.endOfMigration(index) : history.entries.length - 1).length === 0) continue;
           found.set(`${nameKey(name)}\u0000${byEndOfMigration ? index : ''}`, { entry, relation, table: displayName(name), schema: name.schema });
         }
       }

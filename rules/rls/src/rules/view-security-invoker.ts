@@ -12,6 +12,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type SchemaSnapshot, type ViewInfo } from '@migralint/core';
 import { displayName, historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { PublicAccess } from '../public-access.js';
 import { isExposed, rlsSettings } from '../rls-settings.js';
 
 export default defineRule({
@@ -47,12 +48,15 @@ export default defineRule({
     for (const history of historiesOf(context.project)) {
       const atEnd = history.schema.atEnd();
       const definedBy = lastDefinitions(history);
+      const access = new PublicAccess(history, settings.publicRoles);
       for (const view of atEnd.views()) {
         if (!isExposed(settings, view.name.schema) || (view.securityInvoker && !view.materialized)) continue;
         const table = rlsTableUnder(atEnd, view);
         if (!table) continue;
         const definition = definedBy.get(nameKey(view.name));
         if (!definition) continue;
+        // SELECT revoked from every public role: no client reads through it.
+        if (access.rolesWith(view.name, history.entries.length - 1, 'select').length === 0) continue;
         const messageId = view.materialized ? 'materializedView' : version >= 15 ? 'definerView' : 'definerViewBefore15';
         context.report({
           file: definition.entry.file.path,

@@ -1,0 +1,123 @@
+// `migralint plan [paths…]`: per migration, what it creates, alters and drops (tables, columns,
+// indexes, constraints, policies, types, functions, …), read from the schema model — no database —
+// with the risky items marked and the migration's static findings listed. Terminal text or JSON;
+// `--changed-since REF` keeps the migrations whose files changed. See docs/plan.md.
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPlan, formatPlan, readProject, type Plan } from '@migralint/verify';
+import { changedSince } from '../git-changes.js';
+import type { CliIO } from '../io.js';
+import { UsageError, type FormatRequest } from '../parse-args.js';
+import { writeFileAtomic } from '../write-output.js';
+import { displayPath, loadHistories, parseFormat, reportError } from './verify.js';
+
+export const PLAN_HELP = `Usage: migralint plan [options] [paths...]
+
+Show what each migration creates, alters and drops — tables, columns (types, nullability, defaults),
+indexes, constraints, row level security and policies, types, sequences, views, functions — from
+migralint's schema model (no database), with the risky items marked (!) and the migration's
+findings listed. Naming single files plans only their migrations (read against their whole history).
+
+Options:
+      --changed-since REF   Only the migrations whose files were added or changed since the git REF
+  -f, --format NAME[=FILE]  terminal (default) or json. Repeatable.
+  -c, --config FILE         Use this config file (its rules make the findings)
+      --verbose             List the statements the schema model does not follow
+      --color, --no-color   Force colour on or off
+      --debug               Show stack traces of internal errors
+  -h, --help                Show this help
+
+Exit codes: 0 plan shown, 2 usage, config or internal error.
+`;
+
+interface PlanRequest {
+  paths: string[];
+  formats: FormatRequest[];
+  changedSince?: string;
+  config?: string;
+  verbose: boolean;
+  debug: boolean;
+  color?: boolean;
+  help: boolean;
+}
+
+export async function runPlanCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  let request: PlanRequest | undefined;
+  try {
+    request = parsePlanArgs(argv);
+    if (request.help) {
+      io.stdout.write(PLAN_HELP);
+      return 0;
+    }
+    return await plan(request, io);
+  } catch (error) {
+    return reportError('plan', error, io, request?.debug ?? argv.includes('--debug'));
+  }
+}
+
+function parsePlanArgs(argv: readonly string[]): PlanRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'changed-since': { type: 'string' },
+        format: { type: 'string', short: 'f', multiple: true },
+        config: { type: 'string', short: 'c' },
+        verbose: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')} (see "migralint plan --help")`);
+  }
+  const { values, positionals } = parsed;
+  const color = values['no-color'] ? false : values.color ? true : undefined;
+  return {
+    paths: positionals,
+    formats: (values.format ?? []).map((f) => parseFormat(f, ['terminal', 'json'])),
+    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    verbose: values.verbose ?? false,
+    debug: values.debug ?? false,
+    ...(color !== undefined ? { color } : {}),
+    help: values.help ?? false,
+  };
+}
+
+async function plan(request: PlanRequest, io: CliIO): Promise<number> {
+  const loaded = await loadHistories(io, request.paths, request.config, 'plan');
+  let only = loaded.reported;
+  if (request.changedSince !== undefined) {
+    const changed = changedSince(io.cwd, request.changedSince);
+    const candidates = only ?? new Set([...loaded.groups.values()].flat().map((f) => path.resolve(io.cwd, f.path)));
+    only = new Set([...candidates].filter((f) => changed.has(f)));
+  }
+  const onlyFiles = only ? new Set([...only].map((abs) => displayPath(io.cwd, abs))) : undefined;
+
+  const result: Plan = { version: 1, sets: [] };
+  for (const [config, files] of loaded.groups) {
+    const read = await readProject({ files, config, cwd: io.cwd, readAux: loaded.readAux, staticRules: 'all' });
+    result.sets.push(...buildPlan(read, onlyFiles ? { onlyFiles } : {}).sets);
+  }
+
+  const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
+  const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];
+  for (const target of formats) {
+    const text =
+      target.name === 'json'
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : request.changedSince !== undefined && result.sets.every((s) => s.migrations.length === 0)
+          ? `plan: no migration changed since ${request.changedSince}\n`
+          : formatPlan(result, { color: target.file ? false : color, verbose: request.verbose });
+    if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
+    else io.stdout.write(text);
+  }
+  return 0;
+}

@@ -1,0 +1,306 @@
+// `migralint verify [paths…]`: apply the migration history, in order, on a real PostgreSQL — the
+// embedded PGlite by default, a server with --database-url — and report what Postgres says:
+// failing statements, downs that do not restore the schema, ups that fail the second time, locks
+// and rewrites on existing tables. Findings go through the usual reporters and directives; the
+// trace (timings, every statement's locks and rewrites, the schema diffs) is `--format trace`.
+// See docs/verify.md. The heavy part (@migralint/verify, PGlite) is loaded only here.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { ConfigError, ConfigLoader } from '@migralint/config';
+import { migrationRootOf } from '@migralint/migrations';
+import { exitCodeFor } from '../exit-code.js';
+import { findFiles, historyFiles } from '../find-files.js';
+import { formatReport } from '../format-report.js';
+import type { CliIO } from '../io.js';
+import { DatabaseSetupError, formatVerifySummary, verifyProject, VerifyUsageError, type VerifyReport } from '@migralint/verify';
+import { mergeResults } from '../merge-results.js';
+import { UsageError, type FormatRequest } from '../parse-args.js';
+import { writeFileAtomic } from '../write-output.js';
+
+export const VERIFY_HELP = `Usage: migralint verify [options] [paths...]
+
+Apply the migration history in order on a real PostgreSQL and report what it says: statements it
+rejects (with the runner's transaction semantics), downs that do not restore the schema (up, down,
+compare the catalog, up again), ups that fail the second time, and the locks and rewrites each
+statement takes on tables that existed before its migration. The default database is PGlite
+(PostgreSQL 18 in this process, nothing to install); its empty database is cached in
+~/.cache/migralint. Naming single files runs their whole history but reports only them.
+
+Options:
+      --database-url URL    Run on this server instead: in a fresh database created for the run and
+                            dropped after it (the role needs CREATEDB)
+      --dry-run             With --database-url: run in the URL's own database, inside one
+                            transaction that is rolled back (statements that cannot run in a
+                            transaction are reported as not run)
+      --from VERSION        With --dry-run: start at this migration (the earlier ones are applied)
+      --setup NAME|FILE     Run first (repeatable): "supabase" (platform stubs: auth, storage, API
+                            roles), or an SQL file; "none" for nothing. Default: settings.verify.setup,
+                            else the Supabase stubs for a Supabase project
+      --no-round-trip       Apply the ups only: no down, no schema comparison, no second up
+      --cache-dir DIR       Where PGlite's empty database is cached (default: $MIGRALINT_CACHE_DIR,
+                            $XDG_CACHE_HOME/migralint or ~/.cache/migralint)
+      --no-cache            Do not read or write the cache
+  -f, --format NAME[=FILE]  terminal (default), json, sarif, or trace (everything the run observed,
+                            as JSON: timings, locks, rewrites, schema differences). Repeatable.
+      --max-warnings N      Exit 1 when there are more than N warnings
+  -q, --quiet               Show errors only
+      --verbose             Show why each finding matters, and every migration's timings
+  -c, --config FILE         Use this config file (verify/* rules take severities from it)
+      --color, --no-color   Force colour on or off
+      --debug               Show stack traces of internal errors
+  -h, --help                Show this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, database or internal error.
+`;
+
+const FORMATS = ['terminal', 'json', 'sarif', 'trace'];
+
+interface VerifyRequest {
+  paths: string[];
+  formats: FormatRequest[];
+  databaseUrl?: string;
+  dryRun: boolean;
+  from?: string;
+  setup?: string[];
+  roundTrip: boolean;
+  cacheDir?: string | false;
+  maxWarnings?: number;
+  quiet: boolean;
+  verbose: boolean;
+  debug: boolean;
+  color?: boolean;
+  config?: string;
+  help: boolean;
+}
+
+export async function runVerifyCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  let request: VerifyRequest | undefined;
+  try {
+    request = parseVerifyArgs(argv);
+    if (request.help) {
+      io.stdout.write(VERIFY_HELP);
+      return 0;
+    }
+    return await verify(request, io);
+  } catch (error) {
+    return reportError('verify', error, io, request?.debug ?? argv.includes('--debug'));
+  }
+}
+
+/** Usage, config and database problems are the user's to fix (one line, exit 2); the rest is ours. */
+export function reportError(command: string, error: unknown, io: CliIO, debug: boolean): number {
+  const err = error instanceof Error ? error : new Error(String(error));
+  if (error instanceof UsageError || error instanceof VerifyUsageError || error instanceof DatabaseSetupError) io.stderr.write(`migralint ${command}: ${err.message}\n`);
+  else if (error instanceof ConfigError) for (const line of err.message.split('\n')) io.stderr.write(`migralint: config error: ${line}\n`);
+  else {
+    io.stderr.write(`migralint ${command}: internal error: ${err.message}\n`);
+    if (!debug) io.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
+  }
+  if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
+  return 2;
+}
+
+function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'database-url': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        from: { type: 'string' },
+        setup: { type: 'string', multiple: true },
+        'no-round-trip': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        verbose: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')} (see "migralint verify --help")`);
+  }
+  const { values, positionals } = parsed;
+  if (values['dry-run'] && values['database-url'] === undefined) throw new UsageError('--dry-run runs on a server: give --database-url too (PGlite needs no dry run, it is thrown away after the run)');
+  if (values.from !== undefined && !values['dry-run']) throw new UsageError('--from goes with --dry-run (a fresh database starts from the first migration)');
+  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir contradict each other');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number ≥ 0, got "${values['max-warnings']}"`);
+  }
+  const setup = values.setup?.flatMap((s) => (s === 'none' ? [] : [s]));
+  const color = values['no-color'] ? false : values.color ? true : undefined;
+  return {
+    paths: positionals,
+    formats: (values.format ?? []).map((f) => parseFormat(f, FORMATS)),
+    ...(values['database-url'] !== undefined ? { databaseUrl: values['database-url'] } : {}),
+    dryRun: values['dry-run'] ?? false,
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(setup !== undefined ? { setup } : {}),
+    roundTrip: !values['no-round-trip'],
+    ...(values['no-cache'] ? { cacheDir: false as const } : values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+    debug: values.debug ?? false,
+    ...(color !== undefined ? { color } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    help: values.help ?? false,
+  };
+}
+
+/** `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. */
+export function parseFormat(value: string, known: readonly string[]): FormatRequest {
+  const at = value.indexOf('=');
+  const name = at === -1 ? value : value.slice(0, at);
+  const file = at === -1 ? undefined : value.slice(at + 1);
+  if (!known.includes(name)) throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')} (optionally NAME=FILE)`);
+  if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
+  return { name, ...(file ? { file } : {}) };
+}
+
+/** The files of the histories the paths name, grouped by the config that governs them. */
+export interface LoadedHistories {
+  groups: Map<ResolvedConfig, SourceInput[]>;
+  /** Absolute paths of files named one by one (reported alone); undefined: everything is reported. */
+  reported?: Set<string>;
+  readAux: (file: string) => string | undefined;
+}
+
+export async function loadHistories(io: CliIO, paths: readonly string[], configFile: string | undefined, command: string): Promise<LoadedHistories> {
+  const found = await findFiles(io.cwd, paths);
+  for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
+  if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
+  const all = new Set(found.files);
+  let reported: Set<string> | undefined;
+  if (found.explicit.length > 0) {
+    for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) all.add(f);
+    reported = new Set(found.files);
+  }
+  const loader = new ConfigLoader({ cwd: io.cwd, ...(configFile ? { configFile: path.resolve(io.cwd, configFile) } : {}) });
+  const groups = new Map<ResolvedConfig, SourceInput[]>();
+  for (const abs of [...all].sort()) {
+    const config = await loader.forDirectory(path.dirname(abs));
+    if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
+    let list = groups.get(config);
+    if (!list) groups.set(config, (list = []));
+    list.push({ path: displayPath(io.cwd, abs), content: readBytes(abs) });
+  }
+  if (groups.size === 0) throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing to do');
+  const readAux = (file: string) => {
+    try {
+      return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return { groups, ...(reported ? { reported } : {}), readAux };
+}
+
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
+}
+
+function readBytes(abs: string): Uint8Array {
+  try {
+    return fs.readFileSync(abs);
+  } catch (error) {
+    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
+  const loaded = await loadHistories(io, request.paths, request.config, 'verify');
+  const setup = request.setup?.map((s) => {
+    if (s === 'supabase') return s;
+    const file = path.resolve(io.cwd, s);
+    const sql = loaded.readAux(file);
+    if (sql === undefined) throw new UsageError(`--setup ${s}: no such file (built-in setups: supabase)`);
+    return { name: s, sql };
+  });
+
+  const progress = migrationProgress(io);
+  const results: LintResult[] = [];
+  const reports: VerifyReport[] = [];
+  try {
+    for (const [config, files] of loaded.groups) {
+      const outcome = await verifyProject({
+        files,
+        config,
+        cwd: io.cwd,
+        readAux: loaded.readAux,
+        ...(loaded.reported ? { reportPaths: [...loaded.reported] } : {}),
+        ...(request.databaseUrl !== undefined ? { databaseUrl: request.databaseUrl } : {}),
+        dryRun: request.dryRun,
+        ...(request.from !== undefined ? { from: request.from } : {}),
+        ...(setup !== undefined ? { setup } : {}),
+        checkDowns: request.roundTrip,
+        ...(request.cacheDir !== undefined ? { cacheDir: request.cacheDir } : {}),
+        onMigration: (set) => progress.advance(set.dir, set.migrations.length),
+      });
+      results.push(outcome.result);
+      reports.push(outcome.report);
+    }
+  } finally {
+    progress.done();
+  }
+  const result = mergeResults(results);
+  const report: VerifyReport = { version: 1, durationMs: reports.reduce((n, r) => n + r.durationMs, 0), sets: reports.flatMap((r) => r.sets) };
+
+  const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
+  const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];
+  for (const target of formats) {
+    let text: string;
+    if (target.name === 'trace') text = `${JSON.stringify(report, null, 2)}\n`;
+    else {
+      text = await formatReport(target.name, result, { cwd: io.cwd, verbose: request.verbose, quiet: request.quiet, color: target.file ? false : color });
+      if (target.name === 'terminal' && !request.quiet) text = `${text.replace(/\n*$/, '\n')}\n${formatVerifySummary(report, { verbose: request.verbose })}`;
+    }
+    if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
+    else if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+  if (request.debug) for (const n of result.notifications) if (n.detail) io.stderr.write(`${n.detail}\n`);
+  const { code, reason } = exitCodeFor(result, request.maxWarnings);
+  if (reason) io.stderr.write(`migralint verify: ${reason}\n`);
+  return code;
+}
+
+/** `migralint verify: db/migrations 120/285` on a terminal, redrawn at most every 100 ms. */
+function migrationProgress(io: CliIO): { advance(dir: string, total: number): void; done(): void } {
+  let shown = false;
+  let count = 0;
+  let current = '';
+  let last = 0;
+  return {
+    advance(dir, total) {
+      if (dir !== current) {
+        current = dir;
+        count = 0;
+      }
+      count++;
+      if (!io.stderr.isTTY) return;
+      const now = Date.now();
+      if (now - last < 100 && count < total) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\rmigralint verify: ${dir} ${count}/${total}`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\x1b[K');
+    },
+  };
+}

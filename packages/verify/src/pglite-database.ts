@@ -1,0 +1,139 @@
+// The embedded PostgreSQL: PGlite (PostgreSQL 18 compiled to WebAssembly, in this process). A cold
+// start runs initdb (≈ 3 s); the data directory of the empty database is then dumped once to the
+// cache directory and every later run starts from it (≈ 0.6 s). Each run gets its own in-memory
+// instance: nothing it does reaches the disk, so the user's data is never in reach.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { shortVersion, toSqlError, VerifyDatabaseError, type Database } from './database.js';
+
+/** The PGlite release this package pins (package.json); it names the cache file. */
+export const PGLITE_VERSION = '0.5.16';
+
+/**
+ * Extensions PGlite ships in `@electric-sql/pglite/contrib/*` (as named in CREATE EXTENSION). They
+ * are loaded only when the history creates them: each is a bundle unpacked at start-up.
+ */
+export const PGLITE_EXTENSIONS: readonly string[] = [
+  'amcheck', 'auto_explain', 'bloom', 'btree_gin', 'btree_gist', 'citext', 'cube', 'dict_int', 'dict_xsyn',
+  'earthdistance', 'file_fdw', 'fuzzystrmatch', 'hstore', 'intarray', 'isn', 'lo', 'ltree', 'moddatetime',
+  'pageinspect', 'pg_buffercache', 'pg_stat_statements', 'pg_surgery', 'pg_trgm', 'pg_visibility',
+  'pg_walinspect', 'pgcrypto', 'seg', 'tablefunc', 'tcn', 'tsm_system_rows', 'tsm_system_time', 'unaccent',
+  'uuid-ossp',
+];
+
+/** Extensions built into every PGlite (no bundle to load). */
+const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
+
+export interface PgliteOptions {
+  /** Extension names (as in CREATE EXTENSION) the run may create; unknown ones are ignored. */
+  extensions?: Iterable<string>;
+  /** Where the empty database is cached; `false` turns the cache off. Default: `defaultCacheDir()`. */
+  cacheDir?: string | false;
+}
+
+/** `$MIGRALINT_CACHE_DIR`, else `$XDG_CACHE_HOME/migralint`, else `~/.cache/migralint`. */
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
+  if (env.MIGRALINT_CACHE_DIR) return env.MIGRALINT_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'migralint');
+}
+
+export function pgliteCacheFile(cacheDir: string): string {
+  return path.join(cacheDir, `pglite-${PGLITE_VERSION}.tgz`);
+}
+
+export function isPgliteExtension(name: string): boolean {
+  return BUILT_IN_EXTENSIONS.has(name) || PGLITE_EXTENSIONS.includes(name);
+}
+
+type PGliteInstance = import('@electric-sql/pglite').PGlite;
+type Extensions = import('@electric-sql/pglite').Extensions;
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const extensions = await loadExtensions(options.extensions ?? []);
+  const cacheFile = options.cacheDir === false ? undefined : pgliteCacheFile(options.cacheDir ?? defaultCacheDir());
+  const notices: string[] = [];
+  const onNotice = (notice: { message?: string; severity?: string }) => {
+    notices.push(`${notice.severity ?? 'NOTICE'}: ${notice.message ?? ''}`);
+  };
+
+  let db: PGliteInstance | undefined;
+  const cached = cacheFile ? readCache(cacheFile) : undefined;
+  if (cached) {
+    try {
+      db = await PGlite.create({ loadDataDir: new Blob([cached]), extensions, relaxedDurability: true });
+    } catch {
+      // A truncated or foreign file: start cold and write it again.
+      db = undefined;
+    }
+  }
+  if (!db) {
+    db = await PGlite.create({ extensions, relaxedDurability: true });
+    if (cacheFile) await writeCache(db, cacheFile);
+  }
+  const instance = db;
+  const version = shortVersion(((await instance.query<{ version: string }>('select version()')).rows[0]?.version) ?? 'PostgreSQL');
+
+  return {
+    description: `PGlite ${PGLITE_VERSION}`,
+    kind: 'pglite',
+    serverVersion: version,
+    insideTransaction: false,
+    async exec(sql) {
+      try {
+        await instance.exec(sql, { onNotice });
+      } catch (error) {
+        throw new VerifyDatabaseError(toSqlError(error));
+      }
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      try {
+        return (await instance.query<T>(sql, params, { onNotice })).rows;
+      } catch (error) {
+        throw new VerifyDatabaseError(toSqlError(error));
+      }
+    },
+    takeNotices() {
+      return notices.splice(0);
+    },
+    async close() {
+      if (!instance.closed) await instance.close();
+    },
+  };
+}
+
+async function loadExtensions(names: Iterable<string>): Promise<Extensions> {
+  const out: Extensions = {};
+  for (const name of new Set(names)) {
+    if (!PGLITE_EXTENSIONS.includes(name)) continue;
+    const exportName = name.replace(/-/g, '_');
+    const module = (await import(`@electric-sql/pglite/contrib/${exportName}`)) as Extensions;
+    const extension = module[exportName];
+    if (extension) out[exportName] = extension;
+  }
+  return out;
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The empty database, dumped before anything ran in it; written whole or not at all. */
+async function writeCache(db: PGliteInstance, file: string): Promise<void> {
+  try {
+    const dump = await db.dumpDataDir('gzip');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, file);
+  } catch {
+    // A read-only home or a full disk only costs the next run its cold start.
+  }
+}

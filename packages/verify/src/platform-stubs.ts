@@ -1,0 +1,215 @@
+// What a platform provides before the first migration runs. Supabase projects reference the `auth`
+// and `storage` schemas, `auth.uid()` in policies, `auth.users` in foreign keys, and the API roles in
+// grants; none of it is in their migrations. These stubs create the common objects with the shapes
+// Supabase gives them (columns a migration may reference, functions with their real signatures),
+// and nothing behind them: enough for the history to apply, not a Supabase.
+//
+// Idempotent (IF NOT EXISTS, guarded roles), so it also runs on a server that has some of it.
+
+export const SUPABASE_STUBS = String.raw`
+do $stubs$
+declare
+  r text;
+begin
+  foreach r in array array['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin',
+                            'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user', 'supabase_realtime_admin']
+  loop
+    if not exists (select 1 from pg_roles where rolname = r) then
+      execute format('create role %I nologin noinherit', r);
+    end if;
+  end loop;
+  if not exists (select 1 from pg_roles where rolname = 'postgres') then
+    create role postgres superuser;
+  end if;
+  alter role service_role bypassrls;
+  grant anon, authenticated, service_role to authenticator;
+  grant anon, authenticated, service_role to postgres;
+end
+$stubs$;
+
+create schema if not exists extensions;
+create schema if not exists auth;
+create schema if not exists storage;
+create schema if not exists realtime;
+create schema if not exists graphql_public;
+create schema if not exists vault;
+
+do $ext$
+begin
+  -- Supabase installs these in "extensions"; migrations call extensions.uuid_generate_v4() and the like.
+  begin
+    create extension if not exists "uuid-ossp" with schema extensions;
+  exception when others then null;
+  end;
+  begin
+    create extension if not exists pgcrypto with schema extensions;
+  exception when others then null;
+  end;
+end
+$ext$;
+
+create table if not exists auth.users (
+  instance_id uuid,
+  id uuid not null primary key,
+  aud varchar(255),
+  role varchar(255),
+  email varchar(255),
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz,
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  confirmation_sent_at timestamptz,
+  recovery_token varchar(255),
+  recovery_sent_at timestamptz,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
+  last_sign_in_at timestamptz,
+  raw_app_meta_data jsonb,
+  raw_user_meta_data jsonb,
+  is_super_admin boolean,
+  created_at timestamptz,
+  updated_at timestamptz,
+  phone text unique default null,
+  phone_confirmed_at timestamptz,
+  phone_change text default '',
+  phone_change_token varchar(255) default '',
+  phone_change_sent_at timestamptz,
+  confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
+  email_change_token_current varchar(255) default '',
+  email_change_confirm_status smallint default 0,
+  banned_until timestamptz,
+  reauthentication_token varchar(255) default '',
+  reauthentication_sent_at timestamptz,
+  is_sso_user boolean not null default false,
+  deleted_at timestamptz,
+  is_anonymous boolean not null default false
+);
+
+create table if not exists auth.identities (
+  provider_id text not null,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  identity_data jsonb not null,
+  provider text not null,
+  last_sign_in_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  email text generated always as (lower(identity_data ->> 'email')) stored,
+  id uuid not null default gen_random_uuid() primary key,
+  unique (provider_id, provider)
+);
+
+create table if not exists auth.sessions (
+  id uuid not null primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz,
+  updated_at timestamptz
+);
+
+create or replace function auth.uid() returns uuid language sql stable as $$
+  select nullif(coalesce(current_setting('request.jwt.claim.sub', true),
+                         (current_setting('request.jwt.claims', true)::jsonb ->> 'sub')), '')::uuid
+$$;
+
+create or replace function auth.role() returns text language sql stable as $$
+  select nullif(coalesce(current_setting('request.jwt.claim.role', true),
+                         (current_setting('request.jwt.claims', true)::jsonb ->> 'role')), '')::text
+$$;
+
+create or replace function auth.email() returns text language sql stable as $$
+  select nullif(coalesce(current_setting('request.jwt.claim.email', true),
+                         (current_setting('request.jwt.claims', true)::jsonb ->> 'email')), '')::text
+$$;
+
+create or replace function auth.jwt() returns jsonb language sql stable as $$
+  select coalesce(nullif(current_setting('request.jwt.claim', true), ''),
+                  nullif(current_setting('request.jwt.claims', true), ''))::jsonb
+$$;
+
+create table if not exists storage.buckets (
+  id text not null primary key,
+  name text not null unique,
+  owner uuid,
+  owner_id text,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  public boolean default false,
+  avif_autodetection boolean default false,
+  file_size_limit bigint,
+  allowed_mime_types text[]
+);
+
+create table if not exists storage.objects (
+  id uuid not null default gen_random_uuid() primary key,
+  bucket_id text references storage.buckets (id),
+  name text,
+  owner uuid,
+  owner_id text,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  last_accessed_at timestamptz default now(),
+  metadata jsonb,
+  path_tokens text[] generated always as (string_to_array(name, '/')) stored,
+  version text,
+  user_metadata jsonb
+);
+alter table storage.objects enable row level security;
+alter table storage.buckets enable row level security;
+
+create or replace function storage.foldername(name text) returns text[] language plpgsql immutable as $$
+declare
+  _parts text[];
+begin
+  select string_to_array(name, '/') into _parts;
+  return _parts[1 : array_length(_parts, 1) - 1];
+end
+$$;
+
+create or replace function storage.filename(name text) returns text language plpgsql immutable as $$
+declare
+  _parts text[];
+begin
+  select string_to_array(name, '/') into _parts;
+  return _parts[array_length(_parts, 1)];
+end
+$$;
+
+create or replace function storage.extension(name text) returns text language plpgsql immutable as $$
+declare
+  _parts text[];
+  _filename text;
+begin
+  select string_to_array(name, '/') into _parts;
+  select _parts[array_length(_parts, 1)] into _filename;
+  return reverse(split_part(reverse(_filename), '.', 1));
+end
+$$;
+
+do $pub$
+begin
+  if not exists (select 1 from pg_publication where pubname = 'supabase_realtime') then
+    create publication supabase_realtime;
+  end if;
+exception when others then null;
+end
+$pub$;
+
+grant usage on schema public, auth, storage, extensions, graphql_public to anon, authenticated, service_role;
+grant all on all tables in schema auth, storage to service_role;
+grant select on auth.users to authenticated;
+alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+`;
+
+/** Extensions the Supabase stubs create (PGlite loads their bundles only when asked). */
+export const SUPABASE_STUB_EXTENSIONS = ['uuid-ossp', 'pgcrypto'];
+
+/** Built-in setups, by the name `--setup` and `settings.verify.setup` accept. */
+export const BUILT_IN_SETUPS: Record<string, { sql: string; extensions: string[]; description: string }> = {
+  supabase: {
+    sql: SUPABASE_STUBS,
+    extensions: SUPABASE_STUB_EXTENSIONS,
+    description: 'Supabase platform stubs: auth and storage schemas, auth.users, auth.uid()/role()/email()/jwt(), roles anon, authenticated, service_role, extensions uuid-ossp and pgcrypto',
+  },
+};

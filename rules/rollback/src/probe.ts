@@ -1,1 +1,0 @@
-export { probe } from '../../../packages/migrations/src/schema/replay-down.js';
