@@ -8,3 +8,15 @@ export { inTransactionAt } from './transaction-state.js';
 export { replaySchema, type ReplaySchemaInput, type ExternalObjectsSetting } from './schema/replay-schema.js';
 export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-layout.js';
 export { sectionBreaks } from './section-breaks.js';
+export { replayDown, type DownReplay, type ReplayStep, type ListedSnapshot } from './schema/replay-down.js';
+export {
+  diffSnapshots,
+  describeObject,
+  describeChanges,
+  objectState,
+  displayName,
+  type SchemaDifference,
+  type SchemaObjectRef,
+  type PropertyChange,
+  type RenameHint,
+} from './schema/diff-snapshots.js';

@@ -16,7 +16,7 @@
 import type { MigrationPart, MigrationSet, QualifiedName, SchemaModel, SchemaSnapshot, SourceFile, Statement } from '@migralint/core';
 import type { CatalogMaps, SequenceInfo } from './catalog.js';
 import { DEFAULT_SEARCH_PATH } from './names.js';
-import { applyReplayStatement, searchPathChange } from './replay-statement.js';
+import { applyReplayStatement, searchPathChange } from './replay-schema.js';
 import { Replayer, type SkippedStatement } from './replayer.js';
 import { Snapshot } from './snapshot.js';
 

@@ -114,7 +114,8 @@ function replayPart(r: Replayer, migration: number, part: MigrationPart, files: 
   }
 }
 
-function searchPathChange(statement: Statement, current: readonly string[]): readonly string[] | undefined {
+/** How a statement changes the search_path (`SET search_path`, `set_config`), if it does. */
+export function searchPathChange(statement: Statement, current: readonly string[]): readonly string[] | undefined {
   if (statement.kind === 'VariableSetStmt') return searchPathOfSet(statement.node, current);
   if (statement.kind === 'SelectStmt' && !statement.node.intoClause) return searchPathOfSelect(statement.node);
   return undefined;
@@ -138,6 +139,15 @@ const NO_MODEL_EFFECT = new Set([
   'CreateConversionStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'AlterOpFamilyStmt', 'CreatePLangStmt',
   'CreateAmStmt', 'CreateTrigStmt', 'GrantStmt',
 ]);
+
+/** Applies one statement; a tree shape the handlers did not expect is noted as skipped, never thrown. */
+export function applyReplayStatement(r: Replayer, kind: string, node: AstNode): void {
+  try {
+    applyStatement(r, kind, node);
+  } catch (error) {
+    r.note(`replay error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 function applyStatement(r: Replayer, kind: string, node: AstNode): void {
   switch (kind) {
