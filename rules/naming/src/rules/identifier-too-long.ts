@@ -16,6 +16,21 @@ export interface IdentifierTooLongOptions {
   maxBytes: number;
 }
 
+/**
+ * Scanning is the costly part, and almost no statement has a long name: a name over `maxBytes`
+ * UTF-8 bytes needs a run of at least that many characters in ASCII text (a third as many UTF-16
+ * units otherwise: 3 bytes per unit at most) — unquoted ones of name characters, quoted ones of
+ * anything but a lone `"`. Without such a run the statement cannot hold one; with one, the scanner decides.
+ */
+function mayHoldLongName(text: string, maxBytes: number): boolean {
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const run = ascii ? maxBytes + 1 : Math.ceil((maxBytes + 1) / 3);
+  if (new RegExp(`[A-Za-z0-9_$\\u0080-\\uffff]{${run},}`).test(text)) return true;
+  // A quoted name (`""` inside it is one quote) is a stretch between two quotes; splitting at every
+  // quote may also flag a long stretch between names, which only costs a scan.
+  return text.includes('"') && text.replaceAll('""', '__').split('"').some((segment) => segment.length >= run);
+}
+
 export default defineRule<IdentifierTooLongOptions>({
   meta: {
     type: 'problem',
@@ -54,7 +69,8 @@ export default defineRule<IdentifierTooLongOptions>({
   create(context) {
     const maxBytes = context.options.maxBytes ?? MAX_IDENTIFIER_BYTES;
     return {
-      Statement() {
+      Statement(_node, statement) {
+        if (!mayHoldLongName(statement.text, maxBytes)) return;
         for (const token of context.tokensOf()) {
           // U&"…" names are written with escapes; their stored length is not the text's.
           if (token.kind !== 'identifier' || /^u&/i.test(token.text)) continue;

@@ -212,7 +212,8 @@ function setConventions(matches: readonly NameMatch[], formats: readonly Timesta
       if (number.length > 1 && number.startsWith('0')) padded = true;
     }
   }
-  const commonest = [...widths].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  // The commonest width; on a tie, the one the history started with (a stable sort keeps first-seen order).
+  const commonest = [...widths].sort((a, b) => b[1] - a[1])[0]?.[0];
   return { timestampVersions: timestamps > numbers, paddedWidth: padded ? commonest : undefined };
 }
 
