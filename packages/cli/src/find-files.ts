@@ -76,11 +76,19 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
  */
 export async function historyFiles(cwd: string, files: readonly string[], rootOf: (file: string) => string): Promise<string[]> {
   const ignorer = loadIgnoreFile(cwd);
-  const roots = [...new Set(files.map((f) => path.resolve(cwd, rootOf(f))))];
+  // A history is the file's own folder (flat layouts), or the folder above it plus one level
+  // (a folder per migration, sqitch's deploy/ revert/ verify/). Never a whole subtree: a loose
+  // file in a big directory must not pull in every .sql below it.
+  const roots = new Map<string, string[]>();
+  for (const file of files) {
+    const abs = path.resolve(cwd, file);
+    const root = path.resolve(cwd, rootOf(file));
+    roots.set(root, root === path.dirname(abs) ? ['*.sql'] : ['*.sql', '*/*.sql']);
+  }
   const out: string[] = [];
-  for (const root of roots) {
+  for (const [root, patterns] of roots) {
     if (!fs.existsSync(root)) continue;
-    const matches = await glob('**/*.sql', { cwd: root, absolute: true, ignore: SKIP_DIRS });
+    const matches = await glob(patterns, { cwd: root, absolute: true, ignore: SKIP_DIRS });
     out.push(...matches.map((f) => path.normalize(f)).filter((f) => !isIgnored(ignorer, cwd, f)));
   }
   return out;

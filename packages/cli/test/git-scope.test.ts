@@ -79,6 +79,21 @@ describe('naming files', () => {
     expect(JSON.parse(run.stdout).stats.files).toBe(2);
   });
 
+  it('takes the history from the file\'s folder, not from every .sql below it', async () => {
+    const dir = makeProject({
+      ...ONE_RULE,
+      'scratch/fix.sql': 'DROP TABLE a;\n',
+      'scratch/sibling.sql': 'SELECT 1;\n',
+      // Deeper folders are other projects: their files (and configs) stay out of this run.
+      'scratch/other/project/migrations/1.sql': 'DROP TABLE b;\n',
+      'scratch/other/project/migralint.config.json': '{ not json',
+    });
+    const run = await runCli(['scratch/fix.sql', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).stats.files).toBe(2);
+    expect(reportedFiles(run.stdout)).toEqual(['scratch/fix.sql 1']);
+  });
+
   it('an editor buffer on stdin replaces its file and is linted in its history', async () => {
     const dir = makeProject({
       ...ONE_RULE,
