@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { format, JSON_REPORT_VERSION, jsonSchema, toJsonReport, type JsonReport } from '@migralint/reporter-json';
 import type { LintResult } from '@migralint/core';
-import { CLEANUP_PATH, INIT_PATH, lintDemo, lintRealistic } from './demo-plugin.js';
+import { CLEANUP_PATH, INIT_PATH, lintDemo, lintRealistic } from '../../../test/support/reporter-demo.js';
 
 const cwd = '/project';
 // strict: unknown keywords, ignored defaults, tuples without bounds etc. are schema errors here.

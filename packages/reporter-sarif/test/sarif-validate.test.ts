@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { format } from '@migralint/reporter-sarif';
-import { lintRealistic } from './demo-plugin.js';
+import { lintRealistic } from '../../../test/support/reporter-demo.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const script = path.resolve(repoRoot, '../shared/tools/sarif-validate');

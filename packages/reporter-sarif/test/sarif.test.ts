@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, format, sarifVersion, toSarifLog, type SarifLog, type SarifResult } from '@migralint/reporter-sarif';
 import type { FileResult, LintResult } from '@migralint/core';
-import { CLEANUP_PATH, cleanupMigration, INIT_PATH, lintDemo, lintRealistic } from './demo-plugin.js';
+import { CLEANUP_PATH, cleanupMigration, INIT_PATH, lintDemo, lintRealistic } from '../../../test/support/reporter-demo.js';
 import { sarifErrors } from './sarif-schema.js';
 
 const cwd = '/project';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { format } from '@migralint/reporter-terminal';
 import type { LintResult } from '@migralint/core';
-import { CLEANUP_PATH, cleanupMigration, lintDemo, lintRealistic } from './demo-plugin.js';
+import { CLEANUP_PATH, cleanupMigration, lintDemo, lintRealistic } from '../../../test/support/reporter-demo.js';
 
 const cwd = '/project';
 const ESC = '\u001B[';
