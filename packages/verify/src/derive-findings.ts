@@ -67,7 +67,7 @@ export function deriveFindings(input: DeriveInput): { findings: VerifyFinding[];
       }
       if (r.unavailableExtension) {
         findings.push({ rule: 'extension-unavailable', messageId: 'unavailable', file: r.file, range: rangeOf(r), data: { extension: r.unavailableExtension, database: input.database }, ...note(errorNote(r, input)) });
-        causes.push({ text: `CREATE EXTENSION "${r.unavailableExtension}" (${where(r)})`, extension: true, creates: new Set() });
+        causes.push({ text: `CREATE EXTENSION "${r.unavailableExtension}" (${where(r)})`, extension: true, name: r.unavailableExtension, creates: new Set() });
         continue;
       }
       const cause = causeOf(error, causes);
@@ -108,6 +108,8 @@ interface Cause {
   text: string;
   /** An extension that was not available: whatever it provides is missing (functions, types, operators). */
   extension: boolean;
+  /** For an extension: its name. */
+  name?: string;
   /** Names the failed statement would have created (lower case). */
   creates: Set<string>;
 }
@@ -163,18 +165,24 @@ function namesCreatedBy(kind: string, node: any): string[] {
  */
 function causeOf(error: { code?: string; message: string }, causes: readonly Cause[]): Cause | undefined {
   if (!error.code || !MISSING_OBJECT.has(error.code) || causes.length === 0) return undefined;
-  const name = missingName(error.message)?.toLowerCase();
+  const qualified = missingQualifiedName(error.message)?.toLowerCase();
+  const name = qualified?.split('.').pop();
   if (name) {
     for (let i = causes.length - 1; i >= 0; i--) if (causes[i]!.creates.has(name)) return causes[i];
+  }
+  // `cron.job_run_details`, schema "net": the schema of an extension that was missing (pg_cron, pg_net).
+  const schema = error.code === '3F000' ? name : qualified?.includes('.') ? qualified.split('.')[0] : undefined;
+  if (schema) {
+    const extension = causes.find((c) => c.extension && c.name !== undefined && [schema, `pg_${schema}`, `pg${schema}`].includes(c.name.toLowerCase()));
+    if (extension) return extension;
   }
   if (error.code === '42883' || error.code === '42704') return [...causes].reverse().find((c) => c.extension);
   return undefined;
 }
 
-/** `relation "app.users" does not exist` → `users`; `function gen_id(integer) does not exist` → `gen_id`. */
-function missingName(message: string): string | undefined {
-  const quoted = /"([^"]+)"/.exec(message)?.[1] ?? /^function ([^\s(]+)\(/.exec(message)?.[1];
-  return quoted?.split('.').pop();
+/** `relation "app.users" does not exist` → `app.users`; `function gen_id(integer) does not exist` → `gen_id`. */
+function missingQualifiedName(message: string): string | undefined {
+  return /"([^"]+)"/.exec(message)?.[1] ?? /^function ([^\s(]+)\(/.exec(message)?.[1];
 }
 
 function note(text: string | undefined): { note?: string } {

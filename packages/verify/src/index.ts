@@ -12,7 +12,7 @@ export { openPglite, defaultCacheDir, pgliteCacheFile, PGLITE_VERSION, PGLITE_EX
 export { openServerDatabase, DatabaseSetupError, redact } from './server-database.js';
 export { VerifyDatabaseError, type Database, type SqlError } from './database.js';
 export { takeSnapshot, diffSnapshots, formatDifference, type CatalogSnapshot, type SchemaDifference } from './catalog-snapshot.js';
-export { SUPABASE_STUBS, BUILT_IN_SETUPS } from './platform-stubs.js';
+export { SUPABASE_STUBS, BUILT_IN_SETUPS, RUNNER_TABLES } from './platform-stubs.js';
 export { REWRITE_RULES, type CrossCheck } from './derive-findings.js';
 export type { MigrationRun, StatementRun } from './run-history.js';
 export type { LockRecord, RewriteRecord, LockMode } from './lock-trace.js';

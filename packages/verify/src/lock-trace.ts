@@ -113,7 +113,10 @@ export async function readRelations(db: Database): Promise<RelationMap> {
   const rows = await db.query<{ oid: string; name: string; kind: string; file: string; table: string | null }>(RELATIONS_SQL);
   const map: RelationMap = new Map();
   for (const row of rows) {
-    const relation: Relation = { oid: Number(row.oid), name: row.name, kind: KINDS[row.kind] ?? 'table', file: Number(row.file) };
+    // Data files that matter: tables, indexes, materialized views. A sequence gets a new one on
+    // ALTER SEQUENCE … RESTART, which copies nothing.
+    const file = row.kind === 'r' || row.kind === 'i' || row.kind === 'm' ? Number(row.file) : 0;
+    const relation: Relation = { oid: Number(row.oid), name: row.name, kind: KINDS[row.kind] ?? 'table', file };
     if (row.table) relation.table = row.table;
     map.set(relation.oid, relation);
   }
@@ -188,7 +191,8 @@ export async function settleVanished(db: Database, effects: StatementEffects & {
   const now = new Map(rows.map((r) => [r.name, { oid: Number(r.oid), file: Number(r.file) }]));
   for (const relation of vanished) {
     const found = now.get(relation.name);
-    if (found === undefined) {
+    // Another relation that existed took the name (ADD CONSTRAINT … USING INDEX renames its index).
+    if (found === undefined || (found.oid !== relation.oid && preExisting.has(found.oid))) {
       rest.dropped.push(relation.name);
       continue;
     }

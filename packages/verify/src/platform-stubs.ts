@@ -185,6 +185,32 @@ begin
 end
 $$;
 
+-- Supabase Vault (the supabase_vault extension): the secrets table, its decrypting view, and the
+-- functions migrations call. No encryption here: a stub.
+create table if not exists vault.secrets (
+  id uuid not null default gen_random_uuid() primary key,
+  name text unique,
+  description text not null default '',
+  secret text not null,
+  key_id uuid,
+  nonce bytea,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create or replace view vault.decrypted_secrets as
+  select s.id, s.name, s.description, s.secret, s.secret as decrypted_secret, s.key_id, s.nonce, s.created_at, s.updated_at
+  from vault.secrets s;
+create or replace function vault.create_secret(new_secret text, new_name text default null, new_description text default '', new_key_id uuid default null)
+returns uuid language sql as $$
+  insert into vault.secrets (secret, name, description, key_id) values (new_secret, new_name, new_description, new_key_id) returning id
+$$;
+create or replace function vault.update_secret(secret_id uuid, new_secret text default null, new_name text default null, new_description text default null, new_key_id uuid default null)
+returns void language sql as $$
+  update vault.secrets set secret = coalesce(new_secret, secret), name = coalesce(new_name, name),
+    description = coalesce(new_description, description), key_id = coalesce(new_key_id, key_id), updated_at = now()
+  where id = secret_id
+$$;
+
 do $pub$
 begin
   if not exists (select 1 from pg_publication where pubname = 'supabase_realtime') then
@@ -200,6 +226,10 @@ grant select on auth.users to authenticated;
 alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
 alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+
+-- Supabase's roles search "extensions" too (gen_random_bytes(), uuid_generate_v4() unqualified).
+-- verify starts every migration with the search_path a setup script leaves.
+set search_path = "$user", public, extensions;
 `;
 
 /** Extensions the Supabase stubs create (PGlite loads their bundles only when asked). */
@@ -210,6 +240,26 @@ export const BUILT_IN_SETUPS: Record<string, { sql: string; extensions: string[]
   supabase: {
     sql: SUPABASE_STUBS,
     extensions: SUPABASE_STUB_EXTENSIONS,
-    description: 'Supabase platform stubs: auth and storage schemas, auth.users, auth.uid()/role()/email()/jwt(), roles anon, authenticated, service_role, extensions uuid-ossp and pgcrypto',
+    description: 'Supabase platform stubs: auth, storage and vault schemas, auth.users, auth.uid()/role()/email()/jwt(), storage buckets and objects, vault secrets, roles anon, authenticated, service_role, extensions uuid-ossp and pgcrypto, search_path with extensions',
   },
+};
+
+/**
+ * The bookkeeping table each runner creates before the first migration, with its default name and
+ * columns: migrations sometimes grant on it, comment it or read it. Not in a dry run (the database
+ * has the real one). A runner configured with another table name needs a setup script instead.
+ */
+export const RUNNER_TABLES: Readonly<Record<string, string>> = {
+  'golang-migrate': 'create table if not exists schema_migrations (version bigint not null primary key, dirty boolean not null);',
+  dbmate: 'create table if not exists schema_migrations (version varchar(128) primary key);',
+  'directory-per-migration':
+    'create table if not exists __diesel_schema_migrations (version varchar(50) primary key not null, run_on timestamp not null default current_timestamp);',
+  goose: 'create table if not exists goose_db_version (id serial primary key, version_id bigint not null, is_applied boolean not null, tstamp timestamp default now());',
+  flyway:
+    'create table if not exists flyway_schema_history (installed_rank integer not null primary key, version varchar(50), description varchar(200) not null, type varchar(20) not null, script varchar(1000) not null, checksum integer, installed_by varchar(100) not null, installed_on timestamp not null default now(), execution_time integer not null, success boolean not null);',
+  prisma:
+    'create table if not exists _prisma_migrations (id varchar(36) primary key not null, checksum varchar(64) not null, finished_at timestamptz, migration_name varchar(255) not null, logs text, rolled_back_at timestamptz, started_at timestamptz not null default now(), applied_steps_count integer not null default 0);',
+  drizzle: 'create schema if not exists drizzle; create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint);',
+  supabase:
+    'create schema if not exists supabase_migrations; create table if not exists supabase_migrations.schema_migrations (version text not null primary key, statements text[], name text);',
 };

@@ -3,7 +3,7 @@
 // before they do anything async, and the engine stays the only place that parses, places and replays.
 
 import { catalogRules, lint, recommendedRules, type LintResult, type ProjectModel, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
-import { buildModel } from '@migralint/migrations';
+import { buildModel, sectionBreaks } from '@migralint/migrations';
 
 export interface ReadProjectInput {
   files: SourceInput[];
@@ -48,6 +48,8 @@ export async function readProject(input: ReadProjectInput): Promise<ProjectRead>
       built = { model, files: modelInput.files };
       return model;
     },
+    // dbmate/goose sections end statements, as for linting.
+    sectionBreaks,
     ...(input.cwd ? { cwd: input.cwd } : {}),
     ...(input.readAux ? { readAux: input.readAux } : {}),
   });

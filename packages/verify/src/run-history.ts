@@ -82,6 +82,11 @@ export interface RunSetInput {
   fromIndex?: number;
   /** Called after each migration (progress). */
   onMigration?: (run: MigrationRun) => void;
+  /**
+   * Settings every part starts with, after RESET ALL (what setup scripts SET: a search_path the
+   * runner's connection URL would give).
+   */
+  sessionDefaults?: ReadonlyArray<{ name: string; setting: string }>;
 }
 
 export interface SetRun {
@@ -90,6 +95,7 @@ export interface SetRun {
 }
 
 const SAVEPOINT = 'migralint_verify_statement';
+const PART_SAVEPOINT = 'migralint_verify_part';
 
 export async function runSet(input: RunSetInput): Promise<SetRun> {
   const runner = new HistoryRunner(input);
@@ -160,10 +166,18 @@ class HistoryRunner {
       return run;
     }
 
-    const down = await this.runParts(migration, migration.down, 'down');
+    // The down stops at its first failure, as its runner would (a block rolled back with it).
+    const down = await this.runParts(migration, migration.down, 'down', true);
     run.downMs = down.ms;
     if (down.failures > 0) {
       run.roundTrip = 'down-failed';
+      if (down.partial) {
+        // Part of it went through: apply the up again so the history goes on from the state after
+        // the up, not from a half-undone one that would make every later migration fail.
+        const repair = await this.runParts(migration, migration.up, 'up-again');
+        run.upAgainMs = repair.ms;
+        run.roundTripNote = 'the down failed after changing the schema; the up was applied again to go on from the state after it';
+      }
       run.snapshotMs = snapshotMs;
       return run;
     }
@@ -176,59 +190,123 @@ class HistoryRunner {
     return run;
   }
 
+  /**
+   * The statements the runner sends for a part. A statement that crosses the part's boundary (a
+   * missing `;` before dbmate's `-- migrate:down`) is cut there, as the runner cuts the file: the
+   * head runs with the first part, the tail with the next.
+   */
   private statementsOf(part: MigrationPart): Statement[] {
     const file = this.input.files.get(part.file);
     if (!file) return [];
-    return file.statements.filter((s) => s.start >= part.range.start && s.start < part.range.end);
+    const out: Statement[] = [];
+    for (const s of file.statements) {
+      if (s.end <= part.range.start || s.start >= part.range.end) continue;
+      if (s.start >= part.range.start && s.end <= part.range.end) {
+        out.push(s);
+        continue;
+      }
+      const start = Math.max(s.start, part.range.start);
+      const text = file.text.slice(start, Math.min(s.end, part.range.end)).trimEnd();
+      if (text.replace(/--[^\n]*/g, '').trim() === '') continue;
+      const head = s.start >= part.range.start;
+      out.push({ ...s, start, end: start + text.length, text, kind: head ? s.kind : 'Unparsed', node: head ? s.node : {} });
+    }
+    return out;
   }
 
-  private async runParts(migration: Migration, parts: readonly MigrationPart[], pass: Pass): Promise<{ ms: number; failures: number }> {
+  /**
+   * Runs the parts in order. `stopOnFailure` (the down): stop at the first failing statement, as the
+   * runner does; `partial` then says whether changes before it stayed (autocommit, committed blocks).
+   */
+  private async runParts(migration: Migration, parts: readonly MigrationPart[], pass: Pass, stopOnFailure = false): Promise<{ ms: number; failures: number; partial: boolean }> {
     let ms = 0;
     let failures = 0;
+    let partial = false;
     for (const part of parts) {
       const started = performance.now();
-      failures += await this.runPart(migration, part, pass);
+      const result = await this.runPart(migration, part, pass, stopOnFailure);
       ms += performance.now() - started;
+      failures += result.failures;
+      partial ||= result.committed;
+      if (stopOnFailure && result.failures > 0) break;
     }
-    return { ms, failures };
+    return { ms, failures, partial };
   }
 
-  /** Runs one part with its runner's transaction semantics; returns how many statements failed. */
-  private async runPart(migration: Migration, part: MigrationPart, pass: Pass): Promise<number> {
+  /** Runs one part with its runner's transaction semantics. `committed`: some change of it stayed. */
+  private async runPart(migration: Migration, part: MigrationPart, pass: Pass, stopOnFailure: boolean): Promise<{ failures: number; committed: boolean }> {
     const { db } = this.input;
     const statements = this.statementsOf(part);
-    if (statements.length === 0) return 0;
+    if (statements.length === 0) return { failures: 0, committed: false };
     let failures = 0;
     // Each part starts from the session defaults, as the schema model assumes (search_path, role).
     await this.control('RESET ALL');
+    for (const { name, setting } of this.input.sessionDefaults ?? []) {
+      await db.query('select set_config($1, $2, false)', [name, setting]).catch(() => {});
+    }
 
     if (db.insideTransaction) {
-      // A dry run: one outer transaction; the parts' blocks cannot be reproduced, only nested.
-      for (const statement of statements) if ((await this.runStatement(migration, part, statement, pass, true)) === 'failed') failures++;
-      return failures;
+      // A dry run: one outer transaction; a part's block becomes a savepoint, undone when it fails.
+      const block = part.transaction === 'transaction' && stopOnFailure;
+      if (block) await db.exec(`SAVEPOINT ${PART_SAVEPOINT}`);
+      let ran = false;
+      for (const statement of statements) {
+        const outcome = await this.runStatement(migration, part, statement, pass, true);
+        if (outcome === 'failed') {
+          failures++;
+          if (stopOnFailure) {
+            if (block) await db.exec(`ROLLBACK TO SAVEPOINT ${PART_SAVEPOINT}`);
+            return { failures, committed: !block && ran };
+          }
+        } else if (outcome === 'ok') ran = true;
+      }
+      return { failures, committed: ran };
     }
 
     const runnerBlock = part.transaction === 'transaction';
     // A block the runner opens again after the file's COMMIT (the implicit block of a multi-statement
     // query does), or after a statement it took out of its batch (the Supabase CLI does).
     let reopen = runnerBlock && part.implicit === true;
+    // Changes that stay whatever happens next: statements run outside a block, blocks committed.
+    let committed = false;
+    let pending = false;
     if (runnerBlock) await this.begin();
     for (const statement of statements) {
       const isControl = statement.kind === 'TransactionStmt';
       const standalone = runnerBlock && !isControl && this.input.placeOf(part.file, statement)?.inTransaction === false;
       if (standalone) {
         if (this.open) await this.commit();
+        committed ||= pending;
+        pending = false;
         reopen = true;
       } else if (reopen && !this.open && !isControl) {
         await this.begin();
       }
-      const outcome = await this.runStatement(migration, part, statement, pass, this.open);
-      if (outcome === 'failed') failures++;
-      if (isControl && outcome === 'ok') this.followControl(statement);
+      const inBlock = this.open;
+      const outcome = await this.runStatement(migration, part, statement, pass, inBlock);
+      if (outcome === 'failed') {
+        failures++;
+        if (stopOnFailure) {
+          // The runner stops here; its block (or the file's) is rolled back with the error.
+          if (this.open) await this.rollback();
+          return { failures, committed };
+        }
+      } else if (outcome === 'ok' && !isControl) {
+        if (inBlock) pending = true;
+        else committed = true;
+      }
+      if (isControl && outcome === 'ok') {
+        const wasOpen = this.open;
+        this.followControl(statement);
+        if (wasOpen && !this.open) {
+          committed ||= pending && statement.node.kind === 'TRANS_STMT_COMMIT';
+          pending = false;
+        }
+      }
     }
     // The runner's COMMIT; a block the file left open is committed with the part too.
     if (this.open) await this.commit();
-    return failures;
+    return { failures, committed: committed || pending };
   }
 
   private async runStatement(migration: Migration, part: MigrationPart, statement: Statement, pass: Pass, inBlock: boolean): Promise<'ok' | 'failed' | 'skipped'> {
@@ -333,6 +411,15 @@ class HistoryRunner {
     this.open = true;
     this.transactionId++;
     if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+  }
+
+  private async rollback(): Promise<void> {
+    try {
+      await this.input.db.exec('ROLLBACK');
+    } finally {
+      this.open = false;
+      if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+    }
   }
 
   private async commit(): Promise<void> {

@@ -7,13 +7,12 @@
 //      positions, directives, severities and reporters are the engine's own.
 
 import path from 'node:path';
-import { lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
-import type { SchemaDifference } from './catalog-snapshot.js';
+import { corePlugin, lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
+import { sectionBreaks } from '@migralint/migrations';
 import type { Database } from './database.js';
 import { deriveFindings, lineAt, REWRITE_RULES, type CrossCheck } from './derive-findings.js';
-import type { LockRecord, RewriteRecord } from './lock-trace.js';
-import { isPgliteExtension, openPglite, PGLITE_VERSION } from './pglite-database.js';
-import { BUILT_IN_SETUPS } from './platform-stubs.js';
+import { isPgliteExtension, openPglite } from './pglite-database.js';
+import { BUILT_IN_SETUPS, RUNNER_TABLES } from './platform-stubs.js';
 import { readProject } from './read-project.js';
 import { runSet, type MigrationRun, type SetRun, type StatementRun } from './run-history.js';
 import { openServerDatabase } from './server-database.js';
@@ -46,8 +45,6 @@ export interface VerifyOptions {
   cacheDir?: string | false;
   /** Progress: called after each migration. */
   onMigration?: (set: MigrationSet, run: MigrationRun) => void;
-  /** A database of the caller's (tests): used instead of opening one; not closed. */
-  database?: Database;
 }
 
 /** Everything the run observed, for `--format trace` and the terminal summary. */
@@ -93,15 +90,21 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     if (set.migrations.length === 0) continue;
     const setStarted = performance.now();
     const scripts = resolveSetup(options.setup ?? setupFromSettings(config, set), config.root ?? cwd, readAux, notifications);
+    // The runner's own bookkeeping table exists before its first migration (not in a dry run: the
+    // database has the real one).
+    const runnerTable = RUNNER_TABLES[set.layout];
+    if (runnerTable && !options.dryRun) scripts.unshift({ name: `${set.layout} bookkeeping table`, sql: runnerTable, extensions: [], runner: true });
     const extensions = new Set(scripts.flatMap((s) => s.extensions));
     for (const name of extensionsOf(set, read.files)) extensions.add(name);
 
-    const db = options.database ?? (await openDatabase(options, extensions));
+    const db = await openDatabase(options, extensions);
     const database = db.kind === 'pglite' ? `${db.description} (${db.serverVersion})` : `${db.serverVersion} at ${db.description}`;
     let run: SetRun;
     let startMs = 0;
     try {
       for (const script of scripts) await runSetup(db, script, notifications);
+      // What the setup SET (a search_path, say) is where every part starts, like a connection option.
+      const sessionDefaults = scripts.some((s) => !s.runner) ? await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source = 'session'") : [];
       startMs = performance.now() - setStarted;
       const fromIndex = options.from !== undefined ? indexOfVersion(set, options.from) : undefined;
       run = await runSet({
@@ -111,10 +114,11 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
         placeOf: (file, statement) => read.model.placeOf(file, statement),
         ...(options.checkDowns !== undefined ? { checkDowns: options.checkDowns } : {}),
         ...(fromIndex !== undefined ? { fromIndex } : {}),
+        ...(sessionDefaults.length > 0 ? { sessionDefaults } : {}),
         ...(options.onMigration ? { onMigration: (m: MigrationRun) => options.onMigration!(set, m) } : {}),
       });
     } finally {
-      if (!options.database) await db.close();
+      await db.close();
     }
     const derived = deriveFindings({ run, set, files: read.files, database, predictions });
     findings.push(...derived.findings);
@@ -122,7 +126,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
       dir: set.dir,
       layout: set.layout,
       database,
-      setup: scripts.map((s) => s.name),
+      setup: scripts.filter((s) => !s.runner).map((s) => s.name),
       startMs,
       totalMs: performance.now() - setStarted,
       migrations: run.migrations,
@@ -138,6 +142,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     files: options.files,
     config: verifyConfig(config, findings),
     cwd,
+    sectionBreaks,
     ...(readAux ? { readAux } : {}),
     ...(options.reportPaths ? { reportPaths: options.reportPaths } : {}),
   });
@@ -161,9 +166,8 @@ function verifyConfig(config: Partial<ResolvedConfig>, findings: readonly Verify
     rules[id] = config.rules?.[id] ?? (meta.defaultSeverity === 'warning' ? 'warn' : meta.defaultSeverity);
   }
   // Static rules are the lint run's business: the engine's own ones (parse errors, directives) too.
-  for (const id of ['parse-error', 'psql-meta-command', 'empty-file', 'invalid-directive', 'directive-missing-reason', 'unused-directive', 'disallowed-directive']) {
-    rules[`migralint/${id}`] = 'off';
-  }
+  // (An unreadable file is still reported: the engine never lets that one be turned off.)
+  for (const name of Object.keys(corePlugin.rules)) rules[`${corePlugin.name}/${name}`] = 'off';
   const overrides = (config.overrides ?? []).map((o) => {
     const own = Object.fromEntries(Object.entries(o.rules ?? {}).filter(([id]) => id.startsWith('verify/')));
     return { files: o.files, ...(Object.keys(own).length > 0 ? { rules: own } : {}), ...(o.settings ? { settings: o.settings } : {}) };
@@ -186,6 +190,8 @@ interface ResolvedSetup {
   name: string;
   sql: string;
   extensions: string[];
+  /** The runner's bookkeeping table (not listed as a setup). */
+  runner?: boolean;
 }
 
 function setupFromSettings(config: Partial<ResolvedConfig>, set: MigrationSet): readonly SetupScript[] {
@@ -253,6 +259,3 @@ function lineAndColumn(file: SourceFile | undefined, offset: number): { line: nu
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return { line, column: offset - lineStart + 1 };
 }
-
-export { PGLITE_VERSION };
-export type { SchemaDifference, LockRecord, RewriteRecord, StatementRun, MigrationRun };

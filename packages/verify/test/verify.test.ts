@@ -197,6 +197,15 @@ describe('verify on PGlite', () => {
     expect(suppressed!.suppressed).toMatchObject({ kind: 'directive', reason: 't has ten rows, ticket OPS-1' });
   });
 
+  it('creates the runner\'s bookkeeping table first, as the runner does', async () => {
+    const outcome = await verifyFiles({
+      'migrations/001_grants.up.sql': 'CREATE ROLE reader;\nGRANT SELECT ON schema_migrations TO reader;\n',
+      'migrations/001_grants.down.sql': 'REVOKE SELECT ON schema_migrations FROM reader;\nDROP ROLE reader;\n',
+    });
+    expect(findings(outcome)).toEqual([]);
+    expect(outcome.report.sets[0]!.setup).toEqual([]);
+  });
+
   it('runs setup scripts given as SQL, and reports one that fails as a run problem', async () => {
     const outcome = await verifyFiles(
       { 'migrations/001_t.up.sql': 'INSERT INTO platform.accounts VALUES (1);\n' },

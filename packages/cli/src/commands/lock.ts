@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint, matchesFiles, type ProjectModel, type ResolvedConfig, type SourceFile, type SourceInput } from '@migralint/core';
 import { ConfigError, ConfigLoader } from '@migralint/config';
-import { buildModel, migrationRootOf } from '@migralint/migrations';
+import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
 import { compareLock, computeLock, formatLock, LockfileError, parseLock, type LockChange, type SetLock } from '@migralint/rules-history';
 import { findFiles, historyFiles } from '../find-files.js';
 import type { CliIO } from '../io.js';
@@ -148,6 +148,7 @@ async function currentLocks(request: LockRequest, io: CliIO): Promise<SetLock[]>
       config: { ...config, rules: {}, overrides: config.overrides.map(({ rules: _rules, ...override }) => override) },
       cwd: io.cwd,
       readAux,
+      sectionBreaks,
       buildModel: (input) => {
         const model = buildModel(input);
         built = { model, files: input.files };
