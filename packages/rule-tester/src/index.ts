@@ -16,3 +16,4 @@ export { lintCase, pluginsWithRule, type CaseOutcome, type Finding, type LintCas
 export { assertInvalidOutcome, assertRanCleanly, assertValidOutcome, checkExpectations, formatFinding } from './compare.js';
 export { assertOptionsRejected, checkMessageIds, checkRuleMeta, splitRuleId, validateOptions } from './check-meta.js';
 export { TesterError } from './tester-error.js';
+export { squawkConformance, readSquawkCases, squawkSettings, violatesOn, squawkCasesFile, type SquawkCase, type SquawkEquivalent, type SquawkConformanceOptions } from './squawk-conformance.js';

@@ -1,16 +1,8 @@
-// Squawk conformance: every Squawk rule this pack has an equivalent for, run on Squawk's own rule
-// tests (../shared/peer-cases/squawk-cases.jsonl), must give Squawk's verdict — except the
-// deliberate differences listed below with the reason (also in docs/rules/design/*.md).
-// Cases of kind `ignore` test Squawk's own `-- squawk-ignore` comments and are left out.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import type { Rule } from '@migralint/core';
-import { lintCase, validateOptions } from '@migralint/rule-tester';
+// Squawk conformance (issue 4, docs/comparison/squawk.md): this pack's rules on Squawk's own rule
+// tests must give Squawk's verdict, except the deliberate differences listed with their reasons.
+// The harness is @migralint/rule-tester's `squawkConformance`; this file is the data.
+import { squawkConformance } from '@migralint/rule-tester';
 import design from '../src/index.js';
-
-const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/peer-cases/squawk-cases.jsonl');
 
 /** Squawk rule → our rule (and options that make it the same check). */
 const EQUIVALENTS: Record<string, { rule: string; options?: Record<string, unknown> }> = {
@@ -46,56 +38,4 @@ const DELIBERATE: Record<string, string> = {
   'prefer_robust_stmts::disable_row_level_security_err#1': `${LAST_STATEMENT}; and DISABLE ROW LEVEL SECURITY can run twice`,
 };
 
-interface SquawkCase {
-  id: string;
-  rule: string;
-  kind: string;
-  sql: string;
-  expect_violation: boolean;
-  settings?: { pg_version?: number; assume_in_transaction?: boolean };
-}
-
-const present = fs.existsSync(CASES);
-if (!present) console.warn(`squawk-conformance: skipped — ${CASES} is not present`);
-const cases: SquawkCase[] = present
-  ? fs.readFileSync(CASES, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SquawkCase)
-  : [];
-
-describe.skipIf(!present)('Squawk conformance: design', () => {
-  const tally = new Map<string, { agree: number; total: number }>();
-  for (const [squawkRule, { rule: name, options }] of Object.entries(EQUIVALENTS)) {
-    const rule = design.rules[name] as Rule;
-    const ruleId = `design/${name}`;
-    const mine = cases.filter((c) => c.rule === squawkRule && c.kind === 'rule');
-    describe(`${squawkRule} → ${ruleId}`, () => {
-      it('has cases', () => expect(mine.length).toBeGreaterThan(0));
-      for (const c of mine) {
-        it(c.id, async () => {
-          const outcome = await lintCase({
-            ruleId,
-            rule,
-            plugins: [design],
-            settings: {
-              ...(c.settings?.pg_version ? { postgresVersion: c.settings.pg_version } : {}),
-              ...(c.settings?.assume_in_transaction ? { assumeTransaction: true } : {}),
-            },
-            options: validateOptions(ruleId, rule, options),
-            files: [{ path: 'migration.sql', code: c.sql }],
-          });
-          expect(outcome.crashes).toEqual([]);
-          const violation = outcome.findings.length > 0;
-          const t = tally.get(squawkRule) ?? { agree: 0, total: 0 };
-          t.total++;
-          if (violation === c.expect_violation) t.agree++;
-          tally.set(squawkRule, t);
-          const deliberate = DELIBERATE[c.id];
-          if (deliberate) expect(violation, `listed as a deliberate difference: ${deliberate}`).toBe(!c.expect_violation);
-          else expect(violation, `Squawk expects ${c.expect_violation ? 'a violation' : 'none'}`).toBe(c.expect_violation);
-        });
-      }
-    });
-  }
-  it('agreement summary', () => {
-    for (const [rule, t] of tally) console.log(`squawk ${rule}: ${t.agree}/${t.total}`);
-  });
-});
+squawkConformance({ pack: design, equivalents: EQUIVALENTS, deliberate: DELIBERATE });
