@@ -4,37 +4,15 @@
 // `assumeTransaction` — and compare verdicts (fired or not). A case where we differ on purpose is
 // listed with the reason and must keep differing; the file missing skips with a message.
 
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Rule, Settings } from '@migralint/core';
-import { lintCase } from '@migralint/rule-tester';
+import type { Rule } from '@migralint/core';
+import { lintCase, readSquawkCases as readAllCases, squawkCasesFile, squawkSettings, type SquawkCase } from '@migralint/rule-tester';
 import concurrently from '../src/index.js';
 
-const CASES_FILE = new URL('../../../../shared/peer-cases/squawk-cases.jsonl', import.meta.url);
-
-export interface SquawkCase {
-  id: string;
-  rule: string;
-  kind: 'rule' | 'ignore';
-  sql: string;
-  expect_violation: boolean;
-  settings?: { pg_version?: string; assume_in_transaction?: boolean };
-}
+export type { SquawkCase };
 
 export function readSquawkCases(squawkRule: string): SquawkCase[] | undefined {
-  if (!existsSync(CASES_FILE)) return undefined;
-  return readFileSync(CASES_FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SquawkCase)
-    .filter((c) => c.kind === 'rule' && c.rule === squawkRule);
-}
-
-export function settingsOf(c: SquawkCase): Partial<Settings> {
-  const settings: Partial<Settings> = {};
-  if (c.settings?.pg_version !== undefined) settings.postgresVersion = Number(c.settings.pg_version);
-  if (c.settings?.assume_in_transaction) settings.assumeTransaction = true;
-  return settings;
+  return readAllCases()?.filter((c) => c.rule === squawkRule);
 }
 
 /** Did our rule fire on the case? Broken SQL or a crash fails the test instead. */
@@ -43,7 +21,7 @@ export async function firesOn(ruleId: string, rule: Rule, c: SquawkCase): Promis
     ruleId,
     rule,
     plugins: [concurrently],
-    settings: settingsOf(c),
+    settings: squawkSettings(c),
     options: undefined,
     files: [{ path: 'migration.sql', code: c.sql }],
   });
@@ -67,7 +45,7 @@ export function squawkConformance(
   describe(`${ruleId} ↔ Squawk ${squawkRule}${only ? ` (${only.description})` : ''}`, () => {
     const cases = readSquawkCases(squawkRule)?.filter((c) => !only || only.test(c));
     if (!cases) {
-      it.skip(`skipped: ${CASES_FILE.pathname} not found (Squawk's cases live in ../shared/peer-cases/)`, () => {});
+      it.skip(`skipped: ${squawkCasesFile()} not found (Squawk's cases live in ../shared/peer-cases/)`, () => {});
       return;
     }
     it('has Squawk cases, and every listed difference names one of them', () => {
