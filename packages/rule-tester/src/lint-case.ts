@@ -1,7 +1,7 @@
 // Run one test case through the real engine (`lint()`, with the migration model), with only the rule under test enabled
 // (core `migralint/*` rules stay on: they report parse errors), and keep what the comparison needs.
 
-import { applyFixes, corePlugin, lint, type LintMessage, type Notification, type Plugin, type Rule, type Settings } from '@migralint/core';
+import { applyFixes, corePlugin, lint, type LintMessage, type Notification, type Plugin, type Rule, type Settings, type VcsChanges } from '@migralint/core';
 import { buildModel, sectionBreaks } from '@migralint/migrations';
 import { splitRuleId } from './check-meta.js';
 import { TesterError } from './tester-error.js';
@@ -32,6 +32,20 @@ export interface LintCaseInput {
   /** Already validated (defaults filled in). */
   options: Record<string, unknown> | undefined;
   files: Array<{ path: string; code: string }>;
+  /** Non-SQL files by path, for `project.readAux`. */
+  aux?: Record<string, string>;
+  /** Version-control changes, for `project.vcs`. */
+  vcs?: { ref?: string; added?: string[]; modified?: string[]; deleted?: string[]; atRef?: Record<string, string> };
+}
+
+function toVcs(vcs: NonNullable<LintCaseInput['vcs']>): VcsChanges {
+  return {
+    ref: vcs.ref ?? 'main',
+    added: vcs.added ?? [],
+    modified: vcs.modified ?? [],
+    deleted: vcs.deleted ?? [],
+    contentAtRef: (path) => vcs.atRef?.[path],
+  };
 }
 
 export async function lintCase(input: LintCaseInput): Promise<CaseOutcome> {
@@ -56,6 +70,8 @@ async function runLint(input: LintCaseInput, files: LintCaseInput['files']) {
     },
     // Cases see the real migration model: layouts from their file names, transaction modes, replay.
     buildModel,
+    ...(input.aux ? { readAux: (path: string) => input.aux![path] } : {}),
+    ...(input.vcs ? { vcs: toVcs(input.vcs) } : {}),
     sectionBreaks,
   });
   const order = new Map(files.map((f, i) => [f.path, i]));

@@ -86,6 +86,8 @@ export class RuleTester {
       settings: { ...this.config.settings, ...normalised.settings },
       options: validateOptions(ruleId, rule, normalised.options),
       files,
+      ...(isProjectCase(normalised) && normalised.aux ? { aux: normalised.aux } : {}),
+      ...(isProjectCase(normalised) && normalised.vcs ? { vcs: normalised.vcs } : {}),
     });
   }
 }

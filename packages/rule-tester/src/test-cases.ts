@@ -39,6 +39,10 @@ export interface InvalidFileCase extends FileCase {
 /** Several files linted in one run (a migration history); paths are what `errors[].file` names. */
 export interface ProjectCase extends CaseBase {
   files: Array<{ path: string; code: string }>;
+  /** Non-SQL files rules may read (`project.readAux`): a lockfile, sqitch.plan, by path. */
+  aux?: Record<string, string>;
+  /** What git says changed (`project.vcs`), as under `--changed-since REF`; `atRef` holds old contents. */
+  vcs?: { ref?: string; added?: string[]; modified?: string[]; deleted?: string[]; atRef?: Record<string, string> };
   /** Findings in the order of `files`, then position order within a file. Absent or empty in `valid`. */
   errors?: ExpectedProjectError[] | number;
 }
