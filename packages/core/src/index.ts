@@ -12,3 +12,4 @@ export { fillTemplate } from './build-message.js';
 export { loadParser } from './parser.js';
 export { VERSION } from './version.js';
 export type * from './project-model.js';
+export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';

@@ -2,19 +2,9 @@
 // the places the AST has no location: index names, the names after DROP, subcommands of ALTER TABLE.
 
 import type { SqlToken } from '@migralint/core';
-
-export function isKeyword(token: SqlToken | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'keyword' && token.value === word;
-}
-
-/** Identifiers, and keywords Postgres accepts as names. */
-export function isName(token: SqlToken | undefined): token is SqlToken {
-  return token !== undefined && (token.kind === 'identifier' || (token.kind === 'keyword' && token.keyword !== 'reserved'));
-}
-
-export function isPunctuation(token: SqlToken | undefined, text: string): boolean {
-  return token !== undefined && token.kind === 'punctuation' && token.text === text;
-}
+import { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
+// Shared readers, re-exported so this pack's modules keep one import.
+export { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
 
 /** Index of the first token at or after `i` that is the keyword sequence `words`, just after it; -1 when absent. */
 export function afterKeywords(tokens: readonly SqlToken[], i: number, words: readonly string[]): number {
@@ -22,22 +12,6 @@ export function afterKeywords(tokens: readonly SqlToken[], i: number, words: rea
     if (words.every((w, k) => isKeyword(tokens[j + k], w))) return j + words.length;
   }
   return -1;
-}
-
-/**
- * Split at commas outside parentheses: the subcommands of `ALTER TABLE t a, b` line up with
- * `AlterTableStmt.cmds` once the tokens before the first subcommand are cut off.
- */
-export function splitTopLevel(tokens: readonly SqlToken[]): SqlToken[][] {
-  const parts: SqlToken[][] = [[]];
-  let depth = 0;
-  for (const token of tokens) {
-    if (isPunctuation(token, '(')) depth++;
-    if (isPunctuation(token, ')')) depth = Math.max(0, depth - 1);
-    if (isPunctuation(token, ',') && depth === 0) parts.push([]);
-    else parts[parts.length - 1]!.push(token);
-  }
-  return parts;
 }
 
 /** The subcommands of `ALTER TABLE [IF EXISTS] [ONLY] name [*] …`, given where the name starts. */

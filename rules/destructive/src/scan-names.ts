@@ -4,80 +4,15 @@
 // UTF-16 offsets into the file text, like every offset a rule reports.
 
 import type { Range, SqlToken } from '@migralint/core';
+import { isKeyword, isName, isPunctuation, readNameList, readQualifiedName, splitTopLevel, type ScannedName } from '@migralint/core';
+// Shared readers, re-exported so this pack's modules keep one import.
+export { isKeyword, isName, readNameList, readQualifiedName, splitTopLevel, type ScannedName } from '@migralint/core';
 
 export type { SqlToken };
-
-/** One name of a list like `DROP TABLE a, s."B"`: its parts and its whole range in the file. */
-export interface ScannedName {
-  parts: string[];
-  range: Range;
-}
-
-/** Can `token` be a name? Identifiers, and keywords Postgres allows as names (`name`, `type`, …). */
-export function isName(token: SqlToken | undefined): token is SqlToken {
-  return token !== undefined && (token.kind === 'identifier' || (token.kind === 'keyword' && token.keyword !== 'reserved'));
-}
-
-/** Is `token` the keyword `word` (lower case)? */
-export function isKeyword(token: SqlToken | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'keyword' && token.value === word;
-}
-
-function isPunctuation(token: SqlToken | undefined, text: string): boolean {
-  return token !== undefined && token.kind === 'punctuation' && token.text === text;
-}
 
 /** Tokens that start at or after `from` (e.g. the relation of an ALTER TABLE). */
 export function tokensFrom(tokens: readonly SqlToken[], from: number): SqlToken[] {
   return tokens.filter((t) => t.start >= from);
-}
-
-/** Read `a`, `s.a`, `"S"."a b"` at `tokens[i]`; returns the name and the index after it. */
-export function readQualifiedName(tokens: readonly SqlToken[], i: number): { name: ScannedName; next: number } | undefined {
-  const first = tokens[i];
-  if (!isName(first)) return undefined;
-  const parts = [first.value];
-  let last = first;
-  let j = i + 1;
-  while (isPunctuation(tokens[j], '.') && isName(tokens[j + 1])) {
-    last = tokens[j + 1]!;
-    parts.push(last.value);
-    j += 2;
-  }
-  return { name: { parts, range: { start: first.start, end: last.end } }, next: j };
-}
-
-/**
- * The names listed by `DROP <object> [IF EXISTS] a, b, …` starting at `tokens[i]`
- * (the token after the object keywords). Undefined when the text is not shaped that way.
- */
-export function readNameList(tokens: readonly SqlToken[], i: number): ScannedName[] | undefined {
-  if (isKeyword(tokens[i], 'if') && isKeyword(tokens[i + 1], 'exists')) i += 2;
-  const names: ScannedName[] = [];
-  for (;;) {
-    const read = readQualifiedName(tokens, i);
-    if (!read) return undefined;
-    names.push(read.name);
-    i = read.next;
-    if (isPunctuation(tokens[i], ',')) i++;
-    else return names;
-  }
-}
-
-/**
- * Split `tokens` at commas outside parentheses: the subcommands of `ALTER TABLE t a, b, c`
- * line up one to one with `AlterTableStmt.cmds`.
- */
-export function splitTopLevel(tokens: readonly SqlToken[]): SqlToken[][] {
-  const parts: SqlToken[][] = [[]];
-  let depth = 0;
-  for (const token of tokens) {
-    if (isPunctuation(token, '(')) depth++;
-    if (isPunctuation(token, ')')) depth = Math.max(0, depth - 1);
-    if (isPunctuation(token, ',') && depth === 0) parts.push([]);
-    else parts[parts.length - 1]!.push(token);
-  }
-  return parts;
 }
 
 /** Index just after the balanced `( … )` that starts at `tokens[i]`, or `i` when there is none. */

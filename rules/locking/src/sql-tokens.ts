@@ -4,33 +4,9 @@
 // own. Offsets are UTF-16 offsets into the file text, like every offset a rule reports.
 
 import type { AstNode, Range, RuleContext, SqlToken, Statement } from '@migralint/core';
-
-/** Can `token` be a name? Identifiers, and keywords Postgres allows as names (`name`, `type`, …). */
-export function isName(token: SqlToken | undefined): token is SqlToken {
-  return token !== undefined && (token.kind === 'identifier' || (token.kind === 'keyword' && token.keyword !== 'reserved'));
-}
-
-/** Is `token` the keyword `word` (lower case)? */
-export function isKeyword(token: SqlToken | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'keyword' && token.value === word;
-}
-
-export function isPunctuation(token: SqlToken | undefined, text: string): boolean {
-  return token !== undefined && token.kind === 'punctuation' && token.text === text;
-}
-
-/** Split `tokens` at commas outside parentheses. */
-export function splitTopLevel(tokens: readonly SqlToken[]): SqlToken[][] {
-  const parts: SqlToken[][] = [[]];
-  let depth = 0;
-  for (const token of tokens) {
-    if (isPunctuation(token, '(') || isPunctuation(token, '[')) depth++;
-    if (isPunctuation(token, ')') || isPunctuation(token, ']')) depth = Math.max(0, depth - 1);
-    if (isPunctuation(token, ',') && depth === 0) parts.push([]);
-    else parts[parts.length - 1]!.push(token);
-  }
-  return parts;
-}
+import { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
+// Shared readers, re-exported so this pack's modules keep one import.
+export { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
 
 /**
  * The tokens of each subcommand of `ALTER TABLE [IF EXISTS] [ONLY] t cmd, cmd, …`, one list per

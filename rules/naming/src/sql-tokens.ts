@@ -4,22 +4,11 @@
 // offsets into the file text, like every offset a rule reports.
 
 import type { Range, SqlToken } from '@migralint/core';
+import { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
+// Shared readers, re-exported so this pack's modules keep one import.
+export { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
 
 export type { SqlToken };
-
-/** Can `token` be a name? Identifiers, and keywords Postgres allows as names (`name`, `type`, …). */
-export function isName(token: SqlToken | undefined): token is SqlToken {
-  return token !== undefined && (token.kind === 'identifier' || (token.kind === 'keyword' && token.keyword !== 'reserved'));
-}
-
-/** Is `token` the keyword `word` (lower case)? */
-export function isKeyword(token: SqlToken | undefined, word: string): boolean {
-  return token !== undefined && token.kind === 'keyword' && token.value === word;
-}
-
-export function isPunctuation(token: SqlToken | undefined, text: string): boolean {
-  return token !== undefined && token.kind === 'punctuation' && token.text === text;
-}
 
 /** The token that starts exactly at `start`. */
 export function tokenAt(tokens: readonly SqlToken[], start: number): number {
@@ -66,19 +55,6 @@ export function skipIfExists(tokens: readonly SqlToken[], i: number): number {
   if (isKeyword(tokens[i + 1], 'not') && isKeyword(tokens[i + 2], 'exists')) return i + 3;
   if (isKeyword(tokens[i + 1], 'exists')) return i + 2;
   return i;
-}
-
-/** Split `tokens` at commas outside parentheses. */
-export function splitTopLevel(tokens: readonly SqlToken[]): SqlToken[][] {
-  const parts: SqlToken[][] = [[]];
-  let depth = 0;
-  for (const token of tokens) {
-    if (isPunctuation(token, '(') || isPunctuation(token, '[')) depth++;
-    if (isPunctuation(token, ')') || isPunctuation(token, ']')) depth = Math.max(0, depth - 1);
-    if (isPunctuation(token, ',') && depth === 0) parts.push([]);
-    else parts[parts.length - 1]!.push(token);
-  }
-  return parts;
 }
 
 /** Index just after the balanced `( … )` that starts at `tokens[i]`, or `i` when there is none. */
