@@ -6,14 +6,18 @@
 // libpg-query stays external: it locates its .wasm next to its own module. So do PGlite (its .wasm,
 // .data and extension bundles) and pg; and @migralint/verify, which depends on them, stays external
 // as a whole so that they resolve from its own node_modules (the CLI does not depend on them).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'packages/cli/dist/bundle');
+// esbuild leaves old chunks behind; a stale one would be shipped and could even be loaded.
+fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(root, 'packages/cli/dist/main.js')],
-  outdir: path.join(root, 'packages/cli/dist/bundle'),
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
