@@ -4,6 +4,11 @@ import rule from '../src/rules/table-needs-primary-key.js';
 
 new RuleTester({ plugins: [design] }).run('design/table-needs-primary-key', rule, {
   valid: [
+    {
+      name: 'model: a scratch table created and dropped in the same migration',
+      filename: 'supabase/migrations/20260301080000_archive.sql',
+      code: 'CREATE TABLE scratch (v text);\nDROP TABLE scratch;\n',
+    },
     'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);',
     'CREATE TABLE memberships (org_id bigint, user_id bigint, PRIMARY KEY (org_id, user_id));',
     { name: 'the key comes later in the same migration', code: 'CREATE TABLE t (id bigint NOT NULL);\nALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id);' },

@@ -62,8 +62,11 @@ export default defineRule<TableNeedsPrimaryKeyOptions>({
     function hasPrimaryKeyAtEnd(table: TableName, node: AstNode, statement: Statement): boolean {
       if (declaresPrimaryKey(node)) return true;
       const schema = context.schema;
-      const after = schema?.after.table(schema.resolve(asWritten(table)));
-      if (after) return after.constraints.some((c) => c.kind === 'primary key');
+      if (schema) {
+        // Gone by the end of its migration (a scratch table dropped again): nothing to key.
+        const after = schema.after.table(schema.resolve(asWritten(table)));
+        return after === undefined || after.constraints.some((c) => c.kind === 'primary key');
+      }
       return context.statements.some((s) => s.index > statement.index && addsPrimaryKey(s, table));
     }
 
