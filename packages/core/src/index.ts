@@ -13,3 +13,4 @@ export { loadParser } from './parser.js';
 export { VERSION } from './version.js';
 export type * from './project-model.js';
 export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';
+export { createByteMap, type ByteMap } from './offsets.js';

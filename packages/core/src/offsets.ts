@@ -13,17 +13,20 @@ export interface OffsetMap {
   byteLength: number;
 }
 
-export function createOffsetMap(text: string): OffsetMap {
-  const lines = location(text);
-  const point = (offset: number) => {
-    const p = lines.toPoint(Math.max(0, Math.min(offset, text.length)));
-    // vfile-location answers undefined only past the end; clamp keeps it total.
-    return p ? { line: p.line, column: p.column } : { line: 1, column: 1 };
-  };
+/** Byte ↔ UTF-16 conversion alone (no line table), for code that only maps AST locations. */
+export interface ByteMap {
+  /** UTF-8 byte offset → UTF-16 offset. */
+  fromByte(byteOffset: number): number;
+  /** UTF-16 offset → UTF-8 byte offset. */
+  toByte(utf16Offset: number): number;
+  byteLength: number;
+}
+
+export function createByteMap(text: string): ByteMap {
   const byteLength = Buffer.byteLength(text, 'utf8');
   if (byteLength === text.length) {
     // Pure ASCII (most migrations): bytes and UTF-16 units coincide.
-    return { fromByte: (b) => b, toByte: (u) => u, point, byteLength };
+    return { fromByte: (b) => b, toByte: (u) => u, byteLength };
   }
   // byteStarts[i] = byte offset of UTF-16 unit i; a sorted array, searched both ways.
   const byteStarts = new Uint32Array(text.length + 1);
@@ -51,7 +54,17 @@ export function createOffsetMap(text: string): OffsetMap {
     }
     return lo;
   };
-  return { fromByte, toByte: (u) => byteStarts[Math.max(0, Math.min(u, text.length))]!, point, byteLength };
+  return { fromByte, toByte: (u) => byteStarts[Math.max(0, Math.min(u, text.length))]!, byteLength };
+}
+
+export function createOffsetMap(text: string): OffsetMap {
+  const lines = location(text);
+  const point = (offset: number) => {
+    const p = lines.toPoint(Math.max(0, Math.min(offset, text.length)));
+    // vfile-location answers undefined only past the end; clamp keeps it total.
+    return p ? { line: p.line, column: p.column } : { line: 1, column: 1 };
+  };
+  return { ...createByteMap(text), point };
 }
 
 /** UTF-16 length of the first `codePoints` code points of `text`. */

@@ -6,7 +6,7 @@
 // quotes, dollar quotes, comments and parentheses. Whitespace and comments between tokens
 // collapse to one space, so `USING (\n  a = b\n)` reads `a = b`.
 
-import type { SourceFile, Statement } from '@migralint/core';
+import { createByteMap, type ByteMap, type SourceFile, type Statement } from '@migralint/core';
 
 interface Token {
   /** `word`: bare identifier or keyword (value upper-cased); `quoted`: "identifier"; `string`, `number`, `punct`. */
@@ -158,43 +158,16 @@ function matchingParen(tokens: Token[], open: number): number {
 
 // --- offsets --------------------------------------------------------------------------------
 
-const byteMaps = new WeakMap<SourceFile, ((byte: number) => number) | null>();
+const byteMaps = new WeakMap<SourceFile, ByteMap>();
 
 /** UTF-8 byte offset (libpg-query `location`) → UTF-16 offset in `file.text`. */
 export function byteToOffset(file: SourceFile, byte: number): number {
   let map = byteMaps.get(file);
   if (map === undefined) {
-    map = /^[\x00-\x7f]*$/.test(file.text) ? null : buildByteMap(file.text);
+    map = createByteMap(file.text);
     byteMaps.set(file, map);
   }
-  return map === null ? byte : map(byte);
-}
-
-function buildByteMap(text: string): (byte: number) => number {
-  const starts = new Uint32Array(text.length + 1);
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    starts[i] = bytes;
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-      if (i < text.length) starts[i] = bytes - 4;
-    } else bytes += 3;
-  }
-  starts[text.length] = bytes;
-  return (byte) => {
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= byte) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  return map.fromByte(byte);
 }
 
 // --- the expressions the model keeps -----------------------------------------------------------
