@@ -465,23 +465,28 @@ function diffIndexes(before: SchemaSnapshot, after: SchemaSnapshot, renames: Ren
   const b = before.indexes().filter(keep);
   const a = after.indexes().filter(keep);
   const ref = (i: IndexInfo): SchemaObjectRef => ({ kind: 'index', name: i.name });
-  const removed = b.filter((i) => !a.some((x) => keyOf(x.name) === keyOf(i.name)));
-  const added = a.filter((i) => !b.some((x) => keyOf(x.name) === keyOf(i.name)));
+  // Keyed once: this runs for every migration with a down, over every index of the schema.
+  const aByKey = new Map(a.map((i) => [keyOf(i.name), i]));
+  const bByKey = new Map(b.map((i) => [keyOf(i.name), i]));
+  const removed = b.filter((i) => !aByKey.has(keyOf(i.name)));
+  const added = a.filter((i) => !bByKey.has(keyOf(i.name)));
   const paired = new Map<IndexInfo, IndexInfo>();
+  const pairedTargets = new Set<IndexInfo>();
   for (const from of removed) {
-    const to = added.find((i) => ![...paired.values()].includes(i) && i.name.schema === from.name.schema && renames.hinted('index', from.name.name, i.name.name));
+    const to = added.find((i) => !pairedTargets.has(i) && i.name.schema === from.name.schema && renames.hinted('index', from.name.name, i.name.name));
     if (to) {
       paired.set(from, to);
+      pairedTargets.add(to);
       out.push({ change: 'renamed', object: ref(to), from: ref(from), properties: [] });
     } else out.push({ change: 'removed', object: ref(from), properties: [] });
   }
-  for (const i of added) if (![...paired.values()].includes(i)) out.push({ change: 'added', object: ref(i), properties: [] });
+  for (const i of added) if (!pairedTargets.has(i)) out.push({ change: 'added', object: ref(i), properties: [] });
   for (const [from, to] of paired) {
     const props = changedProperties(translated(from), indexShape(to));
     if (props.length > 0) out.push({ change: 'changed', object: ref(to), properties: props });
   }
   for (const ib of b) {
-    const ia = a.find((x) => keyOf(x.name) === keyOf(ib.name));
+    const ia = aByKey.get(keyOf(ib.name));
     if (!ia || ia === ib) continue;
     const props = changedProperties(translated(ib), indexShape(ia));
     if (props.length > 0) out.push({ change: 'changed', object: ref(ia), properties: props });
