@@ -1,10 +1,11 @@
 // `migralint` from argv to exit code: find files, find their config, lint, report (DESIGN.md §2, §10).
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { lint, loadParser, matchesFiles, type VcsChanges, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
-import { ConfigError, ConfigLoader, printConfig } from '@migralint/config';
+import { lint, loadParser, type LintResult, type VcsChanges } from '@migralint/core';
+import { printConfig } from '@migralint/config';
 import { findFiles, historyFiles } from './find-files.js';
+import { auxReader, configLoaderFor, displayPath, groupByConfig, readBytes } from './gather-files.js';
+import { reportFailure } from './report-failure.js';
 import { changedSince, stagedFiles, vcsChanges } from './git-changes.js';
 import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
@@ -44,12 +45,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return 0;
       case 'print-config': {
         const file = path.resolve(io.cwd, request.printConfig!);
-        const config = await configLoaderFor(io.cwd, request)(path.dirname(file));
+        const config = await configLoaderFor(io.cwd, request.config)(path.dirname(file));
         io.stdout.write(`${JSON.stringify(printConfig(config, file), null, 2)}\n`);
         return 0;
       }
       case 'rules': {
-        const config = await configLoaderFor(io.cwd, request)(io.cwd);
+        const config = await configLoaderFor(io.cwd, request.config)(io.cwd);
         io.stdout.write(listRules(config, request.formats[0]?.name === 'json' ? 'json' : 'text'));
         return 0;
       }
@@ -57,36 +58,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runLint(request, io);
     }
   } catch (error) {
-    return reportFailure(error, io, request?.debug ?? argv.includes('--debug'));
+    return reportFailure(error, io, { prefix: 'migralint', debug: request?.debug ?? argv.includes('--debug'), usageHint: 'Run "migralint --help" for usage.' });
   }
-}
-
-function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
-  const err = error instanceof Error ? error : new Error(String(error));
-  if (error instanceof UsageError) io.stderr.write(`migralint: ${err.message}\nRun "migralint --help" for usage.\n`);
-  else if (error instanceof ConfigError) {
-    // One line per problem, each saying where it is.
-    for (const line of err.message.split('\n')) io.stderr.write(`migralint: config error: ${line}\n`);
-  }
-  else {
-    // Not the user's mistake: say so, and keep the stack behind --debug.
-    io.stderr.write(`migralint: internal error: ${err.message}\n`);
-    if (!debug) io.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
-  }
-  if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
-  return 2;
-}
-
-/** Configs for the directories of one run, cached per directory and per config file. */
-type ConfigFor = (dir: string) => Promise<ResolvedConfig>;
-
-function configLoaderFor(cwd: string, request: CliRequest): ConfigFor {
-  const loader = new ConfigLoader({ cwd, ...(request.config ? { configFile: path.resolve(cwd, request.config) } : {}) });
-  return (dir) => loader.forDirectory(dir);
 }
 
 async function runLint(request: CliRequest, io: CliIO): Promise<number> {
-  const configFor = configLoaderFor(io.cwd, request);
+  const configFor = configLoaderFor(io.cwd, request.config);
   // Compile the WebAssembly parser while files and configs are found; lint() awaits the same promise.
   loadParser().catch(() => {});
 
@@ -118,27 +95,16 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     vcs = vcsChanges(io.cwd, request.changedSince, request.staged);
   }
 
-  const groups = new Map<ResolvedConfig, SourceInput[]>();
-  for (const [abs, content] of analysed) {
-    const config = await configFor(path.dirname(abs));
-    if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
-    let list = groups.get(config);
-    if (!list) groups.set(config, (list = []));
-    list.push({ path: request.stdin && reported?.has(abs) ? (request.stdinFilename ?? '<stdin>') : displayPath(io.cwd, abs), content });
-  }
+  const groups = await groupByConfig(io.cwd, analysed, configFor, (abs) =>
+    request.stdin && reported?.has(abs) ? (request.stdinFilename ?? '<stdin>') : displayPath(io.cwd, abs),
+  );
   if (groups.size === 0) {
     throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing was linted');
   }
 
   const total = [...groups.values()].reduce((n, files) => n + files.length, 0);
   const progress = new Progress(io.stderr, total);
-  const readAux = (file: string) => {
-    try {
-      return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const readAux = auxReader(io.cwd);
   const reportPaths = reported ? [...reported].map((abs) => (request.stdin && !request.stdinFilename ? '<stdin>' : abs)) : undefined;
   const lintAll = async () => {
     const results: LintResult[] = [];
@@ -179,18 +145,4 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   const { code, reason } = exitCodeFor(result, request.maxWarnings);
   if (reason) io.stderr.write(`migralint: ${reason}\n`);
   return code;
-}
-
-function displayPath(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs);
-  return rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
-}
-
-function readBytes(abs: string): Uint8Array {
-  try {
-    return fs.readFileSync(abs);
-  } catch (error) {
-    // Unreadable (permissions, vanished): an empty buffer would pass silently, so fail the file.
-    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }

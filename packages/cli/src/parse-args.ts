@@ -57,7 +57,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''));
+    throw usageErrorOf(error);
   }
   const { values, positionals } = parsed;
   let command: CliRequest['command'] = 'lint';
@@ -70,7 +70,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.version) command = 'version';
   if (values.help) command = 'help';
 
-  const formats = (values.format ?? []).map(parseFormat);
+  const formats = (values.format ?? []).map((f) => parseFormat(f));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -102,13 +102,19 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   };
 }
 
+/** node:util's parseArgs error as a one-line usage error (its advice on `--` does not apply). */
+export function usageErrorOf(error: unknown, hint?: string): UsageError {
+  const message = (error as Error).message.replace(/\. To specify.*$/s, '');
+  return new UsageError(hint ? `${message} ${hint}` : message);
+}
+
 /** `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. */
-function parseFormat(value: string): FormatRequest {
+export function parseFormat(value: string, known: readonly string[] = FORMATS): FormatRequest {
   const at = value.indexOf('=');
   const name = at === -1 ? value : value.slice(0, at);
   const file = at === -1 ? undefined : value.slice(at + 1);
-  if (!(FORMATS as readonly string[]).includes(name)) {
-    throw new UsageError(`unknown format "${name}"; use one of: ${FORMATS.join(', ')} (optionally NAME=FILE)`);
+  if (!known.includes(name)) {
+    throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')} (optionally NAME=FILE)`);
   }
   if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
   return { name, ...(file ? { file } : {}) };

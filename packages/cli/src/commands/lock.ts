@@ -6,13 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lint, matchesFiles, type ProjectModel, type ResolvedConfig, type SourceFile, type SourceInput } from '@migralint/core';
-import { ConfigError, ConfigLoader } from '@migralint/config';
+import { lint, type ProjectModel, type SourceFile } from '@migralint/core';
+import { ConfigError } from '@migralint/config';
 import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
 import { compareLock, computeLock, formatLock, LockfileError, parseLock, type LockChange, type SetLock } from '@migralint/rules-history';
 import { findFiles, historyFiles } from '../find-files.js';
 import type { CliIO } from '../io.js';
-import { UsageError } from '../parse-args.js';
+import { usageErrorOf, UsageError } from '../parse-args.js';
+import { auxReader, configLoaderFor, groupByConfig, readBytes } from '../gather-files.js';
+import { reportFailure } from '../report-failure.js';
 import { writeFileAtomic } from '../write-output.js';
 
 export const LOCK_HELP = `Usage: migralint lock [options] [paths...]
@@ -45,14 +47,8 @@ export async function runLockCommand(argv: readonly string[], io: CliIO): Promis
     }
     return await lockSets(request, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`migralint lock: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      for (const line of error.message.split('\n')) io.stderr.write(`migralint: config error: ${line}\n`);
-      return 2;
-    }
+    // The user's mistakes here; anything else goes up to `main` as an internal error.
+    if (error instanceof UsageError || error instanceof ConfigError) return reportFailure(error, io, { prefix: 'migralint lock', debug: false });
     throw error;
   }
 }
@@ -71,7 +67,7 @@ function parseLockArgs(argv: readonly string[]): LockRequest {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')} (see "migralint lock --help")`);
+    throw usageErrorOf(error, '(see "migralint lock --help")');
   }
   const { values, positionals } = parsed;
   return {
@@ -128,16 +124,8 @@ async function currentLocks(request: LockRequest, io: CliIO): Promise<SetLock[]>
   // A lockfile covers a whole history, whichever of its files were named.
   const files = [...new Set([...found.files, ...(await historyFiles(io.cwd, found.files, migrationRootOf))])].sort();
 
-  const loader = new ConfigLoader({ cwd: io.cwd, ...(request.config ? { configFile: path.resolve(io.cwd, request.config) } : {}) });
-  const groups = new Map<ResolvedConfig, SourceInput[]>();
-  for (const abs of files) {
-    const config = await loader.forDirectory(path.dirname(abs));
-    if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
-    let list = groups.get(config);
-    if (!list) groups.set(config, (list = []));
-    list.push({ path: displayPath(io.cwd, abs), content: readBytes(abs) });
-  }
-  const readAux = (file: string) => readText(path.resolve(io.cwd, file));
+  const groups = await groupByConfig(io.cwd, files.map((abs) => [abs, readBytes(abs)] as [string, Uint8Array]), configLoaderFor(io.cwd, request.config));
+  const readAux = auxReader(io.cwd);
 
   const locks: SetLock[] = [];
   for (const [config, inputs] of groups) {
@@ -204,11 +192,6 @@ function changeLines(changes: readonly LockChange[]): string[] {
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-function displayPath(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs);
-  return rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
-}
-
 function readText(abs: string): string | undefined {
   try {
     return fs.readFileSync(abs, 'utf8');
@@ -217,10 +200,3 @@ function readText(abs: string): string | undefined {
   }
 }
 
-function readBytes(abs: string): Uint8Array {
-  try {
-    return fs.readFileSync(abs);
-  } catch (error) {
-    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}

@@ -8,9 +8,10 @@ import { parseArgs } from 'node:util';
 import { buildPlan, formatPlan, readProject, type Plan } from '@migralint/verify';
 import { changedSince } from '../git-changes.js';
 import type { CliIO } from '../io.js';
-import { UsageError, type FormatRequest } from '../parse-args.js';
+import { parseFormat, usageErrorOf, type FormatRequest } from '../parse-args.js';
 import { writeFileAtomic } from '../write-output.js';
-import { displayPath, loadHistories, parseFormat, reportError } from './verify.js';
+import { displayPath, loadHistories } from '../gather-files.js';
+import { reportFailure } from '../report-failure.js';
 
 export const PLAN_HELP = `Usage: migralint plan [options] [paths...]
 
@@ -52,7 +53,7 @@ export async function runPlanCommand(argv: readonly string[], io: CliIO): Promis
     }
     return await plan(request, io);
   } catch (error) {
-    return reportError('plan', error, io, request?.debug ?? argv.includes('--debug'));
+    return reportFailure(error, io, { prefix: 'migralint plan', debug: request?.debug ?? argv.includes('--debug') });
   }
 }
 
@@ -75,7 +76,7 @@ function parsePlanArgs(argv: readonly string[]): PlanRequest {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')} (see "migralint plan --help")`);
+    throw usageErrorOf(error, '(see "migralint plan --help")');
   }
   const { values, positionals } = parsed;
   const color = values['no-color'] ? false : values.color ? true : undefined;

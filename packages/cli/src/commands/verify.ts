@@ -5,19 +5,17 @@
 // trace (timings, every statement's locks and rewrites, the schema diffs) is `--format trace`.
 // See docs/verify.md. The heavy part (@migralint/verify, PGlite) is loaded only here.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
-import { ConfigError, ConfigLoader } from '@migralint/config';
-import { migrationRootOf } from '@migralint/migrations';
+import type { LintResult } from '@migralint/core';
 import { exitCodeFor } from '../exit-code.js';
-import { findFiles, historyFiles } from '../find-files.js';
 import { formatReport } from '../format-report.js';
 import type { CliIO } from '../io.js';
 import { DatabaseSetupError, formatVerifySummary, verifyProject, VerifyUsageError, type VerifyReport } from '@migralint/verify';
 import { mergeResults } from '../merge-results.js';
-import { UsageError, type FormatRequest } from '../parse-args.js';
+import { parseFormat, usageErrorOf, UsageError, type FormatRequest } from '../parse-args.js';
+import { loadHistories } from '../gather-files.js';
+import { reportFailure } from '../report-failure.js';
 import { writeFileAtomic } from '../write-output.js';
 
 export const VERIFY_HELP = `Usage: migralint verify [options] [paths...]
@@ -86,21 +84,8 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIO): Prom
     }
     return await verify(request, io);
   } catch (error) {
-    return reportError('verify', error, io, request?.debug ?? argv.includes('--debug'));
+    return reportFailure(error, io, { prefix: 'migralint verify', debug: request?.debug ?? argv.includes('--debug'), userErrors: VERIFY_USER_ERRORS });
   }
-}
-
-/** Usage, config and database problems are the user's to fix (one line, exit 2); the rest is ours. */
-export function reportError(command: string, error: unknown, io: CliIO, debug: boolean): number {
-  const err = error instanceof Error ? error : new Error(String(error));
-  if (error instanceof UsageError || error instanceof VerifyUsageError || error instanceof DatabaseSetupError) io.stderr.write(`migralint ${command}: ${err.message}\n`);
-  else if (error instanceof ConfigError) for (const line of err.message.split('\n')) io.stderr.write(`migralint: config error: ${line}\n`);
-  else {
-    io.stderr.write(`migralint ${command}: internal error: ${err.message}\n`);
-    if (!debug) io.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
-  }
-  if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
-  return 2;
 }
 
 function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
@@ -130,7 +115,7 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')} (see "migralint verify --help")`);
+    throw usageErrorOf(error, '(see "migralint verify --help")');
   }
   const { values, positionals } = parsed;
   if (values['dry-run'] && values['database-url'] === undefined) throw new UsageError('--dry-run runs on a server: give --database-url too (PGlite needs no dry run, it is thrown away after the run)');
@@ -162,66 +147,8 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
   };
 }
 
-/** `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. */
-export function parseFormat(value: string, known: readonly string[]): FormatRequest {
-  const at = value.indexOf('=');
-  const name = at === -1 ? value : value.slice(0, at);
-  const file = at === -1 ? undefined : value.slice(at + 1);
-  if (!known.includes(name)) throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')} (optionally NAME=FILE)`);
-  if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
-  return { name, ...(file ? { file } : {}) };
-}
-
-/** The files of the histories the paths name, grouped by the config that governs them. */
-export interface LoadedHistories {
-  groups: Map<ResolvedConfig, SourceInput[]>;
-  /** Absolute paths of files named one by one (reported alone); undefined: everything is reported. */
-  reported?: Set<string>;
-  readAux: (file: string) => string | undefined;
-}
-
-export async function loadHistories(io: CliIO, paths: readonly string[], configFile: string | undefined, command: string): Promise<LoadedHistories> {
-  const found = await findFiles(io.cwd, paths);
-  for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
-  if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
-  const all = new Set(found.files);
-  let reported: Set<string> | undefined;
-  if (found.explicit.length > 0) {
-    for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) all.add(f);
-    reported = new Set(found.files);
-  }
-  const loader = new ConfigLoader({ cwd: io.cwd, ...(configFile ? { configFile: path.resolve(io.cwd, configFile) } : {}) });
-  const groups = new Map<ResolvedConfig, SourceInput[]>();
-  for (const abs of [...all].sort()) {
-    const config = await loader.forDirectory(path.dirname(abs));
-    if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
-    let list = groups.get(config);
-    if (!list) groups.set(config, (list = []));
-    list.push({ path: displayPath(io.cwd, abs), content: readBytes(abs) });
-  }
-  if (groups.size === 0) throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing to do');
-  const readAux = (file: string) => {
-    try {
-      return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  return { groups, ...(reported ? { reported } : {}), readAux };
-}
-
-export function displayPath(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs);
-  return rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
-}
-
-function readBytes(abs: string): Uint8Array {
-  try {
-    return fs.readFileSync(abs);
-  } catch (error) {
-    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
+/** Problems with the database the user pointed at, or verify's own options: theirs to fix. */
+const VERIFY_USER_ERRORS = [VerifyUsageError, DatabaseSetupError];
 
 async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
   const loaded = await loadHistories(io, request.paths, request.config, 'verify');

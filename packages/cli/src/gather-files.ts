@@ -1,0 +1,91 @@
+// From paths on the command line to the inputs of a run, shared by lint, lock, verify and plan:
+// read the files, group them by the config that governs them, name them as reports show them.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { matchesFiles, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { ConfigLoader } from '@migralint/config';
+import { migrationRootOf } from '@migralint/migrations';
+import { findFiles, historyFiles } from './find-files.js';
+import type { CliIO } from './io.js';
+import { UsageError } from './parse-args.js';
+
+/** How a file appears in reports: relative to the cwd with `/`, or absolute when outside it. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
+}
+
+export function readBytes(abs: string): Uint8Array {
+  try {
+    return fs.readFileSync(abs);
+  } catch (error) {
+    // Unreadable (permissions, vanished): an empty buffer would pass silently, so fail the run.
+    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** `readAux` for lint(): a non-SQL file by path (relative to the cwd), or undefined when absent. */
+export function auxReader(cwd: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      return fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Configs for the directories of one run, cached per directory and per config file. */
+export type ConfigFor = (dir: string) => Promise<ResolvedConfig>;
+
+export function configLoaderFor(cwd: string, configFile: string | undefined): ConfigFor {
+  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}) });
+  return (dir) => loader.forDirectory(dir);
+}
+
+/**
+ * Files (absolute path → content) grouped by the config that governs them, minus the config's
+ * `ignores`. Files sharing a config share one ResolvedConfig object, so one lint() per group.
+ */
+export async function groupByConfig(
+  cwd: string,
+  files: Iterable<[abs: string, content: Uint8Array]>,
+  configFor: ConfigFor,
+  pathOf: (abs: string) => string = (abs) => displayPath(cwd, abs),
+): Promise<Map<ResolvedConfig, SourceInput[]>> {
+  const groups = new Map<ResolvedConfig, SourceInput[]>();
+  for (const [abs, content] of files) {
+    const config = await configFor(path.dirname(abs));
+    if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
+    let list = groups.get(config);
+    if (!list) groups.set(config, (list = []));
+    list.push({ path: pathOf(abs), content });
+  }
+  return groups;
+}
+
+/** The files of the histories the paths name, grouped by the config that governs them. */
+export interface LoadedHistories {
+  groups: Map<ResolvedConfig, SourceInput[]>;
+  /** Absolute paths of files named one by one (reported alone); undefined: everything is reported. */
+  reported?: Set<string>;
+  readAux: (file: string) => string | undefined;
+}
+
+/** For `verify` and `plan`: named files come with their whole history, which is not reported. */
+export async function loadHistories(io: CliIO, paths: readonly string[], configFile: string | undefined, command: string): Promise<LoadedHistories> {
+  const found = await findFiles(io.cwd, paths);
+  for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
+  if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
+  const all = new Set(found.files);
+  let reported: Set<string> | undefined;
+  if (found.explicit.length > 0) {
+    for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) all.add(f);
+    reported = new Set(found.files);
+  }
+  const sorted = [...all].sort();
+  const groups = await groupByConfig(io.cwd, sorted.map((abs) => [abs, readBytes(abs)] as [string, Uint8Array]), configLoaderFor(io.cwd, configFile));
+  if (groups.size === 0) throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing to do');
+  return { groups, ...(reported ? { reported } : {}), readAux: auxReader(io.cwd) };
+}
