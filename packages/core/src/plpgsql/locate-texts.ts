@@ -7,17 +7,18 @@
 //   rewrite, `INTO target`, is replaced by as many spaces, so every other byte keeps its place; the
 //   other, `PERFORM x` returned as `SELECT x`, is matched by `findPerform`;
 // - the body is cut into tokens once by Postgres' own scanner (the PL/pgSQL scanner is that same
-//   scanner), and so is each text; a text matches at a body token when every one of its tokens is a
-//   body token with the same spelling at the same relative offset, and no other body token lies in
-//   that span (save the INTO target). Comments are tokens too, so they must match as well;
+//   scanner). A text matches only at the start of a body token, and only where the body's bytes
+//   equal the text's bytes (the blanked INTO target aside, which must start with the INTO token).
+//   The scanner reads the same bytes from the same token boundary the same way, so an equal span
+//   is the same token sequence: strings, quoted names and comments included;
 // - candidates are only tokens after what was found before (the tree is walked in source order and
 //   every located text moves the cursor past itself) and, for a statement, on its line. What lies
 //   between the cursor and the statement is PL/pgSQL syntax (THEN, LOOP, labels, END IF), which is
 //   never the first token of a statement's copy. The remaining blind spot is an identical statement
 //   text hidden earlier on the same line inside an expression that is not located (a RAISE
 //   parameter, a simple CASE's WHEN list); then the first copy is taken.
-// Cost: the body is scanned once; each text is scanned once and tried against the tokens of one
-// line (or from the cursor on), each try stopping at its first mismatch.
+// Cost: the body is scanned once; each text is compared byte for byte at the token starts of one
+// line (or from the cursor on), each try stopping at its first differing byte.
 
 import { scanSql, type Token } from '../parser.js';
 
@@ -30,11 +31,13 @@ export class BodyTexts {
   /** Byte offset after the last located text. */
   cursor = 0;
 
+  private readonly bytes: Buffer;
+
   constructor(body: string) {
     this.tokens = scanSql(body) ?? [];
     this.tokens.forEach((t, i) => this.byStart.set(t.start, i));
-    const bytes = Buffer.from(body, 'utf8');
-    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.lineStarts.push(i + 1);
+    this.bytes = Buffer.from(body, 'utf8');
+    for (let i = this.bytes.indexOf(0x0a); i !== -1; i = this.bytes.indexOf(0x0a, i + 1)) this.lineStarts.push(i + 1);
   }
 
   /**
@@ -43,13 +46,12 @@ export class BodyTexts {
    * earliest line it may be on. `into`: the text is a statement whose INTO target was blanked.
    */
   find(text: string, line: number | undefined, options: { onLine?: boolean; into?: boolean } = {}): number | undefined {
-    const tokens = scanSql(text);
-    if (!tokens || tokens.length === 0 || tokens[0]!.start !== 0) return undefined;
-    const length = Buffer.byteLength(text);
+    const wanted = Buffer.from(text, 'utf8');
+    if (wanted.length === 0) return undefined;
     for (let i = this.firstCandidate(line); i < this.tokens.length && this.beforeLineEnd(i, line, options.onLine); i++) {
       const start = this.tokens[i]!.start;
-      if (this.matches(tokens, i, start, options.into ?? false)) {
-        this.cursor = start + length;
+      if (this.matches(wanted, start, options.into ?? false)) {
+        this.cursor = start + wanted.length;
         return start;
       }
     }
@@ -58,20 +60,16 @@ export class BodyTexts {
 
   /**
    * `PERFORM x` comes back as `SELECT x` (PL/pgSQL swaps the keyword): the PERFORM token on `line`
-   * whose remainder matches the text after `SELECT`. Returns the PERFORM keyword's start and end.
+   * followed by the bytes after `SELECT`. Returns the PERFORM keyword's start and end.
    */
   findPerform(text: string, line: number | undefined): { start: number; end: number } | undefined {
     if (!text.startsWith('SELECT')) return undefined;
-    const rest = text.slice('SELECT'.length);
-    const tokens = scanSql(rest);
-    if (!tokens) return undefined;
+    const rest = Buffer.from(text.slice('SELECT'.length), 'utf8');
     for (let i = this.firstCandidate(line); i < this.tokens.length && this.beforeLineEnd(i, line, true); i++) {
       const keyword = this.tokens[i]!;
-      if (keyword.text.toLowerCase() !== 'perform') continue;
-      if (tokens.length === 0 || this.matches(tokens, i + 1, keyword.end, false)) {
-        this.cursor = keyword.end + Buffer.byteLength(rest);
-        return { start: keyword.start, end: keyword.end };
-      }
+      if (keyword.text.toLowerCase() !== 'perform' || !this.matches(rest, keyword.end, false)) continue;
+      this.cursor = keyword.end + rest.length;
+      return { start: keyword.start, end: keyword.end };
     }
     return undefined;
   }
@@ -87,17 +85,21 @@ export class BodyTexts {
     }
   }
 
-  /**
-   * Do the text's tokens, placed at body byte `start`, coincide with the body's tokens from index
-   * `first` on (same spelling, same offsets, none of the body's skipped but an INTO target)?
-   */
-  private matches(textTokens: Token[], first: number, start: number, into: boolean): boolean {
-    let next = first;
-    for (const t of textTokens) {
-      const at = this.byStart.get(start + t.start);
-      if (at === undefined || at < next || this.tokens[at]!.text !== t.text) return false;
-      if (at !== next && !(into && this.tokens[next]!.text.toLowerCase() === 'into')) return false;
-      next = at + 1;
+  /** Are the body's bytes from `start` those of `wanted` (a blanked INTO target aside)? */
+  private matches(wanted: Buffer, start: number, into: boolean): boolean {
+    if (start + wanted.length > this.bytes.length) return false;
+    if (this.bytes.compare(wanted, 0, wanted.length, start, start + wanted.length) === 0) return true;
+    if (!into) return false;
+    let blanked = false;
+    for (let k = 0; k < wanted.length; k++) {
+      if (this.bytes[start + k] === wanted[k]) continue;
+      if (wanted[k] !== 0x20) return false;
+      // The first differing byte must be where the INTO keyword starts.
+      if (!blanked) {
+        const at = this.byStart.get(start + k);
+        if (at === undefined || this.tokens[at]!.text.toLowerCase() !== 'into') return false;
+        blanked = true;
+      }
     }
     return true;
   }
