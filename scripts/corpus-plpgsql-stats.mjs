@@ -35,11 +35,14 @@ const stats = {
   kinds: new Map(),
   via: new Map(),
   executeConstant: 0,
+  executeTemplate: 0,
   dynamic: 0,
   dynamicReasons: new Map(),
   guarded: new Map(),
   enclosures: new Map(),
   nested: 0,
+  runs: new Map(),
+  quoting: new Map(),
   approximate: 0,
   checked: 0,
   mismatched: [],
@@ -51,6 +54,7 @@ function record(body, file, text) {
   const failed = body.problems.some((p) => p.kind === 'body-syntax' || p.kind === 'unsupported-quoting');
   stats.bodies[body.kind][failed ? 'failed' : 'read']++;
   stats.bodyBytes += body.range.end - body.range.start;
+  count(stats.quoting, `${body.kind} ${body.quoting}`);
   for (const p of body.problems) {
     // Group messages by shape: quoted names and numbers vary from body to body.
     const reason = p.message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
@@ -58,8 +62,9 @@ function record(body, file, text) {
   }
   for (const s of body.statements) {
     count(stats.kinds, s.kind);
+    count(stats.runs, `statements that run ${s.runs}`);
     count(stats.via, s.via);
-    if (s.via === 'execute') stats.executeConstant++;
+    if (s.via === 'execute') stats[s.placeholders ? 'executeTemplate' : 'executeConstant']++;
     if (s.guard) count(stats.guarded, `${s.guard.runsWhen} (${s.runs})`);
     for (const e of s.enclosures) count(stats.enclosures, e.kind === 'if' ? `if ${e.branch}` : e.kind);
     const written = text.slice(s.range.start, s.range.end);
@@ -80,7 +85,8 @@ function record(body, file, text) {
   }
   for (const d of body.dynamic) {
     stats.dynamic++;
-    count(stats.dynamicReasons, d.reason.replace(/^the variable .*/, 'a variable').replace(/^the call to .*/, 'a function call').replace(/specifier \S+/, 'specifier'));
+    count(stats.runs, `dynamic EXECUTEs that run ${d.runs}`);
+    count(stats.dynamicReasons, d.reason.replace(/^the variable .*\(spliced in by %s\)$/, 'a variable spliced in by %s').replace(/^the variable [^(]*$/, 'a variable').replace(/^the variable \S+ \(quoted into/, 'a variable (quoted into').replace(/^the call to .*/, 'a function call').replace(/specifier \S+/, 'specifier'));
   }
 }
 
@@ -119,11 +125,13 @@ console.log(`${files.length} files, ${stats.filesWithBodies.size} with PL/pgSQL 
 console.log('| body | read | failed |\n|---|---|---|');
 for (const kind of ['do', 'function', 'procedure']) console.log(`| ${kind} | ${b[kind].read} | ${b[kind].failed} |`);
 console.log(`\n(${stats.nested} of these are bodies nested in another body's statements.)`);
+table('body quoting', stats.quoting);
 table('failed body: reason', stats.failures);
 table('other problem', stats.problems);
 table('embedded statement kind', stats.kinds);
 table('reached via', stats.via);
-console.log(`\nEXECUTE: ${stats.executeConstant} statements from constant text, ${stats.dynamic} dynamic EXECUTEs.`);
+table('runs now (DO) or later (function body)', stats.runs);
+console.log(`\nEXECUTE: ${stats.executeConstant} statements from constant text, ${stats.executeTemplate} with variables quoted in as placeholders (%I, %L, quote_ident), ${stats.dynamic} dynamic EXECUTEs.`);
 table('dynamic EXECUTE: why', stats.dynamicReasons);
 table('catalog-guarded statements (runs when … / body runs …)', stats.guarded);
 table('enclosing construct (statements inside)', stats.enclosures);

@@ -1,19 +1,27 @@
 // The text an `EXECUTE <expression>` runs, when it is known before run time: a string constant,
 // constants joined by `||`, or `format()` with a constant template and constant arguments
-// (`%s`, `%I`, `%L`, `%%`, `%n$…`). The expression is parsed by the SQL parser (as
-// `SELECT <expression>`) and folded from its tree; anything else (a variable, another function,
-// a `%-10s` width) is dynamic, with the reason.
+// (`%s`, `%I`, `%L`, `%%`, `%n$…`), `quote_ident()` / `quote_literal()` of constants. The
+// expression is parsed by the SQL parser (as `SELECT <expression>`) and folded from its tree;
+// anything else (a variable spliced in raw, another function, a `%-10s` width) is dynamic, with the
+// reason.
+//
+// One step further, because real migrations loop over tenant schemas with
+// `EXECUTE format('ALTER TABLE %I.t DROP COLUMN c', schema_name)`: a variable quoted as an
+// identifier (`%I`, `quote_ident(v)`) or a literal (`%L`, `quote_literal(v)`) can only be one
+// name or one constant, so the statement's shape is known. It becomes a placeholder written
+// `"{v}"` / `'{v}'` and the folded text lists it in `placeholders`: rules can read the shape,
+// the replay must not take the names.
 //
 // Precision of the positions (segments from the folded text to the expression's bytes): the
 // characters of a string constant map exactly to where they are written (escapes and `''` to the
-// escape); a value substituted by `format()` maps to the whole argument constant.
+// escape); a value substituted by `format()` or a placeholder maps to the whole argument.
 
 import type { AstNode } from '../types.js';
 import { parseSql, scanSql, type Token } from '../parser.js';
 import { SegmentList } from './offset-map.js';
 import { decodeStringLiteral } from './string-literal.js';
 
-export type Folded = { ok: true; text: string; segments: SegmentList } | { ok: false; reason: string };
+export type Folded = { ok: true; text: string; segments: SegmentList; placeholders: string[] } | { ok: false; reason: string };
 
 const PREFIX = 'SELECT ';
 /** `%[n$][flags][width]type`, read where a `%` was found (sticky). */
@@ -34,12 +42,16 @@ interface Value {
   /** The constant's span in the expression (bytes), for substituted values. */
   start: number;
   end: number;
+  /** A variable, to be quoted into a placeholder (`"{name}"`); `text` is its name. */
+  variable?: boolean;
 }
 
 class Folder {
   private tokens: Token[] | undefined;
-  private readonly byStart = new Map<number, Token>();
+  /** Token index by start byte. */
+  private readonly byStart = new Map<number, number>();
   private readonly prefix = Buffer.byteLength(PREFIX);
+  private readonly placeholders: string[] = [];
 
   constructor(private readonly expression: string) {}
 
@@ -47,7 +59,8 @@ class Folder {
     const value = this.value(node);
     if (typeof value === 'string') return { ok: false, reason: value };
     if (value.text === null) return { ok: false, reason: 'the text is NULL' };
-    return { ok: true, text: value.text, segments: value.segments };
+    if (value.variable) return { ok: false, reason: `the variable ${value.text}` };
+    return { ok: true, text: value.text, segments: value.segments, placeholders: this.placeholders };
   }
 
   /** A constant value, or why the node is not one. */
@@ -60,13 +73,25 @@ class Folder {
       const right = this.value(node.A_Expr.rexpr);
       if (typeof right === 'string') return right;
       if (left.text === null || right.text === null) return 'the text is NULL';
+      // A variable spliced in as is could be any text, even several statements.
+      if (left.variable || right.variable) return `the variable ${left.variable ? left.text : right.text}`;
       const segments = new SegmentList();
       segments.append(left.segments);
       segments.append(right.segments);
       return { text: left.text + right.text, segments, start: left.start, end: right.end };
     }
-    if (node.FuncCall && nameOf(node.FuncCall.funcname) === 'format') return this.format(node.FuncCall);
-    if (node.ColumnRef) return `the variable ${columnName(node.ColumnRef)}`;
+    const fn = node.FuncCall && nameOf(node.FuncCall.funcname);
+    if (fn === 'format') return this.format(node.FuncCall);
+    if ((fn === 'quote_ident' || fn === 'quote_literal') && node.FuncCall.args?.length === 1) {
+      const arg = this.value(node.FuncCall.args[0]);
+      if (typeof arg === 'string') return arg;
+      const piece = this.quoted(fn === 'quote_ident' ? 'I' : 'L', arg);
+      if (piece === undefined) return `${fn}(NULL)`;
+      const segments = new SegmentList();
+      segments.stand(Buffer.byteLength(piece), arg.start, arg.end);
+      return { text: piece, segments, start: arg.start, end: arg.end };
+    }
+    if (node.ColumnRef) return this.variable(node.ColumnRef);
     if (node.FuncCall) return `the call to ${nameOf(node.FuncCall.funcname)}()`;
     return 'an expression computed at run time';
   }
@@ -102,6 +127,7 @@ class Folder {
     if (reason !== undefined) return reason;
     const [template, ...values] = args as Value[];
     if (!template || template.text === null) return 'format() without a template';
+    if (template.variable) return `the variable ${template.text} (as the format() template)`;
     const out: string[] = [];
     const segments = new SegmentList();
     const text = template.text;
@@ -130,7 +156,12 @@ class Folder {
         next = index + 1;
         const value = values[index];
         if (!value) return 'format() with too few arguments';
-        const piece = substitute(type, value.text);
+        if (value.variable && type === 's') return `the variable ${value.text} (spliced in by %s)`;
+        // `idx_%I_name`: a quoted name glued into another cannot stand for one placeholder.
+        if (value.variable && (isNameChar(out[out.length - 1]?.slice(-1)) || isNameChar(text[percent + whole.length]))) {
+          return `the variable ${value.text} (quoted into the middle of a name by %I)`;
+        }
+        const piece = this.quoted(type as 'I' | 'L' | 's', value);
         if (piece === undefined) return 'format() %I of NULL';
         out.push(piece);
         segments.stand(Buffer.byteLength(piece), value.start, value.end);
@@ -141,13 +172,37 @@ class Folder {
     return { text: out.join(''), segments, start: template.start, end: template.end };
   }
 
+  /** A value as %I / %L / %s put it in the text (a variable as its placeholder); undefined for an identifier of NULL. */
+  private quoted(type: 'I' | 'L' | 's', value: Value): string | undefined {
+    if (value.variable) {
+      this.placeholders.push(value.text!);
+      return substitute(type === 'I' ? 'I' : 'L', `{${value.text}}`);
+    }
+    return substitute(type, value.text);
+  }
+
+  /** A variable (or record field) reference: usable only as a quoted placeholder. */
+  private variable(ref: AstNode): Value | string {
+    const first = this.tokenAt(ref.location as number);
+    if (!first) return `the variable ${columnName(ref)}`;
+    // The reference as written: its tokens up to the end of the `a.b` chain.
+    const tokens = this.tokens!;
+    let i = this.byStart.get(first.start)!;
+    while (tokens[i + 1]?.text === '.' && tokens[i + 2]) i += 2;
+    const name = columnName(ref);
+    const segments = new SegmentList();
+    segments.stand(Buffer.byteLength(name), first.start, tokens[i]!.end);
+    return { text: name, segments, start: first.start, end: tokens[i]!.end, variable: true };
+  }
+
   /** The expression token starting at a parse-tree location (which counts the `SELECT ` prefix). */
   private tokenAt(location: number): Token | undefined {
     if (!this.tokens) {
       this.tokens = scanSql(this.expression) ?? [];
-      for (const t of this.tokens) this.byStart.set(t.start, t);
+      this.tokens.forEach((t, i) => this.byStart.set(t.start, i));
     }
-    return this.byStart.get(location - this.prefix);
+    const index = this.byStart.get(location - this.prefix);
+    return index === undefined ? undefined : this.tokens[index];
   }
 }
 
@@ -171,6 +226,10 @@ function quoteIdent(value: string): string {
     if (!token || token.keywordKind <= 1) return value;
   }
   return `"${value.replaceAll('"', '""')}"`;
+}
+
+function isNameChar(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
 }
 
 function nameOf(names: unknown): string | undefined {

@@ -126,7 +126,7 @@ class ItemReader {
       return;
     }
     const map = composeMappers(composeMappers(folded.segments.mapper(), shiftMapper(exprStart)), this.bodyMap);
-    this.parsed(folded.text, map, 'execute', item.enclosures);
+    this.parsed(folded.text, map, 'execute', item.enclosures, folded.placeholders);
   }
 
   /** Statement text bytes → file. PERFORM's `SELECT` stands for the PERFORM keyword. */
@@ -138,7 +138,7 @@ class ItemReader {
     return composeMappers(swap.mapper(), this.bodyMap);
   }
 
-  private parsed(source: string, map: OffsetMapper, via: Via, enclosures: Enclosure[]): void {
+  private parsed(source: string, map: OffsetMapper, via: Via, enclosures: Enclosure[], placeholders: string[] = []): void {
     const parsed = parseSql(source);
     if (!parsed.ok) {
       const at = parsed.cursor >= 0 ? Buffer.byteLength([...source].slice(0, parsed.cursor).join('')) : 0;
@@ -155,10 +155,13 @@ class ItemReader {
       const startByte = raw.stmt_location ?? 0;
       const endByte = raw.stmt_len !== undefined ? startByte + raw.stmt_len : trimmedEnd(bytes, startByte);
       const text = bytes.toString('utf8', startByte, endByte);
-      const range = { start: map.start(startByte), end: map.end(endByte) };
+      const range = spanOf(map, startByte, endByte);
       const rangeAt = (location: number): Range => {
         const span = tokens.nameAt(location);
-        return span ? { start: map.start(span.start), end: map.end(span.end) } : range;
+        if (!span) return range;
+        const whole = { start: map.start(span.start), end: map.end(span.end) };
+        // A `"{schema}".table` span runs from a format() argument back into the template: keep its first token.
+        return whole.end > whole.start ? whole : spanOf(map, span.start, span.firstEnd);
       };
       const statement: EmbeddedStatement = {
         kind,
@@ -171,6 +174,7 @@ class ItemReader {
         enclosures,
         ...guardOf(enclosures),
         precision: map.exact(startByte, endByte) ? 'exact' : 'approximate',
+        ...(placeholders.length > 0 ? { placeholders } : {}),
         fileOffset: (location) => map.start(location),
         rangeAt,
       };
@@ -191,7 +195,7 @@ class SourceTokens {
   constructor(private readonly source: string) {}
 
   /** Byte span of the token at `location`, extended over `.name` parts as core's Locator does. */
-  nameAt(location: number): { start: number; end: number } | undefined {
+  nameAt(location: number): { start: number; end: number; firstEnd: number } | undefined {
     if (!this.tokens) {
       this.tokens = scanSql(this.source) ?? [];
       this.tokens.forEach((t, i) => this.byStart.set(t.start, i));
@@ -200,7 +204,7 @@ class SourceTokens {
     if (at === undefined) return undefined;
     let last = at;
     while (this.tokens[last + 1]?.text === '.' && this.tokens[last + 2] && /^[A-Za-z_"\u0080-\uffff]/.test(this.tokens[last + 2]!.text)) last += 2;
-    return { start: this.tokens[at]!.start, end: this.tokens[last]!.end };
+    return { start: this.tokens[at]!.start, end: this.tokens[last]!.end, firstEnd: this.tokens[at]!.end };
   }
 }
 
@@ -211,6 +215,16 @@ function guardOf(enclosures: readonly Enclosure[]): { guard?: NonNullable<Extrac
     if (e.kind === 'if' && e.guard) return { guard: e.guard };
   }
   return {};
+}
+
+/**
+ * The file range of source bytes [start, end). format() puts arguments after the template in the
+ * text but before or after it in the file, so the two ends may come out in either order.
+ */
+function spanOf(map: OffsetMapper, start: number, end: number): Range {
+  const a = map.start(start);
+  const b = map.end(end);
+  return a <= b ? { start: a, end: b } : { start: map.start(end > start ? end - 1 : start), end: map.end(start + 1) };
 }
 
 /** End of a final statement without `stmt_len`: before trailing blanks and `;`. */

@@ -73,6 +73,12 @@ export interface EmbeddedStatement {
   fileOffset(location: number): number;
   /** File range of the token that starts at a `location` in `source` (the statement when none does). */
   rangeAt(location: number): Range;
+  /**
+   * An EXECUTE whose text has variables quoted in by `%I`/`%L`/`quote_ident()`/`quote_literal()`:
+   * their names. The text holds them as `"{name}"` / `'{name}'`, so its shape can be read, but
+   * the objects it names are known only at run time.
+   */
+  placeholders?: string[];
   /** When the statement is itself a `DO` block or a PL/pgSQL function: what its body holds. */
   nested?: PlpgsqlBody;
 }

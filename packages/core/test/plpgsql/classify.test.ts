@@ -91,14 +91,16 @@ END $$;`;
       'CreateEnumStmt protected:duplicate_object,others',
       'InsertStmt handler:others',
       'SelectStmt',
+      'AlterTableStmt loop:for',
       'UpdateStmt loop:while',
       'DeleteStmt case:when',
       'VacuumStmt case:else',
     ]);
     const b = body(sql);
     expect(b.statements[2]!.via).toBe('for-query');
-    expect(b.dynamic).toHaveLength(1);
-    expect(b.dynamic[0]!.enclosures.map(describeEnclosure)).toEqual(['loop:for']);
+    // The loop's EXECUTE quotes the row's field in with %I: its shape is read, the name is a placeholder.
+    expect([b.statements[3]!.via, b.statements[3]!.text, b.statements[3]!.placeholders]).toEqual(['execute', 'ALTER TABLE "{r.tablename}" ENABLE ROW LEVEL SECURITY', ['r.tablename']]);
+    expect(b.dynamic).toEqual([]);
   });
 
   it('says a function or procedure body runs later, and a DO body now', () => {

@@ -41,25 +41,51 @@ END $$;`;
     expect(constant.precision).toBe('exact');
   });
 
-  it('returns an EXECUTE built from variables or functions as dynamic, with its range and why', () => {
-    const sql = `CREATE FUNCTION drop_partition(name text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE stmt text := 'x'; r record;
+  it('returns an EXECUTE whose text comes from a variable or function as dynamic, with its range and why', () => {
+    const sql = `CREATE FUNCTION run(stmt text, name text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
-  EXECUTE format('DROP TABLE %I', name);
-  EXECUTE 'TRUNCATE ' || quote_ident(name);
   EXECUTE stmt USING 1;
   EXECUTE format('DROP TABLE %-10s', 'a');
   FOR r IN EXECUTE 'SELECT * FROM ' || name LOOP NULL; END LOOP;
+  EXECUTE format('TRUNCATE %s', name);
+  EXECUTE 'DROP TABLE ' || lower(name);
+  EXECUTE format('CREATE INDEX idx_%I_x ON t (a)', name);
 END $$;`;
     const b = body(sql);
     expect(b.statements).toEqual([]);
     expect(b.dynamic.map((d) => [where(sql, d.range).at, d.expression, d.reason, d.runs])).toEqual([
-      ['4:11-4:40', "format('DROP TABLE %I', name)", 'the variable name', 'later'],
-      ['5:11-5:43', "'TRUNCATE ' || quote_ident(name)", 'the call to quote_ident()', 'later'],
-      ['6:11-6:15', 'stmt', 'the variable stmt', 'later'],
-      ['7:11-7:42', "format('DROP TABLE %-10s', 'a')", 'a format() specifier %-10s that is not read', 'later'],
-      ['8:20-8:44', "'SELECT * FROM ' || name", 'the variable name', 'later'],
+      ['4:11-4:15', 'stmt', 'the variable stmt', 'later'],
+      ['5:11-5:42', "format('DROP TABLE %-10s', 'a')", 'a format() specifier %-10s that is not read', 'later'],
+      ['6:20-6:44', "'SELECT * FROM ' || name", 'the variable name', 'later'],
+      ['7:11-7:38', "format('TRUNCATE %s', name)", 'the variable name (spliced in by %s)', 'later'],
+      ['8:11-8:39', "'DROP TABLE ' || lower(name)", 'the call to lower()', 'later'],
+      ['9:11-9:57', "format('CREATE INDEX idx_%I_x ON t (a)', name)", 'the variable name (quoted into the middle of a name by %I)', 'later'],
     ]);
+  });
+
+  it('reads the shape of an EXECUTE that quotes variables in, with placeholders for the names', () => {
+    const sql = `DO $$
+DECLARE s record;
+BEGIN
+  FOR s IN SELECT schema_name FROM tenants LOOP
+    EXECUTE format('ALTER TABLE %I.enrollments DROP COLUMN IF EXISTS refund_amount', s.schema_name);
+    EXECUTE 'DELETE FROM ' || quote_ident(s.schema_name) || '.log WHERE note = ' || quote_literal(s.note);
+  END LOOP;
+END $$;`;
+    const b = body(sql);
+    expect(b.dynamic).toEqual([]);
+    const [, alter, del] = b.statements;
+    expect([alter!.kind, alter!.text, alter!.placeholders, alter!.precision]).toEqual([
+      'AlterTableStmt',
+      'ALTER TABLE "{s.schema_name}".enrollments DROP COLUMN IF EXISTS refund_amount',
+      ['s.schema_name'],
+      'approximate',
+    ]);
+    // The placeholder points at the argument; the template text maps exactly.
+    expect(where(sql, alter!.rangeAt(alter!.node.relation.location)).text).toBe("s.schema_name");
+    expect(where(sql, alter!.rangeAt(alter!.text.indexOf('DROP'))).text).toBe('DROP');
+    expect([del!.kind, del!.text, del!.placeholders]).toEqual(['DeleteStmt', `DELETE FROM "{s.schema_name}".log WHERE note = '{s.note}'`, ['s.schema_name', 's.note']]);
   });
 
   it('parses several statements of one EXECUTE string, each with its own range', () => {
