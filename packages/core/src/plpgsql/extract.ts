@@ -4,12 +4,12 @@
 // `format()`), body → statement text (the body literal's quoting), statement text → file (UTF-16).
 // Nothing here throws on bad input: what cannot be read becomes a `problem` with a position.
 
-import { parsePlPgSQLSync } from 'libpg-query';
 import type { AstNode, Range, Statement } from '../types.js';
 import { createByteMap } from '../offsets.js';
 import { parseSql, scanSql, type Token } from '../parser.js';
 import { foldExecute } from './constant-execute.js';
 import { findBody, type BodySource } from './find-body.js';
+import { parsePlpgsql } from './parse-plpgsql.js';
 import { BodyTexts } from './locate-texts.js';
 import { composeMappers, SegmentList, shiftMapper, type OffsetMapper } from './offset-map.js';
 import type { EmbeddedStatement, Enclosure, PlpgsqlBody, PlpgsqlProblem, Runs, Via } from './types.js';
@@ -73,15 +73,9 @@ function extractFrom(text: string, kind: string, node: AstNode, toFile: OffsetMa
 
 /** The function's top block, or undefined with a `body-syntax` problem. */
 function parseBody(text: string, found: BodySource, body: PlpgsqlBody, fileRange: (s: number, e: number) => Range): AstNode | undefined {
-  try {
-    const result = parsePlPgSQLSync(text) as unknown as { plpgsql_funcs?: Array<{ PLpgSQL_function?: AstNode }> };
-    const action = result.plpgsql_funcs?.[0]?.PLpgSQL_function?.action as AstNode | undefined;
-    if (action) return action;
-    body.problems.push({ kind: 'body-syntax', message: 'The PL/pgSQL parser returned no body.', range: body.range });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    body.problems.push({ kind: 'body-syntax', message, range: nearRange(message, found.value, fileRange) ?? body.range });
-  }
+  const parsed = parsePlpgsql(text);
+  if (parsed.ok) return parsed.action;
+  body.problems.push({ kind: 'body-syntax', message: parsed.message, range: nearRange(parsed.message, found.value, fileRange) ?? body.range });
   return undefined;
 }
 
