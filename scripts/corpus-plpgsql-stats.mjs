@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listSqlFiles } from './sql-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'corpus'));
@@ -16,15 +17,7 @@ if (!fs.existsSync(dir)) {
 }
 const { lint, extractPlpgsql, defineRule, definePlugin } = await import(path.join(root, 'packages/core/dist/index.js'));
 
-const files = [];
-(function walk(d) {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.sql')) files.push(p);
-  }
-})(dir);
-files.sort();
+const files = listSqlFiles(dir);
 
 const count = (map, key, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
 const stats = {

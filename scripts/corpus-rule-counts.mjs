@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listSqlFiles } from './sql-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -20,15 +21,7 @@ const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
 const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
 const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
 
-const files = [];
-(function walk(d) {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.sql')) files.push(p);
-  }
-})(dir);
-files.sort();
+const files = listSqlFiles(dir);
 const loader = new ConfigLoader({ cwd: dir });
 const config = await loader.resolveConfig({ extends: [preset] });
 const t = performance.now();

@@ -47,37 +47,32 @@ export class BodyWalker {
       case 'PLpgSQL_stmt_case':
         return this.caseStatement(s, enclosures);
       case 'PLpgSQL_stmt_loop':
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'loop' }]);
+        return this.loop('loop', s, enclosures);
       case 'PLpgSQL_stmt_while':
         this.condition(s.cond, line);
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'while' }]);
+        return this.loop('while', s, enclosures);
       case 'PLpgSQL_stmt_fori':
         for (const bound of [s.lower, s.upper, s.step]) this.expression(bound, line);
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'for' }]);
+        return this.loop('for', s, enclosures);
       case 'PLpgSQL_stmt_fors':
         this.sql('for-query', s.query, line, enclosures, {});
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'for' }]);
+        return this.loop('for', s, enclosures);
       case 'PLpgSQL_stmt_forc':
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'for' }]);
+        return this.loop('for', s, enclosures);
       case 'PLpgSQL_stmt_foreach_a':
         this.expression(s.expr, line);
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'foreach' }]);
+        return this.loop('foreach', s, enclosures);
       case 'PLpgSQL_stmt_dynfors':
-        this.execute(s.query, line, enclosures);
-        for (const p of s.params ?? []) this.expression(p, line);
-        return this.walk(s.body, [...enclosures, { kind: 'loop', loop: 'for' }]);
+        this.execute(s.query, s.params, line, enclosures);
+        return this.loop('for', s, enclosures);
       case 'PLpgSQL_stmt_dynexecute':
-        this.execute(s.query, line, enclosures);
-        for (const p of s.params ?? []) this.expression(p, line);
-        return;
+        return this.execute(s.query, s.params, line, enclosures);
       case 'PLpgSQL_stmt_return_query':
         if (s.query) return this.sql('return-query', s.query, line, enclosures, {});
-        this.execute(s.dynquery, line, enclosures);
-        for (const p of s.params ?? []) this.expression(p, line);
-        return;
+        return this.execute(s.dynquery, s.params, line, enclosures);
       case 'PLpgSQL_stmt_open':
         if (s.query) return this.sql('open', s.query, line, enclosures, {});
-        if (s.dynquery) this.execute(s.dynquery, line, enclosures);
+        if (s.dynquery) this.execute(s.dynquery, undefined, line, enclosures);
         return;
       case 'PLpgSQL_stmt_assign':
       case 'PLpgSQL_stmt_return':
@@ -144,12 +139,18 @@ export class BodyWalker {
     else this.items.push({ type: 'statement', via: 'perform', text, start: keyword.start, performEnd: keyword.end, enclosures });
   }
 
-  private execute(expr: AstNode | undefined, line: number | undefined, enclosures: Enclosure[]): void {
+  private loop(loop: 'loop' | 'while' | 'for' | 'foreach', s: AstNode, enclosures: Enclosure[]): void {
+    this.walk(s.body, [...enclosures, { kind: 'loop', loop }]);
+  }
+
+  /** `EXECUTE expr [INTO …] [USING params]`: the expression, then its USING parameters. */
+  private execute(expr: AstNode | undefined, params: AstNode[] | undefined, line: number | undefined, enclosures: Enclosure[]): void {
     const expression = expr?.PLpgSQL_expr?.query as string | undefined;
     if (expression === undefined) return;
     const start = this.texts.find(expression, line);
     if (start === undefined) this.items.push({ type: 'unlocated', text: expression, line });
     else this.items.push({ type: 'execute', expression, start, enclosures });
+    for (const p of params ?? []) this.expression(p, line);
   }
 
   /** Locates an expression (moving past it) and returns it as a condition. */
