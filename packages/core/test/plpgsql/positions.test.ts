@@ -129,4 +129,19 @@ describe('PL/pgSQL statement positions', () => {
     expect(nested.name).toBe('cleanup');
     expect(nested.statements.map((s) => `${s.kind} ${where(sql, s.range).at}`)).toEqual(['DeleteStmt 5:5-5:25']);
   });
+
+  it('skips declarations, labels, comments and string constants that hold statement text', () => {
+    const sql = [
+      "DO $$ <<main>> DECLARE c CURSOR FOR SELECT id FROM t; note text := 'DELETE FROM t'; BEGIN OPEN c; DELETE FROM t;",
+      "  RAISE NOTICE 'DELETE FROM t'; DELETE /* all of it */ FROM t;",
+      '  <<inner>> LOOP EXIT inner WHEN true; END LOOP inner;',
+      'END main $$;',
+    ].join('\n');
+    const b = body(sql);
+    expect(b.statements.map((s) => `${s.kind} ${where(sql, s.range).at} ${where(sql, s.range).text}`)).toEqual([
+      'DeleteStmt 1:99-1:112 DELETE FROM t',
+      'DeleteStmt 2:33-2:62 DELETE /* all of it */ FROM t',
+    ]);
+    expect(b.problems).toEqual([]);
+  });
 });
