@@ -85,7 +85,8 @@ class Folder {
     if ((fn === 'quote_ident' || fn === 'quote_literal') && node.FuncCall.args?.length === 1) {
       const arg = this.value(node.FuncCall.args[0]);
       if (typeof arg === 'string') return arg;
-      const piece = this.quoted(fn === 'quote_ident' ? 'I' : 'L', arg);
+      // Both are strict: of NULL they give NULL (format's %L gives the word NULL).
+      const piece = arg.text === null ? undefined : this.quoted(fn === 'quote_ident' ? 'I' : 'L', arg);
       if (piece === undefined) return `${fn}(NULL)`;
       const segments = new SegmentList();
       segments.stand(Buffer.byteLength(piece), arg.start, arg.end);

@@ -51,7 +51,7 @@ function extractFrom(text: string, kind: string, node: AstNode, toFile: OffsetMa
     problems: [],
   };
   if (!token || !literal?.ok || literal.value !== found.value) {
-    const reason = literal && !literal.ok ? literal.reason : 'a body whose string constant was not found';
+    const reason = !token ? 'a body whose string constant was not found' : !literal?.ok ? literal!.reason : 'a string constant not read as the parser reads it';
     body.problems.push({ kind: 'unsupported-quoting', message: `The body is ${reason}; its statements are not read.`, range: body.range });
     return body;
   }
