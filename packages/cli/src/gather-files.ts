@@ -73,19 +73,37 @@ export interface LoadedHistories {
   readAux: (file: string) => string | undefined;
 }
 
-/** For `verify` and `plan`: named files come with their whole history, which is not reported. */
-export async function loadHistories(io: CliIO, paths: readonly string[], configFile: string | undefined, command: string): Promise<LoadedHistories> {
-  const found = await findFiles(io.cwd, paths);
-  for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
-  if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
-  const all = new Set(found.files);
+/** An editor's or assistant's unsaved text, standing in for (or added as) the file at `path`. */
+export interface StdinFile {
+  /** Where the file is or would be (relative to the cwd or absolute): it selects the history. */
+  path: string;
+  content: Uint8Array;
+}
+
+/**
+ * For `verify` and `plan`: named files come with their whole history, which is not reported. With
+ * `stdin`, the text replaces (or joins) its file in that history, and only it is reported.
+ */
+export async function loadHistories(io: CliIO, paths: readonly string[], configFile: string | undefined, command: string, stdin?: StdinFile): Promise<LoadedHistories> {
+  const all = new Map<string, Uint8Array | undefined>();
   let reported: Set<string> | undefined;
-  if (found.explicit.length > 0) {
-    for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) all.add(f);
-    reported = new Set(found.files);
+  if (stdin) {
+    const abs = path.resolve(io.cwd, stdin.path);
+    for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) all.set(f, undefined);
+    all.set(abs, stdin.content);
+    reported = new Set([abs]);
+  } else {
+    const found = await findFiles(io.cwd, paths);
+    for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
+    if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
+    for (const f of found.files) all.set(f, undefined);
+    if (found.explicit.length > 0) {
+      for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) all.set(f, undefined);
+      reported = new Set(found.files);
+    }
   }
-  const sorted = [...all].sort();
-  const groups = await groupByConfig(io.cwd, sorted.map((abs) => [abs, readBytes(abs)] as [string, Uint8Array]), configLoaderFor(io.cwd, configFile));
+  const sorted = [...all.keys()].sort();
+  const groups = await groupByConfig(io.cwd, sorted.map((abs) => [abs, all.get(abs) ?? readBytes(abs)] as [string, Uint8Array]), configLoaderFor(io.cwd, configFile));
   if (groups.size === 0) throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing to do');
   return { groups, ...(reported ? { reported } : {}), readAux: auxReader(io.cwd) };
 }

@@ -28,6 +28,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   lock: async () => (await import('./commands/lock.js')).runLockCommand,
   verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
   plan: async () => (await import('./commands/plan.js')).runPlanCommand,
+  mcp: async () => (await import('./commands/mcp.js')).runMcpCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -12,6 +12,7 @@ import { parseFormat, usageErrorOf, type FormatRequest } from '../parse-args.js'
 import { writeFileAtomic } from '../write-output.js';
 import { displayPath, loadHistories } from '../gather-files.js';
 import { reportFailure } from '../report-failure.js';
+import { readStdinFile, STDIN_HELP, STDIN_OPTIONS, stdinRequestOf, type StdinRequest } from '../stdin-file.js';
 
 export const PLAN_HELP = `Usage: migralint plan [options] [paths...]
 
@@ -27,12 +28,12 @@ Options:
       --verbose             List the statements the schema model does not follow
       --color, --no-color   Force colour on or off
       --debug               Show stack traces of internal errors
-  -h, --help                Show this help
+${STDIN_HELP}  -h, --help                Show this help
 
 Exit codes: 0 plan shown, 2 usage, config or internal error.
 `;
 
-interface PlanRequest {
+interface PlanRequest extends StdinRequest {
   paths: string[];
   formats: FormatRequest[];
   changedSince?: string;
@@ -73,6 +74,7 @@ function parsePlanArgs(argv: readonly string[]): PlanRequest {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        ...STDIN_OPTIONS,
       },
     });
   } catch (error) {
@@ -81,6 +83,7 @@ function parsePlanArgs(argv: readonly string[]): PlanRequest {
   const { values, positionals } = parsed;
   const color = values['no-color'] ? false : values.color ? true : undefined;
   return {
+    ...stdinRequestOf(values, positionals, 'plan'),
     paths: positionals,
     formats: (values.format ?? []).map((f) => parseFormat(f, ['terminal', 'json'])),
     ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
@@ -93,7 +96,7 @@ function parsePlanArgs(argv: readonly string[]): PlanRequest {
 }
 
 async function plan(request: PlanRequest, io: CliIO): Promise<number> {
-  const loaded = await loadHistories(io, request.paths, request.config, 'plan');
+  const loaded = await loadHistories(io, request.paths, request.config, 'plan', await readStdinFile(request, io));
   let only = loaded.reported;
   if (request.changedSince !== undefined) {
     const changed = changedSince(io.cwd, request.changedSince);

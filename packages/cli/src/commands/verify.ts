@@ -16,6 +16,7 @@ import { mergeResults } from '../merge-results.js';
 import { parseFormat, usageErrorOf, UsageError, type FormatRequest } from '../parse-args.js';
 import { loadHistories } from '../gather-files.js';
 import { reportFailure } from '../report-failure.js';
+import { readStdinFile, STDIN_HELP, STDIN_OPTIONS, stdinRequestOf, type StdinRequest } from '../stdin-file.js';
 import { writeFileAtomic } from '../write-output.js';
 
 export const VERIFY_HELP = `Usage: migralint verify [options] [paths...]
@@ -49,14 +50,14 @@ Options:
   -c, --config FILE         Use this config file (verify/* rules take severities from it)
       --color, --no-color   Force colour on or off
       --debug               Show stack traces of internal errors
-  -h, --help                Show this help
+${STDIN_HELP}  -h, --help                Show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, database or internal error.
 `;
 
 const FORMATS = ['terminal', 'json', 'sarif', 'trace'];
 
-interface VerifyRequest {
+interface VerifyRequest extends StdinRequest {
   paths: string[];
   formats: FormatRequest[];
   databaseUrl?: string;
@@ -112,6 +113,7 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
         'no-color': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
+        ...STDIN_OPTIONS,
       },
     });
   } catch (error) {
@@ -129,6 +131,7 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
   const setup = values.setup?.flatMap((s) => (s === 'none' ? [] : [s]));
   const color = values['no-color'] ? false : values.color ? true : undefined;
   return {
+    ...stdinRequestOf(values, positionals, 'verify'),
     paths: positionals,
     formats: (values.format ?? []).map((f) => parseFormat(f, FORMATS)),
     ...(values['database-url'] !== undefined ? { databaseUrl: values['database-url'] } : {}),
@@ -151,7 +154,7 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
 const VERIFY_USER_ERRORS = [VerifyUsageError, DatabaseSetupError];
 
 async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
-  const loaded = await loadHistories(io, request.paths, request.config, 'verify');
+  const loaded = await loadHistories(io, request.paths, request.config, 'verify', await readStdinFile(request, io));
   const setup = request.setup?.map((s) => {
     if (s === 'supabase') return s;
     const file = path.resolve(io.cwd, s);
