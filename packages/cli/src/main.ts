@@ -135,6 +135,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       verbose: request.verbose,
       quiet: request.quiet,
       color: target.file ? false : color,
+      env: io.env,
     });
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

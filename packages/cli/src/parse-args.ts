@@ -70,7 +70,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.version) command = 'version';
   if (values.help) command = 'help';
 
-  const formats = (values.format ?? []).map((f) => parseFormat(f));
+  const formats = (values.format ?? []).map((f) => parseFormat(f, FORMATS, { packages: true }));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -108,16 +108,26 @@ export function usageErrorOf(error: unknown, hint?: string): UsageError {
   return new UsageError(hint ? `${message} ${hint}` : message);
 }
 
-/** `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. */
-export function parseFormat(value: string, known: readonly string[] = FORMATS): FormatRequest {
+/**
+ * `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. With `packages`, a reporter package
+ * (`migralint-reporter-x`, `@org/migralint-reporter-x`) or a file path is accepted too; it is
+ * resolved when the report is written (format-report.ts).
+ */
+export function parseFormat(value: string, known: readonly string[] = FORMATS, { packages = false } = {}): FormatRequest {
   const at = value.indexOf('=');
   const name = at === -1 ? value : value.slice(0, at);
   const file = at === -1 ? undefined : value.slice(at + 1);
-  if (!known.includes(name)) {
-    throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')} (optionally NAME=FILE)`);
+  if (!known.includes(name) && !(packages && isReporterSpecifier(name))) {
+    const more = packages ? ', or a reporter package (migralint-reporter-NAME, @org/migralint-reporter-NAME) or file' : '';
+    throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')}${more} (optionally NAME=FILE)`);
   }
   if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
   return { name, ...(file ? { file } : {}) };
+}
+
+/** A reporter named like a plugin: a `migralint-reporter-*` package (maybe scoped) or a JS file path. */
+export function isReporterSpecifier(name: string): boolean {
+  return /^(@[a-z0-9][\w.-]*\/)?migralint-reporter-[\w.-]+$/.test(name) || /^(\.{1,2}\/|\/).+\.[cm]?js$/.test(name);
 }
 
 export const HELP = `Usage: migralint [options] [paths...]
@@ -131,8 +141,9 @@ for the usual folders (supabase/migrations, migrations, db/migrations, prisma/mi
 Naming single files lints them against their whole migration history; only they are reported.
 
 Options:
-  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif. Repeat for several;
-                            with =FILE the output goes to that file instead of stdout.
+  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif, or an installed
+                            reporter package (migralint-reporter-x, @org/migralint-reporter-x).
+                            Repeat for several; with =FILE the output goes to that file.
       --max-warnings N      Exit 1 when there are more than N warnings.
   -q, --quiet               Show errors only.
       --verbose             Show why each finding matters and the docs link.

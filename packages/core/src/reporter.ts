@@ -1,0 +1,45 @@
+// The reporter contract: what turns one run's LintResult into text. The built-in reporters
+// (terminal, json, sarif, github, gitlab) and an organisation's own (`--format migralint-reporter-x`)
+// all default-export a Reporter, and the CLI calls every one the same way.
+
+import type { LintResult } from './types.js';
+
+/** What every reporter is told by the CLI. */
+export interface ReporterOptions {
+  /** The directory migralint ran in: terminal and JSON paths are relative to it. */
+  cwd: string;
+  /**
+   * The repository root (the git work tree, or `--sarif-root`): code hosts (SARIF, GitHub, GitLab)
+   * place findings by paths relative to it. Defaults to `cwd`.
+   */
+  root?: string;
+  /** Say more: each rule's why and docs link, run problems' details. */
+  verbose?: boolean;
+  /** ANSI colours; only when explicitly true (the CLI decides from the TTY and NO_COLOR/FORCE_COLOR). */
+  color?: boolean;
+  /** Errors only (run problems are kept where the format has a place for them). */
+  quiet?: boolean;
+  /** The process environment, for reporters that follow a CI's conventions ($GITHUB_STEP_SUMMARY). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface Reporter {
+  /** Its name in `--format NAME`, for messages. */
+  name: string;
+  /** The report, ending in a newline; the CLI prints it or writes it to `--format NAME=FILE`. */
+  format(result: LintResult, options: ReporterOptions): string;
+}
+
+/** Typed identity, like definePlugin: `export default defineReporter({ name, format })`. */
+export function defineReporter(reporter: Reporter): Reporter {
+  return reporter;
+}
+
+/** What is wrong with `value` as a Reporter, or undefined when nothing is. */
+export function reporterProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return `it exports ${value === undefined ? 'no default export' : value === null ? 'null' : `a ${typeof value}`}`;
+  const { name, format } = value as Partial<Reporter>;
+  if (typeof name !== 'string' || name === '') return 'it has no string "name"';
+  if (typeof format !== 'function') return 'it has no "format" function';
+  return undefined;
+}
