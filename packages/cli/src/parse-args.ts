@@ -24,6 +24,8 @@ export interface CliRequest {
   config?: string;
   printConfig?: string;
   changedSince?: string;
+  /** The repository root for SARIF/GitHub/GitLab paths when there is no git (or another one). */
+  sarifRoot?: string;
   staged: boolean;
   fix: boolean;
 }
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
         'changed-since': { type: 'string' },
+        'sarif-root': { type: 'string' },
         staged: { type: 'boolean' },
         fix: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
@@ -97,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    ...(values['sarif-root'] !== undefined ? { sarifRoot: values['sarif-root'] } : {}),
     staged: values.staged ?? false,
     fix: values.fix ?? false,
   };
@@ -144,6 +148,8 @@ Options:
   -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif, or an installed
                             reporter package (migralint-reporter-x, @org/migralint-reporter-x).
                             Repeat for several; with =FILE the output goes to that file.
+      --sarif-root DIR      Paths in sarif, github and gitlab reports are relative to DIR
+                            (default: the git work tree's root, else the current directory).
       --max-warnings N      Exit 1 when there are more than N warnings.
   -q, --quiet               Show errors only.
       --verbose             Show why each finding matters and the docs link.

@@ -2,6 +2,7 @@
 // (terminal, json, sarif, github, gitlab) and an organisation's own (`--format migralint-reporter-x`)
 // all default-export a Reporter, and the CLI calls every one the same way.
 
+import path from 'node:path';
 import type { LintResult } from './types.js';
 
 /** What every reporter is told by the CLI. */
@@ -42,4 +43,15 @@ export function reporterProblem(value: unknown): string | undefined {
   if (typeof name !== 'string' || name === '') return 'it has no string "name"';
   if (typeof format !== 'function') return 'it has no "format" function';
   return undefined;
+}
+
+/**
+ * A finding's file as code hosts place it: relative to the repository root (`options.root`, else the
+ * cwd) with `/`, or undefined when the file is outside that root and no host could place it.
+ */
+export function rootRelativePath(filePath: string, options: Pick<ReporterOptions, 'cwd' | 'root'>): string | undefined {
+  const root = path.resolve(options.cwd, options.root ?? '.');
+  const relative = path.relative(root, path.resolve(options.cwd, filePath));
+  if (relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
 }
