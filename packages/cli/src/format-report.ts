@@ -12,6 +12,8 @@ const builtins: Record<string, () => Promise<ReporterModule>> = {
   terminal: () => import('@migralint/reporter-terminal'),
   json: () => import('@migralint/reporter-json'),
   sarif: () => import('@migralint/reporter-sarif'),
+  github: () => import('@migralint/reporter-github'),
+  gitlab: () => import('@migralint/reporter-gitlab'),
 };
 
 /** The reporter `--format name` stands for, resolved from `cwd` when it is not built in. */

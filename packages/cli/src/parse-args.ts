@@ -30,7 +30,7 @@ export interface CliRequest {
   fix: boolean;
 }
 
-export const FORMATS = ['terminal', 'json', 'sarif'] as const;
+export const FORMATS = ['terminal', 'json', 'sarif', 'github', 'gitlab'] as const;
 
 export function parseCliArgs(argv: readonly string[]): CliRequest {
   let parsed;
@@ -145,8 +145,9 @@ for the usual folders (supabase/migrations, migrations, db/migrations, prisma/mi
 Naming single files lints them against their whole migration history; only they are reported.
 
 Options:
-  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif, or an installed
-                            reporter package (migralint-reporter-x, @org/migralint-reporter-x).
+  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif, github (annotations
+                            and job summary), gitlab (Code Quality), or an installed reporter
+                            package (migralint-reporter-x, @org/migralint-reporter-x).
                             Repeat for several; with =FILE the output goes to that file.
       --sarif-root DIR      Paths in sarif, github and gitlab reports are relative to DIR
                             (default: the git work tree's root, else the current directory).

@@ -2,8 +2,9 @@
 // (terminal, json, sarif, github, gitlab) and an organisation's own (`--format migralint-reporter-x`)
 // all default-export a Reporter, and the CLI calls every one the same way.
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { LintResult } from './types.js';
+import type { LintMessage, LintResult } from './types.js';
 
 /** What every reporter is told by the CLI. */
 export interface ReporterOptions {
@@ -54,4 +55,23 @@ export function rootRelativePath(filePath: string, options: Pick<ReporterOptions
   const relative = path.relative(root, path.resolve(options.cwd, filePath));
   if (relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
+}
+
+/**
+ * "The same finding" across runs, for code hosts that track alerts (SARIF partialFingerprints, GitLab
+ * Code Quality): never a line number, so edits elsewhere in the file keep it. It hashes the rule, the
+ * file (as the report names it) and the flagged SQL (whitespace and case normalised), plus how many
+ * identical findings came before it in the file, so two equal statements stay two findings.
+ */
+export function createFingerprinter(reportPath: string, text: string): (message: LintMessage) => string {
+  const seen = new Map<string, number>();
+  return (message) => {
+    const flagged = text.slice(message.offset, message.endOffset).replace(/\s+/g, ' ').trim().toLowerCase();
+    // An empty range (an insertion point, an unreadable file) has no text of its own.
+    const subject = flagged || `#${message.messageId ?? message.message}`;
+    const key = [message.ruleId, reportPath, subject].join('\u0000');
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;
+  };
 }
