@@ -29,6 +29,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   lock: async () => (await import('./commands/lock.js')).runLockCommand,
   verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
   plan: async () => (await import('./commands/plan.js')).runPlanCommand,
+  lsp: async () => (await import('./commands/lsp.js')).runLspCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

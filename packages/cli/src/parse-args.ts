@@ -139,6 +139,7 @@ export const HELP = `Usage: migralint [options] [paths...]
        migralint lock [--check] [paths...]      write or check the migrations lockfile (docs/history.md)
        migralint verify [options] [paths...]    run the history on an embedded PostgreSQL (docs/verify.md)
        migralint plan [options] [paths...]      what each migration creates, alters and drops (docs/plan.md)
+       migralint lsp                            the language server for editors, on stdio (docs/editors.md)
 
 Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint looks
 for the usual folders (supabase/migrations, migrations, db/migrations, prisma/migrations, …).
