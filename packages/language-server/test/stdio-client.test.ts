@@ -81,7 +81,7 @@ beforeAll(async () => {
     messages.push(p);
     notify();
   });
-  client.onRequest(RegistrationRequest.type, () => null);
+  client.onRequest(RegistrationRequest.type, () => undefined);
   client.listen();
   const init = await client.sendRequest(InitializeRequest.type, {
     processId: process.pid,
