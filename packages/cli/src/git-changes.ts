@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { VcsChanges } from '@migralint/core';
 import { UsageError } from './parse-args.js';
+import { gitWorkTree } from './repository-root.js';
 
 function git(cwd: string, args: string[]): string {
   try {
@@ -18,11 +19,9 @@ function git(cwd: string, args: string[]): string {
 }
 
 function repoRoot(cwd: string, flag: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    throw new UsageError(`${flag} needs a git repository, and ${cwd} is not inside one`);
-  }
+  const root = gitWorkTree(cwd);
+  if (root === undefined) throw new UsageError(`${flag} needs a git repository, and ${cwd} is not inside one`);
+  return root;
 }
 
 const lines = (out: string) => out.split('\n').filter(Boolean);

@@ -12,6 +12,7 @@ import { readStream, type CliIO } from './io.js';
 import { mergeResults } from './merge-results.js';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
 import { formatReport } from './format-report.js';
+import { repositoryRoot } from './repository-root.js';
 import { listRules } from './list-rules.js';
 import { Progress } from './progress.js';
 import { exitCodeFor } from './exit-code.js';
@@ -29,6 +30,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
   plan: async () => (await import('./commands/plan.js')).runPlanCommand,
   mcp: async () => (await import('./commands/mcp.js')).runMcpCommand,
+  lsp: async () => (await import('./commands/lsp.js')).runLspCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -130,12 +132,17 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
 
   const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];
+  // Code-host formats place files relative to the repository root; asking git costs a process, so
+  // only when one of them is wanted.
+  const root = formats.some((f) => f.name !== 'terminal' && f.name !== 'json') ? repositoryRoot(io.cwd, request.sarifRoot) : undefined;
   for (const target of formats) {
     const text = await formatReport(target.name, result, {
       cwd: io.cwd,
+      ...(root ? { root } : {}),
       verbose: request.verbose,
       quiet: request.quiet,
       color: target.file ? false : color,
+      env: io.env,
     });
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

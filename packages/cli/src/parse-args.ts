@@ -24,11 +24,13 @@ export interface CliRequest {
   config?: string;
   printConfig?: string;
   changedSince?: string;
+  /** The repository root for SARIF/GitHub/GitLab paths when there is no git (or another one). */
+  sarifRoot?: string;
   staged: boolean;
   fix: boolean;
 }
 
-export const FORMATS = ['terminal', 'json', 'sarif'] as const;
+export const FORMATS = ['terminal', 'json', 'sarif', 'github', 'gitlab'] as const;
 
 export function parseCliArgs(argv: readonly string[]): CliRequest {
   let parsed;
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
         'changed-since': { type: 'string' },
+        'sarif-root': { type: 'string' },
         staged: { type: 'boolean' },
         fix: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
@@ -70,7 +73,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.version) command = 'version';
   if (values.help) command = 'help';
 
-  const formats = (values.format ?? []).map((f) => parseFormat(f));
+  const formats = (values.format ?? []).map((f) => parseFormat(f, FORMATS, { packages: true }));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -97,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
+    ...(values['sarif-root'] !== undefined ? { sarifRoot: values['sarif-root'] } : {}),
     staged: values.staged ?? false,
     fix: values.fix ?? false,
   };
@@ -108,16 +112,26 @@ export function usageErrorOf(error: unknown, hint?: string): UsageError {
   return new UsageError(hint ? `${message} ${hint}` : message);
 }
 
-/** `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. */
-export function parseFormat(value: string, known: readonly string[] = FORMATS): FormatRequest {
+/**
+ * `sarif=out.sarif` → { name: 'sarif', file: 'out.sarif' }. With `packages`, a reporter package
+ * (`migralint-reporter-x`, `@org/migralint-reporter-x`) or a file path is accepted too; it is
+ * resolved when the report is written (format-report.ts).
+ */
+export function parseFormat(value: string, known: readonly string[] = FORMATS, { packages = false } = {}): FormatRequest {
   const at = value.indexOf('=');
   const name = at === -1 ? value : value.slice(0, at);
   const file = at === -1 ? undefined : value.slice(at + 1);
-  if (!known.includes(name)) {
-    throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')} (optionally NAME=FILE)`);
+  if (!known.includes(name) && !(packages && isReporterSpecifier(name))) {
+    const more = packages ? ', or a reporter package (migralint-reporter-NAME, @org/migralint-reporter-NAME) or file' : '';
+    throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')}${more} (optionally NAME=FILE)`);
   }
   if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
   return { name, ...(file ? { file } : {}) };
+}
+
+/** A reporter named like a plugin: a `migralint-reporter-*` package (maybe scoped) or a JS file path. */
+export function isReporterSpecifier(name: string): boolean {
+  return /^(@[a-z0-9][\w.-]*\/)?migralint-reporter-[\w.-]+$/.test(name) || /^(\.{1,2}\/|\/).+\.[cm]?js$/.test(name);
 }
 
 export const HELP = `Usage: migralint [options] [paths...]
@@ -126,14 +140,19 @@ export const HELP = `Usage: migralint [options] [paths...]
        migralint verify [options] [paths...]    run the history on an embedded PostgreSQL (docs/verify.md)
        migralint plan [options] [paths...]      what each migration creates, alters and drops (docs/plan.md)
        migralint mcp [--root DIR]               tools for coding assistants over MCP (docs/ai-assistants.md)
+       migralint lsp                            the language server for editors, on stdio (docs/editors.md)
 
 Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint looks
 for the usual folders (supabase/migrations, migrations, db/migrations, prisma/migrations, …).
 Naming single files lints them against their whole migration history; only they are reported.
 
 Options:
-  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif. Repeat for several;
-                            with =FILE the output goes to that file instead of stdout.
+  -f, --format NAME[=FILE]  Output format: terminal (default), json, sarif, github (annotations
+                            and job summary), gitlab (Code Quality), or an installed reporter
+                            package (migralint-reporter-x, @org/migralint-reporter-x).
+                            Repeat for several; with =FILE the output goes to that file.
+      --sarif-root DIR      Paths in sarif, github and gitlab reports are relative to DIR
+                            (default: the git work tree's root, else the current directory).
       --max-warnings N      Exit 1 when there are more than N warnings.
   -q, --quiet               Show errors only.
       --verbose             Show why each finding matters and the docs link.

@@ -10,3 +10,5 @@ export { searchPlaces } from './find-config.js';
 export { defaultSettings, mergeRuleSetting } from './merge-config.js';
 export { defineConfig, type MigralintConfig, type ConfigOverride } from './config-file.js';
 export { renderRuleIndex } from './rule-index.js';
+export { resolveModule, isPathSpecifier } from './resolve-module.js';
+export { errorText, importFile } from './find-config.js';

@@ -15,3 +15,4 @@ export type * from './project-model.js';
 export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';
 export { createByteMap, type ByteMap } from './offsets.js';
 export * from './plpgsql/index.js';
+export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';

@@ -9,7 +9,7 @@ import { toSarifLevel } from './rule-descriptors.js';
 import type { SarifResult, SarifSuppression } from './sarif-log.js';
 
 export function fileResults(file: FileResult, options: ReporterOptions, ruleIndex: (ruleId: string) => number): SarifResult[] {
-  const location = artifactLocation(file.path, options.cwd);
+  const location = artifactLocation(file.path, options);
   const text = typeof file.file.value === 'string' ? file.file.value : String(file.file.value ?? '');
   // Fingerprints count every finding, shown or not, so `--quiet` does not renumber occurrences.
   const fingerprint = createFingerprinter(location.uri, text);

@@ -2,7 +2,7 @@
 // %SRCROOT%-relative locations with UTF-16 columns, stable fingerprints, and invocation status.
 
 import type { LintResult } from '@migralint/core';
-import { directoryUri, SRCROOT } from './artifact-uri.js';
+import { directoryUri, sourceRoot, SRCROOT } from './artifact-uri.js';
 import type { ReporterOptions } from './options.js';
 import { buildRuleTable } from './rule-descriptors.js';
 import { SARIF_SCHEMA_URI, SARIF_VERSION, type SarifLog } from './sarif-log.js';
@@ -37,7 +37,7 @@ export function toSarifLog(result: LintResult, options: ReporterOptions): SarifL
           },
         ],
         originalUriBaseIds: {
-          [SRCROOT]: { uri: directoryUri(options.cwd), description: { text: 'The directory migralint ran in.' } },
+          [SRCROOT]: { uri: directoryUri(sourceRoot(options)), description: { text: options.root ? 'The repository root.' : 'The directory migralint ran in.' } },
         },
         // LintMessage columns count UTF-16 code units (DESIGN.md §5); say so rather than rely on the default.
         columnKind: 'utf16CodeUnits',

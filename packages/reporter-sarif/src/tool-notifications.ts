@@ -12,7 +12,7 @@ export function toolNotification(notification: Notification, options: ReporterOp
     level: notification.level,
     message: { text: notification.message },
     ...(notification.ruleId === undefined ? {} : { associatedRule: { id: notification.ruleId, ...(index === undefined ? {} : { index }) } }),
-    ...(notification.file === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(notification.file, options.cwd) } }] }),
+    ...(notification.file === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(notification.file, options) } }] }),
     ...(options.verbose && notification.detail ? { properties: { detail: notification.detail } } : {}),
   };
 }

@@ -1,11 +1,2 @@
-/** What every migralint reporter is told by the CLI. */
-export interface ReporterOptions {
-  /** Paths are shown relative to this directory. */
-  cwd: string;
-  /** Also show each rule's why, the finding's note and the docs URL. */
-  verbose?: boolean;
-  /** ANSI colours; only when explicitly true (the CLI decides from the TTY and NO_COLOR/FORCE_COLOR). */
-  color?: boolean;
-  /** Errors only: warnings and infos (and warning/note run problems) are not shown. */
-  quiet?: boolean;
-}
+// The one options type every reporter takes lives in core's reporter contract.
+export type { ReporterOptions } from '@migralint/core';
