@@ -7,6 +7,8 @@ export interface ReportOptions {
   verbose: boolean;
   quiet: boolean;
   color: boolean;
+  /** Terminal width for the terminal reporter (undefined: not a terminal, no wrapping). */
+  width?: number;
 }
 
 type Reporter = (result: LintResult, options: ReportOptions) => string;

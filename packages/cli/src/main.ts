@@ -18,6 +18,8 @@ import { exitCodeFor } from './exit-code.js';
 import { writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
+import { dropOutputAfterClosedPipe, terminalWidth } from './terminal-output.js';
+import { visibleLine, visibleLines } from '@migralint/reporter-terminal/visible-text';
 
 /**
  * Commands with their own options and modules (loaded on demand): `migralint lock`,
@@ -32,6 +34,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let request: CliRequest | undefined;
+  dropOutputAfterClosedPipe(io.stdout, io.stderr);
   try {
     const subcommand = SUBCOMMANDS[argv[0] ?? ''];
     if (subcommand) return await (await subcommand())(argv.slice(1), io);
@@ -78,7 +81,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
-    for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${name} is listed in .migralintignore and was not linted\n`);
+    for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${visibleLine(name)} is listed in .migralintignore and was not linted\n`);
     if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
     for (const f of found.files) analysed.set(f, readBytes(f));
     if (found.explicit.length > 0) {
@@ -122,7 +125,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       // Lint again from the fixed files, so the report says what is left.
       for (const files of groups.values()) for (const f of files) if (fixed.includes(f.path)) f.content = readBytes(path.resolve(io.cwd, f.path));
       result = await lintAll();
-      io.stderr.write(`migralint: fixed ${fixed.length} file${fixed.length > 1 ? 's' : ''}: ${fixed.join(', ')}\n`);
+      io.stderr.write(`migralint: fixed ${fixed.length} file${fixed.length > 1 ? 's' : ''}: ${visibleLine(fixed.join(', '))}\n`);
     }
   }
   progress.done();
@@ -135,12 +138,13 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       verbose: request.verbose,
       quiet: request.quiet,
       color: target.file ? false : color,
+      ...(target.file ? {} : terminalWidth(io.stdout, io.env)),
     });
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
   for (const n of result.notifications) {
-    if (request.debug && n.detail) io.stderr.write(`${n.detail}\n`);
+    if (request.debug && n.detail) io.stderr.write(`${visibleLines(n.detail)}\n`);
   }
   const { code, reason } = exitCodeFor(result, request.maxWarnings);
   if (reason) io.stderr.write(`migralint: ${reason}\n`);

@@ -1,5 +1,6 @@
-// The terminal reporter: vfile-reporter's familiar layout for findings, then run problems, then one
-// summary line.
+// The terminal reporter: findings grouped by file, run problems, then one summary line. Everything
+// that came from input is made visible before it reaches the terminal (visible-text.ts).
 
 export { format } from './format.js';
 export type { ReporterOptions } from './options.js';
+export { visibleLine, visibleLines } from './visible-text.js';
