@@ -15,7 +15,7 @@ import { formatReport } from './format-report.js';
 import { listRules } from './list-rules.js';
 import { Progress } from './progress.js';
 import { exitCodeFor } from './exit-code.js';
-import { writeFileAtomic } from './write-output.js';
+import { checkReportTargets, writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
 import { dropOutputAfterClosedPipe, terminalWidth } from './terminal-output.js';
@@ -91,6 +91,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       reported = new Set(found.files);
     }
   }
+  checkReportTargets(request.formats, io.cwd, analysed.keys());
   let vcs: VcsChanges | undefined;
   if (request.changedSince !== undefined || request.staged) {
     const changed = request.staged ? stagedFiles(io.cwd) : changedSince(io.cwd, request.changedSince!);

@@ -68,3 +68,141 @@ describe('8. writing to a closed pipe', () => {
     expect(fs.readFileSync(path.join(dir, 'stderr.txt'), 'utf8')).toBe('');
   });
 });
+
+const DROP_IF_EXISTS_PLUGIN = `
+export default {
+  name: 'fixy',
+  rules: {
+    'drop-if-exists': {
+      meta: {
+        type: 'suggestion', fixable: true, defaultSeverity: 'warning', recommended: true,
+        docs: { description: 'DROP TABLE should say IF EXISTS' },
+        messages: { add: 'Add IF EXISTS to DROP TABLE' },
+      },
+      create(context) {
+        return {
+          DropStmt(node) {
+            if (node.removeType !== 'OBJECT_TABLE' || node.missing_ok) return;
+            const table = context.tokensOf().find((t) => t.value === 'table');
+            context.report({ messageId: 'add', fix: { range: [table.end, table.end], text: ' IF EXISTS' } });
+          },
+        };
+      },
+    },
+  },
+};
+`;
+
+/** Files in `dir` (recursively) whose names look like temporary files. */
+function leftovers(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => /\.tmp$/.test(name));
+}
+
+describe('2. no output file may be an input; --fix writes through symlinks', () => {
+  it('a report path that is a migration, any .sql file, a linted file through a link, a config: usage error naming it, nothing written', async () => {
+    const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n', 'migrations/notes.psql': 'SELECT 2;\n', 'migralint.config.json': '{}' });
+    fs.symlinkSync('migrations/notes.psql', path.join(dir, 'report.json'));
+    const cases: Array<[string[], RegExp]> = [
+      [['migrations', '--format', 'sarif=migrations/0001_a.sql'], /--format sarif=migrations\/0001_a\.sql: migrations\/0001_a\.sql is an SQL file; write the report to a file such as report\.sarif/],
+      [['migrations', '--format', 'json=other/new.SQL'], /other\/new\.SQL is an SQL file/],
+      [['migrations/notes.psql', '--format', 'json=migrations/notes.psql'], /migrations\/notes\.psql is one of the files being linted/],
+      [['migrations/notes.psql', '--format', 'json=report.json'], /report\.json is one of the files being linted/],
+      [['migrations', '--format', 'json=migralint.config.json'], /migralint\.config\.json is a config or state file migralint reads/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).toBe('');
+    }
+    expect(fs.readFileSync(path.join(dir, 'migrations/0001_a.sql'), 'utf8')).toBe('SELECT 1;\n');
+    expect(fs.readFileSync(path.join(dir, 'migrations/notes.psql'), 'utf8')).toBe('SELECT 2;\n');
+    expect(fs.readFileSync(path.join(dir, 'migralint.config.json'), 'utf8')).toBe('{}');
+    expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
+  });
+
+  it('--fix on a symlinked migration fixes the real file and keeps the link, the mode, the BOM and CRLF', async () => {
+    const dir = makeProject({
+      'migralint.config.json': '{"plugins": ["./fixy.js"], "rules": {"fixy/drop-if-exists": "warn"}}',
+      'fixy.js': DROP_IF_EXISTS_PLUGIN,
+      'shared/0002_drop.sql': Buffer.from('\uFEFFDROP TABLE old;\r\n'),
+      'migrations/0001_init.sql': 'CREATE TABLE t (id int);\n',
+    });
+    const real = path.join(dir, 'shared/0002_drop.sql');
+    fs.chmodSync(real, 0o640);
+    const link = path.join(dir, 'migrations/0002_drop.sql');
+    fs.symlinkSync('../shared/0002_drop.sql', link);
+    const run = await runCli(['migrations', '--fix'], { cwd: dir });
+    expect(run.stderr).toBe('migralint: fixed 1 file: migrations/0002_drop.sql\n');
+    expect(run.code).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('\uFEFFDROP TABLE IF EXISTS old;\r\n');
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('4. write failures are said as such, with the path, and leave no temporary file', () => {
+  it('a directory as the report: usage error naming it', async () => {
+    const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n', 'out/keep.txt': '' });
+    const run = await runCli(['migrations', '--format', 'sarif=out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('migralint: --format sarif=out: out is a directory; name the report file inside it (e.g. out/migralint.sarif)\nRun "migralint --help" for usage.\n');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('a full disk (/dev/full): "no space left", not an internal error', async () => {
+    const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n' });
+    const run = await runCli(['migrations', '--format', 'json=/dev/full'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('migralint: cannot write /dev/full: no space left on the device\n');
+  });
+
+  it('a directory without write permission: "permission denied" with the path, no temporary file', () => {
+    const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n', 'reports/.keep': '' });
+    fs.chmodSync(path.join(dir, 'reports'), 0o555);
+    const run = runAsUser(['migrations', '--format', 'json=reports/out.json'], dir);
+    expect(run.stderr).toBe(`migralint: cannot write ${path.join(dir, 'reports/out.json')}: permission denied\n`);
+    expect(run.code).toBe(2);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('5. conflicting flags are usage errors', () => {
+  it.each([
+    [['--format', 'json', '--format', 'sarif'], /--format json and --format sarif would both write to standard output; send all but one to a file \(--format sarif=report\.sarif\)/],
+    [['--format', 'json=a.json', '--format', 'sarif=a.json'], /two --format options write to a\.json/],
+    [['--staged', '--changed-since', 'HEAD'], /--staged and --changed-since both choose which migrations to report; use one/],
+    [['--color', '--no-color'], /--color and --no-color contradict each other/],
+    [['--print-config', 'migrations/0001_a.sql', 'migrations'], /--print-config FILE prints the config for one file; do not also pass paths/],
+  ])('%j', async (args, message) => {
+    const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n' });
+    const run = await runCli(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});
+
+/**
+ * Runs the CLI as an unprivileged user, so file permissions apply (these tests run as root in CI,
+ * and root reads and writes everything). The project is made readable to that user first.
+ */
+function runAsUser(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    fs.chmodSync(cwd, 0o755);
+    for (const name of fs.readdirSync(cwd, { recursive: true }) as string[]) {
+      const file = path.join(cwd, name);
+      const stat = fs.lstatSync(file);
+      if (stat.isDirectory() && (stat.mode & 0o777) === 0o700) fs.chmodSync(file, 0o755);
+    }
+  }
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
