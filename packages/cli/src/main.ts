@@ -15,6 +15,7 @@ import { formatReport } from './format-report.js';
 import { listRules } from './list-rules.js';
 import { Progress } from './progress.js';
 import { exitCodeFor } from './exit-code.js';
+import { InputProblems } from './input-problems.js';
 import { checkReportTargets, writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
@@ -72,20 +73,26 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
 
   // What is analysed (whole histories) and what is reported (what the user named or changed).
   const analysed = new Map<string, Uint8Array>();
+  const problems = new InputProblems(io);
+  const read = (f: string) => {
+    const bytes = problems.read(f);
+    if (bytes) analysed.set(f, bytes);
+  };
   let reported: Set<string> | undefined;
   if (request.stdin) {
     const abs = path.resolve(io.cwd, request.stdinFilename ?? 'stdin.sql');
-    if (request.stdinFilename) for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) analysed.set(f, readBytes(f));
+    if (request.stdinFilename) for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) read(f);
     // The editor's buffer replaces the file on disk.
     analysed.set(abs, await readStream(io.stdin));
     reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${visibleLine(name)} is listed in .migralintignore and was not linted\n`);
-    if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
-    for (const f of found.files) analysed.set(f, readBytes(f));
+    found.problems.forEach((problem) => problems.add(problem));
+    if (found.files.length === 0 && problems.count === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
+    for (const f of found.files) read(f);
     if (found.explicit.length > 0) {
-      for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) if (!analysed.has(f)) analysed.set(f, readBytes(f));
+      for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) if (!analysed.has(f)) read(f);
       // Everything the arguments named (files, folders, globs) is reported; the rest of each
       // history is only there for context.
       reported = new Set(found.files);
@@ -103,6 +110,11 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     request.stdin && reported?.has(abs) ? (request.stdinFilename ?? '<stdin>') : displayPath(io.cwd, abs),
   );
   if (groups.size === 0) {
+    // Nothing readable was left to lint: say why the run ends, as at the end of a run.
+    if (problems.count > 0) {
+      io.stderr.write(`migralint: ${problems.exitCode({ code: 2 }).reason}\n`);
+      return 2;
+    }
     throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing was linted');
   }
 
@@ -147,7 +159,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   for (const n of result.notifications) {
     if (request.debug && n.detail) io.stderr.write(`${visibleLines(n.detail)}\n`);
   }
-  const { code, reason } = exitCodeFor(result, request.maxWarnings);
+  const { code, reason } = problems.exitCode(exitCodeFor(result, request.maxWarnings));
   if (reason) io.stderr.write(`migralint: ${reason}\n`);
   return code;
 }

@@ -206,3 +206,75 @@ function runAsUser(args: string[], cwd: string): { code: number | null; stdout: 
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+describe('3, 4, 5. only regular files are read; what cannot be read is said, per file, and the run goes on', () => {
+  const good = 'CREATE TABLE a (id bigint PRIMARY KEY);\n';
+
+  it('a FIFO named on the command line or found in a folder: a clear message, never a hang, exit 2', async () => {
+    const dir = makeProject({ 'm/0001_a.sql': good });
+    execFileSync('mkfifo', [path.join(dir, 'm/0003_b.sql')]);
+    for (const args of [['m/0003_b.sql'], ['m']]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.stderr).toContain('migralint: cannot read m/0003_b.sql: it is a named pipe (FIFO), not a regular file; only regular files are linted');
+      expect(run.code).toBe(2);
+    }
+    const folder = await runCli(['m', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(folder.stdout).files.map((f: { path: string }) => f.path)).toEqual(['m/0001_a.sql']);
+    expect(folder.stderr).toMatch(/1 file or folder could not be read \(see above\): the run is incomplete \(exit 2\)\n$/);
+  }, 20_000);
+
+  it('a directory symlink cycle: each file linted once, under one path', async () => {
+    const dir = makeProject({ 'm/0001_a.sql': 'DROP TABLE x;\n' });
+    fs.symlinkSync('..', path.join(dir, 'm/again'));
+    const run = await runCli(['m', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path)).toEqual(['m/0001_a.sql']);
+    expect(run.code).toBe(1);
+  });
+
+  it('a dangling .sql symlink is reported, in a folder and by name', async () => {
+    const dir = makeProject({ 'm/0001_a.sql': good });
+    fs.symlinkSync('../elsewhere/0002_b.sql', path.join(dir, 'm/0002_b.sql'));
+    for (const args of [['m'], ['m/0002_b.sql']]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.stderr).toContain('migralint: cannot read m/0002_b.sql: it is a symbolic link to ../elsewhere/0002_b.sql, which does not exist; fix or remove the link\n');
+      expect(run.code).toBe(2);
+    }
+  });
+
+  it('a UTF-16 file is named as such, with the fix', async () => {
+    const text = 'CREATE TABLE t (id int);\n';
+    const dir = makeProject({
+      'm/0001_bom.sql': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'm/0002_nobom.sql': Buffer.from(text, 'utf16le'),
+      'm/0003_ok.sql': good,
+    });
+    const run = await runCli(['m'], { cwd: dir });
+    expect(run.stderr).toContain('migralint: cannot read m/0001_bom.sql: it is UTF-16 text (little-endian, with a byte order mark); save it as UTF-8\n');
+    expect(run.stderr).toContain('migralint: cannot read m/0002_nobom.sql: it is UTF-16 text (little-endian); save it as UTF-8\n');
+    expect(run.stdout).not.toMatch(/binary/);
+    expect(run.code).toBe(2);
+  });
+
+  it('an unreadable file: the file, the cause in words, the fix, no --help hint; the others still linted', () => {
+    const dir = makeProject({ 'm/0001_a.sql': 'DROP TABLE x;\n', 'm/0002_secret.sql': good });
+    fs.chmodSync(path.join(dir, 'm/0002_secret.sql'), 0o000);
+    const run = runAsUser(['m'], dir);
+    expect(run.stderr).toContain(`migralint: cannot read m/0002_secret.sql: permission denied; make it readable (chmod a+r ${path.join(dir, 'm/0002_secret.sql')}) or leave it out\n`);
+    expect(run.stderr).not.toMatch(/--help|EACCES/);
+    expect(run.stdout).toMatch(/m\/0001_a\.sql\n.*Dropping table "x"/);
+    expect(run.code).toBe(2);
+  });
+
+  it('an unreadable directory is said as such, not "no .sql files"', () => {
+    const dir = makeProject({ 'm/0001_a.sql': good, 'm/old/0000_x.sql': good });
+    fs.chmodSync(path.join(dir, 'm/old'), 0o000);
+    const sub = runAsUser(['m'], dir);
+    expect(sub.stderr).toContain('migralint: cannot read directory m/old: permission denied; its migrations were not linted (make it readable, or list it in .migralintignore)\n');
+    expect(sub.code).toBe(2);
+    fs.chmodSync(path.join(dir, 'm'), 0o311);
+    const top = runAsUser(['m'], dir);
+    expect(top.stderr).toBe('migralint: cannot read directory m: permission denied; its migrations were not linted (make it readable, or list it in .migralintignore)\n');
+    expect(top.code).toBe(2);
+  });
+});
