@@ -278,3 +278,53 @@ describe('3, 4, 5. only regular files are read; what cannot be read is said, per
     expect(top.code).toBe(2);
   });
 });
+
+describe('3. plugins and config files that never finish loading', () => {
+  it('a plugin whose top-level await never settles: a clear error naming it, not a silent exit 13', async () => {
+    const dir = makeProject({
+      'migralint.config.json': '{"plugins": ["./hang.js"]}',
+      'hang.js': 'await new Promise(() => {});\nexport default { name: "hang", rules: {} };\n',
+      'migrations/0001_a.sql': 'SELECT 1;\n',
+    });
+    const run = await runCli(['migrations'], { cwd: dir, env: { MIGRALINT_LOAD_TIMEOUT: '1' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'migralint: config error: migralint.config.json: plugins[0]: plugin "./hang.js" failed to load: it did not finish loading within 1 s (a top-level await that never settles?); set MIGRALINT_LOAD_TIMEOUT=<seconds> if it really needs longer (fix or reinstall the plugin, or remove it from "plugins")\n',
+    );
+  });
+
+  it('a config file that never finishes loading: the same, naming the file', async () => {
+    const dir = makeProject({ 'migralint.config.js': 'await new Promise(() => {});\nexport default {};\n', 'migrations/0001_a.sql': 'SELECT 1;\n' });
+    const run = await runCli(['migrations'], { cwd: dir, env: { MIGRALINT_LOAD_TIMEOUT: '1' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^migralint: config error: migralint\.config\.js: failed to load: it did not finish loading within 1 s/);
+  });
+});
+
+describe('6. config search stops at the project root', () => {
+  it('a migralint.config.js above the project\'s .git is never run', async () => {
+    const outer = makeProject({
+      'migralint.config.js': `import fs from 'node:fs';\nfs.writeFileSync(new URL('./ran', import.meta.url), 'yes');\nexport default { rules: { 'destructive/no-drop-table': 'off' } };\n`,
+      'project/migrations/0001_a.sql': 'DROP TABLE t;\n',
+    });
+    const project = path.join(outer, 'project');
+    fs.mkdirSync(path.join(project, '.git'));
+    const run = await runCli(['migrations'], { cwd: project });
+    expect(fs.existsSync(path.join(outer, 'ran'))).toBe(false);
+    // The recommended defaults apply: the parent's config did not turn the rule off.
+    expect(run.stdout).toMatch(/Dropping table "t"/);
+    expect(run.code).toBe(1);
+  });
+
+  it('nor above a workspace root without .git (pnpm-workspace.yaml, package.json "workspaces")', async () => {
+    for (const marker of [{ 'pnpm-workspace.yaml': 'packages: ["*"]\n' }, { 'package.json': '{"workspaces": ["pkgs/*"]}' }]) {
+      const outer = makeProject({
+        'migralint.config.json': '{"rules": {"destructive/no-drop-table": "off"}}',
+        ...Object.fromEntries(Object.entries(marker).map(([name, text]) => [`ws/${name}`, text])),
+        'ws/pkgs/db/migrations/0001_a.sql': 'DROP TABLE t;\n',
+      });
+      const run = await runCli(['pkgs/db/migrations'], { cwd: path.join(outer, 'ws') });
+      expect(run.stdout).toMatch(/Dropping table "t"/);
+    }
+  });
+});
