@@ -7,6 +7,8 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './parse-args.js';
+import { InputError } from './input-error.js';
+import { walkSqlFiles, type InputProblem } from './walk-sql-files.js';
 
 /** Where migrations usually live, in the order we look when no path is given. */
 export const DEFAULT_FOLDERS = [
@@ -29,6 +31,8 @@ export interface FoundFiles {
   explicit: string[];
   /** Explicitly named files that .migralintignore excludes (the CLI warns about them). */
   ignoredExplicit: string[];
+  /** Files and folders found but not readable (a FIFO, a dangling link, a closed directory). */
+  problems: InputProblem[];
 }
 
 export async function findFiles(cwd: string, args: readonly string[]): Promise<FoundFiles> {
@@ -37,6 +41,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
   const found = new Set<string>();
   const explicit: string[] = [];
   const ignoredExplicit: string[] = [];
+  const problems: InputProblem[] = [];
 
   for (const arg of targets) {
     const abs = path.resolve(cwd, arg);
@@ -50,12 +55,22 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
-    } catch {
+    } catch (error) {
+      // A link to nothing, or a link cycle, is there but cannot be followed: say which.
+      if (fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        problems.push({ path: abs, problem: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symbolic link that leads back to itself (a link cycle); fix or remove the link' : `it is a symbolic link to ${fs.readlinkSync(abs)}, which does not exist; fix or remove the link` });
+        continue;
+      }
       throw new UsageError(`no such file or directory: ${arg}`);
     }
     if (stat.isDirectory()) {
-      const matches = await glob('**/*.sql', { cwd: abs, absolute: true, ignore: SKIP_DIRS, dot: false });
+      const walked = walkSqlFiles(abs);
+      const unreadableRoot = walked.problems.find((p) => p.path === abs);
+      if (unreadableRoot) throw new InputError(`cannot read directory ${arg}: ${unreadableRoot.problem}`);
+      problems.push(...walked.problems.filter((p) => !isIgnored(ignorer, cwd, p.path)));
+      const matches = walked.files;
       const kept = matches.filter((f) => !isIgnored(ignorer, cwd, f));
+      if (kept.length === 0 && walked.problems.length > 0) continue;
       if (kept.length === 0) {
         throw new UsageError(`no .sql files in ${arg}${matches.length > 0 ? ' (all are listed in .migralintignore)' : ''}; pass the folder that holds the migrations`);
       }
@@ -67,7 +82,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
       explicit.push(abs);
     }
   }
-  return { files: [...found].sort(), explicit, ignoredExplicit };
+  return { files: [...found].sort(), explicit, ignoredExplicit, problems };
 }
 
 /**

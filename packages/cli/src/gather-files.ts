@@ -9,6 +9,8 @@ import { migrationRootOf } from '@migralint/migrations';
 import { findFiles, historyFiles } from './find-files.js';
 import type { CliIO } from './io.js';
 import { UsageError } from './parse-args.js';
+import { InputError } from './input-error.js';
+import { readInput } from './read-input.js';
 
 /** How a file appears in reports: relative to the cwd with `/`, or absolute when outside it. */
 export function displayPath(cwd: string, abs: string): string {
@@ -17,12 +19,10 @@ export function displayPath(cwd: string, abs: string): string {
 }
 
 export function readBytes(abs: string): Uint8Array {
-  try {
-    return fs.readFileSync(abs);
-  } catch (error) {
-    // Unreadable (permissions, vanished): an empty buffer would pass silently, so fail the run.
-    throw new UsageError(`cannot read ${abs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  // Unreadable (permissions, a FIFO, UTF-16, vanished): an empty buffer would pass silently, so fail the run.
+  const outcome = readInput(abs);
+  if (outcome.problem !== undefined) throw new InputError(`cannot read ${abs}: ${outcome.problem}`);
+  return outcome.bytes;
 }
 
 /** `readAux` for lint(): a non-SQL file by path (relative to the cwd), or undefined when absent. */
@@ -94,6 +94,9 @@ export async function loadHistories(io: CliIO, paths: readonly string[], configF
     reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, paths);
+    // A history with a file missing cannot be replayed: stop at the first one that cannot be read.
+    const problem = found.problems[0];
+    if (problem) throw new InputError(`cannot read ${displayPath(io.cwd, problem.path)}: ${problem.problem}`);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
     if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
     for (const f of found.files) all.set(f, undefined);

@@ -1,5 +1,6 @@
 // `migralint rules`: every known rule with its metadata, read from `meta` (never from the code).
 import { catalogRules, RuleResolver, type ResolvedConfig } from '@migralint/core';
+import { visibleLine } from '@migralint/reporter-terminal/visible-text';
 
 export function listRules(config: ResolvedConfig, format: 'text' | 'json'): string {
   const catalog = catalogRules(config.plugins);
@@ -13,6 +14,6 @@ export function listRules(config: ResolvedConfig, format: 'text' | 'json'): stri
   }));
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...rows.map((r) => r.id.length));
-  const lines = rows.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.recommended ? 'recommended' : '           '}  ${r.description}`);
+  const lines = rows.map((r) => `${visibleLine(r.id).padEnd(width)}  ${r.severity.padEnd(7)}  ${r.recommended ? 'recommended' : '           '}  ${visibleLine(r.description)}`);
   return `${lines.join('\n')}\n\n${rows.length} rules; severity is what the current config uses (off = not enabled).\n`;
 }

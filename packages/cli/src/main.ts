@@ -16,9 +16,12 @@ import { repositoryRoot } from './repository-root.js';
 import { listRules } from './list-rules.js';
 import { Progress } from './progress.js';
 import { exitCodeFor } from './exit-code.js';
-import { writeFileAtomic } from './write-output.js';
+import { InputProblems } from './input-problems.js';
+import { checkReportTargets, writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
+import { dropOutputAfterClosedPipe, terminalWidth } from './terminal-output.js';
+import { visibleLine, visibleLines } from '@migralint/reporter-terminal/visible-text';
 
 /**
  * Commands with their own options and modules (loaded on demand): `migralint lock`,
@@ -35,6 +38,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let request: CliRequest | undefined;
+  dropOutputAfterClosedPipe(io.stdout, io.stderr);
   try {
     const subcommand = SUBCOMMANDS[argv[0] ?? ''];
     if (subcommand) return await (await subcommand())(argv.slice(1), io);
@@ -72,25 +76,32 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
 
   // What is analysed (whole histories) and what is reported (what the user named or changed).
   const analysed = new Map<string, Uint8Array>();
+  const problems = new InputProblems(io);
+  const read = (f: string) => {
+    const bytes = problems.read(f);
+    if (bytes) analysed.set(f, bytes);
+  };
   let reported: Set<string> | undefined;
   if (request.stdin) {
     const abs = path.resolve(io.cwd, request.stdinFilename ?? 'stdin.sql');
-    if (request.stdinFilename) for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) analysed.set(f, readBytes(f));
+    if (request.stdinFilename) for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) read(f);
     // The editor's buffer replaces the file on disk.
     analysed.set(abs, await readStream(io.stdin));
     reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
-    for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${name} is listed in .migralintignore and was not linted\n`);
-    if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
-    for (const f of found.files) analysed.set(f, readBytes(f));
+    for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${visibleLine(name)} is listed in .migralintignore and was not linted\n`);
+    found.problems.forEach((problem) => problems.add(problem));
+    if (found.files.length === 0 && problems.count === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
+    for (const f of found.files) read(f);
     if (found.explicit.length > 0) {
-      for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) if (!analysed.has(f)) analysed.set(f, readBytes(f));
+      for (const f of await historyFiles(io.cwd, found.explicit, migrationRootOf)) if (!analysed.has(f)) read(f);
       // Everything the arguments named (files, folders, globs) is reported; the rest of each
       // history is only there for context.
       reported = new Set(found.files);
     }
   }
+  checkReportTargets(request.formats, io.cwd, analysed.keys());
   let vcs: VcsChanges | undefined;
   if (request.changedSince !== undefined || request.staged) {
     const changed = request.staged ? stagedFiles(io.cwd) : changedSince(io.cwd, request.changedSince!);
@@ -102,6 +113,11 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     request.stdin && reported?.has(abs) ? (request.stdinFilename ?? '<stdin>') : displayPath(io.cwd, abs),
   );
   if (groups.size === 0) {
+    // Nothing readable was left to lint: say why the run ends, as at the end of a run.
+    if (problems.count > 0) {
+      io.stderr.write(`migralint: ${problems.exitCode({ code: 2 }).reason}\n`);
+      return 2;
+    }
     throw new UsageError('every file given is ignored (.migralintignore or "ignores" in the config); nothing was linted');
   }
 
@@ -125,7 +141,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       // Lint again from the fixed files, so the report says what is left.
       for (const files of groups.values()) for (const f of files) if (fixed.includes(f.path)) f.content = readBytes(path.resolve(io.cwd, f.path));
       result = await lintAll();
-      io.stderr.write(`migralint: fixed ${fixed.length} file${fixed.length > 1 ? 's' : ''}: ${fixed.join(', ')}\n`);
+      io.stderr.write(`migralint: fixed ${fixed.length} file${fixed.length > 1 ? 's' : ''}: ${visibleLine(fixed.join(', '))}\n`);
     }
   }
   progress.done();
@@ -143,14 +159,15 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       quiet: request.quiet,
       color: target.file ? false : color,
       env: io.env,
+      ...(target.file ? {} : terminalWidth(io.stdout, io.env)),
     });
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
   for (const n of result.notifications) {
-    if (request.debug && n.detail) io.stderr.write(`${n.detail}\n`);
+    if (request.debug && n.detail) io.stderr.write(`${visibleLines(n.detail)}\n`);
   }
-  const { code, reason } = exitCodeFor(result, request.maxWarnings);
+  const { code, reason } = problems.exitCode(exitCodeFor(result, request.maxWarnings));
   if (reason) io.stderr.write(`migralint: ${reason}\n`);
   return code;
 }

@@ -85,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.stdin && paths.length > 0 && command === 'lint') throw new UsageError('--stdin lints standard input; do not also pass paths');
   if (values.stdin && values.fix) throw new UsageError('--fix rewrites files; it does not combine with --stdin (editors apply the "fix" edits from --format json)');
   if (values.stdin && (values['changed-since'] !== undefined || values.staged)) throw new UsageError('--changed-since and --staged select files from git; they do not combine with --stdin');
+  checkConflicts(values, formats, paths, command);
   const color = values['no-color'] ? false : values.color ? true : undefined;
   return {
     command,
@@ -104,6 +105,24 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     staged: values.staged ?? false,
     fix: values.fix ?? false,
   };
+}
+
+/** Flags that cannot both be meant: say so instead of letting one silently win. */
+function checkConflicts(values: Record<string, unknown>, formats: readonly FormatRequest[], paths: readonly string[], command: CliRequest['command']): void {
+  const toStdout = formats.filter((f) => f.file === undefined);
+  if (toStdout.length > 1) {
+    throw new UsageError(
+      `--format ${toStdout[0]!.name} and --format ${toStdout[1]!.name} would both write to standard output; send all but one to a file (--format ${toStdout[1]!.name}=report.${toStdout[1]!.name === 'terminal' ? 'txt' : toStdout[1]!.name})`,
+    );
+  }
+  const files = formats.filter((f) => f.file !== undefined).map((f) => f.file!);
+  const twice = files.find((file, index) => files.indexOf(file) !== index);
+  if (twice !== undefined) throw new UsageError(`two --format options write to ${twice}; give each its own file`);
+  if (values.staged && values['changed-since'] !== undefined) {
+    throw new UsageError('--staged and --changed-since both choose which migrations to report; use one (--staged in a pre-commit hook, --changed-since REF in CI)');
+  }
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other; use one');
+  if (command === 'print-config' && paths.length > 0) throw new UsageError('--print-config FILE prints the config for one file; do not also pass paths to lint');
 }
 
 /** node:util's parseArgs error as a one-line usage error (its advice on `--` does not apply). */
@@ -126,6 +145,8 @@ export function parseFormat(value: string, known: readonly string[] = FORMATS, {
     throw new UsageError(`unknown format "${name}"; use one of: ${known.join(', ')}${more} (optionally NAME=FILE)`);
   }
   if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
+  // A report over a migration would replace it: never, whatever the run reads.
+  if (file !== undefined && /\.sql$/i.test(file)) throw new UsageError(`--format ${value}: ${file} is an SQL file; write the report to a file such as report.${name === 'terminal' ? 'txt' : name}`);
   return { name, ...(file ? { file } : {}) };
 }
 

@@ -4,6 +4,8 @@
 import { ConfigError } from '@migralint/config';
 import type { CliIO } from './io.js';
 import { UsageError } from './parse-args.js';
+import { InputError } from './input-error.js';
+import { visibleLine, visibleLines } from '@migralint/reporter-terminal/visible-text';
 
 export interface FailureOptions {
   /** `migralint` or `migralint verify`: what the message lines start with. */
@@ -17,15 +19,18 @@ export interface FailureOptions {
 
 export function reportFailure(error: unknown, io: CliIO, { prefix, debug, usageHint, userErrors = [] }: FailureOptions): number {
   const err = error instanceof Error ? error : new Error(String(error));
-  if (error instanceof UsageError || userErrors.some((kind) => error instanceof kind)) {
-    io.stderr.write(`${prefix}: ${err.message}\n${usageHint ? `${usageHint}\n` : ''}`);
+  if (error instanceof InputError) {
+    // A file or folder that cannot be read or written: the message names it, the cause and the fix; --help would not help.
+    io.stderr.write(`${prefix}: ${visibleLine(err.message)}\n`);
+  } else if (error instanceof UsageError || userErrors.some((kind) => error instanceof kind)) {
+    io.stderr.write(`${prefix}: ${visibleLine(err.message)}\n${usageHint ? `${usageHint}\n` : ''}`);
   } else if (error instanceof ConfigError) {
     // One line per problem, each saying where it is.
-    for (const line of err.message.split('\n')) io.stderr.write(`migralint: config error: ${line}\n`);
+    for (const line of err.message.split('\n')) io.stderr.write(`migralint: config error: ${visibleLine(line)}\n`);
   } else {
-    io.stderr.write(`${prefix}: internal error: ${err.message}\n`);
+    io.stderr.write(`${prefix}: internal error: ${visibleLine(err.message)}\n`);
     if (!debug) io.stderr.write('Run again with --debug for the stack trace, and please report it.\n');
   }
-  if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
+  if (debug && err.stack) io.stderr.write(`${visibleLines(err.stack)}\n`);
   return 2;
 }

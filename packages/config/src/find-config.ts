@@ -2,7 +2,7 @@
 // "none"); we walk upward ourselves because its "global" strategy, the only one that climbs past a
 // package.json, also reads ~/.config/migralint/, which would make CI results depend on a home dir.
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,9 +40,31 @@ export function displayPath(cwd: string, filepath: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filepath;
 }
 
-/** `import()` of a file by path (a file URL, so Windows drive letters and `#` in names survive). */
-export async function importFile(filepath: string): Promise<Record<string, unknown>> {
-  return (await import(pathToFileURL(filepath).href)) as Record<string, unknown>;
+/**
+ * How long a config file or plugin may take to load (its top-level code and `await`s), in ms.
+ * `MIGRALINT_LOAD_TIMEOUT` (seconds) changes it. Generous: a real plugin loads in milliseconds.
+ */
+export function loadTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const seconds = Number(env.MIGRALINT_LOAD_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000;
+}
+
+/**
+ * `import()` of a file by path (a file URL, so Windows drive letters and `#` in names survive), with
+ * a time limit. A module whose top-level `await` never settles would otherwise leave Node with
+ * nothing to do, and the process would end with exit 13 and no word; the timer both keeps it alive
+ * and turns the wait into an error the callers name the config or plugin in.
+ */
+export async function importFile(filepath: string, timeoutMs = loadTimeoutMs()): Promise<Record<string, unknown>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not finish loading within ${timeoutMs / 1000} s (a top-level await that never settles?); set MIGRALINT_LOAD_TIMEOUT=<seconds> if it really needs longer`)), timeoutMs);
+  });
+  try {
+    return (await Promise.race([import(pathToFileURL(filepath).href), timeout])) as Record<string, unknown>;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Reads any supported config file by its extension (JSON, YAML, JS), without validating it. */
@@ -124,7 +146,7 @@ export class ConfigFinder {
     return this.#explorer;
   }
 
-  /** The config file governing `directory`: the nearest one in it or any parent, up to the root. */
+  /** The config file governing `directory`: the nearest one in it or a parent, up to the project root. */
   find(directory: string): Promise<LoadedFile | undefined> {
     const dir = path.resolve(this.#cwd, directory);
     let pending = this.#byDirectory.get(dir);
@@ -138,10 +160,14 @@ export class ConfigFinder {
   async #searchUpward(dir: string): Promise<LoadedFile | undefined> {
     // One directory listing instead of a dozen failed opens: most directories of a migration tree
     // hold no config candidate at all, and cosmiconfig is only asked where one is.
-    if (hasCandidate(dir)) {
+    const names = listDirectory(dir);
+    if (names === undefined || names.some((name) => candidateNames.has(name))) {
       const result = await (await this.#cosmiconfig()).search(dir);
       if (result) return { filepath: result.filepath, config: result.config };
     }
+    // The project root ends the search, as ESLint's flat config does: a config file in a parent
+    // directory (a home directory, a shared checkout) is code that would run for every project below.
+    if (names !== undefined && isProjectRoot(dir, names)) return undefined;
     const parent = path.dirname(dir);
     return parent === dir ? undefined : this.find(parent);
   }
@@ -163,12 +189,27 @@ export class ConfigFinder {
 
 const candidateNames = new Set(searchPlaces);
 
-function hasCandidate(dir: string): boolean {
+/** The directory's entries; undefined when unreadable or vanished (cosmiconfig then looks and reports). */
+function listDirectory(dir: string): string[] | undefined {
   try {
-    return readdirSync(dir).some((name) => candidateNames.has(name));
+    return readdirSync(dir);
   } catch {
-    // Unreadable or vanished directory: let cosmiconfig look and report what it finds.
-    return true;
+    return undefined;
+  }
+}
+
+/**
+ * A project's root: it holds `.git` (a directory, or a file in a worktree or submodule), or it is a
+ * workspace root (`pnpm-workspace.yaml`, or a package.json with "workspaces").
+ */
+export function isProjectRoot(dir: string, names: readonly string[]): boolean {
+  if (names.includes('.git') || names.includes('pnpm-workspace.yaml')) return true;
+  if (!names.includes('package.json')) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { workspaces?: unknown };
+    return manifest.workspaces !== undefined;
+  } catch {
+    return false;
   }
 }
 

@@ -64,6 +64,27 @@ export function scanSql(sql: string): Token[] | undefined {
   try {
     return (scanSync(sql) as { tokens: Token[] }).tokens;
   } catch {
+    return scanWithControls(sql);
+  }
+}
+
+/** C0 controls that libpg-query's scanner copies raw into its JSON output, which then fails to parse. */
+const RAW_CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/**
+ * A control character inside a quoted name or string (`"x\x1b[2J"`) is valid SQL that Postgres
+ * parses, but libpg-query's scanner emits it unescaped in its JSON and fails. Scanned again with
+ * each replaced by DEL (one byte, one UTF-16 unit: every offset stays), with the token texts taken
+ * from the original. Without this, every rule reading tokens of such a statement saw none.
+ */
+function scanWithControls(sql: string): Token[] | undefined {
+  if (!RAW_CONTROLS.test(sql)) return undefined;
+  RAW_CONTROLS.lastIndex = 0;
+  try {
+    const tokens = (scanSync(sql.replace(RAW_CONTROLS, '\u007F')) as { tokens: Token[] }).tokens;
+    const bytes = Buffer.from(sql, 'utf8');
+    return tokens.map((token) => ({ ...token, text: bytes.subarray(token.start, token.end).toString('utf8') }));
+  } catch {
     return undefined;
   }
 }

@@ -61,7 +61,9 @@ export function prepareFile(input: SourceInput, sectionBreaks?: (text: string) =
   for (const statement of statements) {
     if (statement.kind !== 'ParseError' || !statement.error) continue;
     const placeholder = /\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}/s.exec(statement.text)?.[0];
-    const at = { start: statement.error.offset, end: Math.max(statement.error.offset, tokenEnd(text, statement.error.offset, statement.end)) };
+    const offset = statement.error.offset;
+    // At the `;` (after the statement's range), the `;` itself is underlined: never an empty range.
+    const at = { start: offset, end: text[offset] === ';' ? offset + 1 : Math.max(offset, tokenEnd(text, offset, statement.end)) };
     engineReports.push({
       ruleId: 'migralint/parse-error',
       descriptor: placeholder

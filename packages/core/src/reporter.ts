@@ -15,7 +15,7 @@ export interface ReporterOptions {
    * place findings by paths relative to it. Defaults to `cwd`.
    */
   root?: string;
-  /** Say more: each rule's why and docs link, run problems' details. */
+  /** Say more: a code frame, each rule's why and docs link, run problems' details. */
   verbose?: boolean;
   /** ANSI colours; only when explicitly true (the CLI decides from the TTY and NO_COLOR/FORCE_COLOR). */
   color?: boolean;
@@ -23,6 +23,8 @@ export interface ReporterOptions {
   quiet?: boolean;
   /** The process environment, for reporters that follow a CI's conventions ($GITHUB_STEP_SUMMARY). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Terminal width in columns: long messages wrap under their start. Undefined: no wrapping (a log, a pipe). */
+  width?: number;
 }
 
 export interface Reporter {

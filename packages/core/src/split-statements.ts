@@ -191,7 +191,8 @@ function parseErrorStatement(
     start,
     end,
     text: text.slice(start, end),
-    error: { message: failure.message, offset: Math.min(Math.max(errorOffset, start), Math.max(end, start)) },
+    // An error "at or near ";"" points at the statement's own `;`, just past its range: kept there.
+    error: { message: failure.message, offset: Math.min(Math.max(errorOffset, start), text[errorOffset] === ';' ? errorOffset : Math.max(end, start)) },
   };
 }
 

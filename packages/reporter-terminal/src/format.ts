@@ -1,48 +1,36 @@
-// Findings (vfile-reporter), then run problems, then the summary line, separated by blank lines.
-// The string ends with a newline so the CLI can write it as is.
+// Findings grouped by file, then run problems, then the summary line, separated by blank lines. The
+// string ends with a newline so the CLI can write it as is.
 
 import type { LintResult } from '@migralint/core';
-import { reporter } from 'vfile-reporter';
+import { findingLines } from './finding-lines.js';
 import { notificationLines } from './notification-lines.js';
 import type { ReporterOptions } from './options.js';
 import { createPalette } from './palette.js';
-import { toReportedFiles } from './reported-files.js';
+import { toReportPath } from './report-path.js';
 import { summaryLine } from './summary-line.js';
+import { visibleLine } from './visible-text.js';
 
 export function format(result: LintResult, options: ReporterOptions): string {
   const palette = createPalette(options.color === true);
-  const files = toReportedFiles(result, options);
   const sections: string[] = [];
+  const counts = { errors: 0, warnings: 0, infos: 0 };
 
-  if (files.length > 0) {
-    const findings = reporter(
-      files.map((file) => file.vfile),
-      // `quiet`: files without shown messages are not listed (we also drop them beforehand).
-      { color: options.color === true, verbose: options.verbose === true, quiet: true },
-    );
-    const hasByline = files.some((file) => file.errors + file.warnings > 0);
-    sections.push(hasByline ? withoutByline(findings) : findings);
+  for (const file of [...result.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const shown = file.messages.filter((message) => !message.suppressed && (!options.quiet || message.severity === 'error'));
+    if (shown.length === 0) continue;
+    for (const message of shown) {
+      if (message.severity === 'error') counts.errors++;
+      else if (message.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+    const reportPath = visibleLine(toReportPath(file.path, options.cwd));
+    const source = typeof file.file.value === 'string' ? file.file.value : '';
+    sections.push([palette.underline(reportPath), ...findingLines(shown, { source, reportPath, rules: result.rules, options, palette })].join('\n'));
   }
 
   const notifications = notificationLines(result.notifications, options, palette);
   if (notifications.length > 0) sections.push(notifications.join('\n'));
 
-  const counts = { errors: 0, warnings: 0, infos: 0 };
-  for (const file of files) {
-    counts.errors += file.errors;
-    counts.warnings += file.warnings;
-    counts.infos += file.infos;
-  }
-  sections.push(summaryLine(result, counts, palette));
+  sections.push(summaryLine(result, counts, palette, options.width));
   return `${sections.join('\n\n')}\n`;
-}
-
-/**
- * vfile-reporter ends with its own byline ("2 messages (✖ 1 error)") after a blank line whenever an
- * error or warning is shown; it cannot count infos or suppressed findings, so ours replaces it. The
- * byline is one line, so the last blank line is the one before it.
- */
-function withoutByline(report: string): string {
-  const cut = report.lastIndexOf('\n\n');
-  return cut === -1 ? report : report.slice(0, cut);
 }

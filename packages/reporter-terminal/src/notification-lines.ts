@@ -5,14 +5,18 @@ import type { Notification } from '@migralint/core';
 import type { Palette } from './palette.js';
 import type { ReporterOptions } from './options.js';
 import { toReportPath } from './report-path.js';
+import { visibleLine, visibleLines } from './visible-text.js';
+import { wrapWords } from './wrap.js';
 
 export function notificationLines(notifications: readonly Notification[], options: ReporterOptions, palette: Palette): string[] {
   const lines: string[] = [];
   for (const notification of notifications) {
     if (options.quiet && notification.level !== 'error') continue;
-    lines.push(`${marker(notification.level, palette)} ${describe(notification, options)}`);
+    // Wrapped under the text after the marker (one column wide).
+    const text = wrapWords(describe(notification, options), options.width === undefined ? undefined : Math.max(24, options.width - 2));
+    lines.push(`${marker(notification.level, palette)} ${text[0]}`, ...text.slice(1).map((line) => `  ${line}`));
     if (options.verbose && notification.detail) {
-      lines.push(...notification.detail.split(/\r?\n|\r/).map((line) => `    ${line}`.trimEnd()));
+      lines.push(...visibleLines(notification.detail).split('\n').map((line) => `    ${line}`.trimEnd()));
     }
   }
   return lines;
@@ -27,6 +31,7 @@ function describe(notification: Notification, options: ReporterOptions): string 
   let text = message;
   if (ruleId && !message.includes(ruleId)) text = `rule ${ruleId}: ${text}`;
   if (file !== undefined && !message.includes(file)) text = `${text} (${toReportPath(file, options.cwd)})`;
+  text = visibleLine(text);
   // A rule that threw is a bug in migralint or a plugin, not a finding: say so plainly.
   return ruleId && notification.level === 'error' ? `internal error: ${text}` : text;
 }

@@ -1,5 +1,5 @@
-// The few ANSI styles the summary and run-problem lines use, the same codes vfile-reporter uses for
-// the findings above them. With colour off every style is the identity, so callers never branch.
+// The few ANSI styles the report uses. With colour off every style is the identity, so callers never
+// branch. Styles wrap text that is already made visible (visible-text.ts): ours are the only escapes.
 
 export interface Palette {
   red(text: string): string;
@@ -7,6 +7,8 @@ export interface Palette {
   cyan(text: string): string;
   green(text: string): string;
   bold(text: string): string;
+  dim(text: string): string;
+  underline(text: string): string;
 }
 
 export function createPalette(color: boolean): Palette {
@@ -17,5 +19,7 @@ export function createPalette(color: boolean): Palette {
     cyan: style('36', '39'),
     green: style('32', '39'),
     bold: style('1', '22'),
+    dim: style('2', '22'),
+    underline: style('4', '24'),
   };
 }

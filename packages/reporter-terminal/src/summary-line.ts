@@ -4,6 +4,7 @@
 
 import type { LintResult } from '@migralint/core';
 import type { Palette } from './palette.js';
+import { displayWidth } from './wrap.js';
 
 export interface VisibleCounts {
   errors: number;
@@ -11,7 +12,7 @@ export interface VisibleCounts {
   infos: number;
 }
 
-export function summaryLine(result: LintResult, counts: VisibleCounts, palette: Palette): string {
+export function summaryLine(result: LintResult, counts: VisibleCounts, palette: Palette, width?: number): string {
   const parts: string[] = [];
   if (counts.errors) parts.push(`${palette.red('✖')} ${plural(counts.errors, 'error')}`);
   if (counts.warnings) parts.push(`${palette.yellow('⚠')} ${plural(counts.warnings, 'warning')}`);
@@ -24,7 +25,22 @@ export function summaryLine(result: LintResult, counts: VisibleCounts, palette: 
     parts.push(`${palette.green('✔')} no problems in ${plural(result.stats.files, 'file')}`);
   }
   if (result.suppressedCount) parts.push(`${result.suppressedCount} suppressed`);
-  return parts.join(', ');
+  return joinToWidth(parts, width);
+}
+
+/** `a, b, c`, broken after a comma where a line would pass the width (our colour codes take no room). */
+function joinToWidth(parts: string[], width: number | undefined): string {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.length - 1;
+    const joined = last >= 0 ? `${lines[last]}, ${part}` : part;
+    if (last >= 0 && width !== undefined && displayWidth(joined.replace(/\u001B\[\d+m/g, '')) > width) {
+      lines[last] += ',';
+      lines.push(part);
+    } else if (last >= 0) lines[last] = joined;
+    else lines.push(part);
+  }
+  return lines.join('\n');
 }
 
 function plural(count: number, noun: string): string {

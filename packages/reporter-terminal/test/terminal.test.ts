@@ -7,15 +7,15 @@ const cwd = '/project';
 const ESC = '\u001B[';
 
 describe('terminal report of a real lint() result', () => {
-  it('prints findings with vfile-reporter, run problems, then the summary', async () => {
+  it('prints findings by file, run problems, then the summary', async () => {
     expect(format(await lintRealistic(), { cwd })).toBe(
       [
         'supabase/migrations/20260101000000_init.sql',
-        '1:14-1:24 info    Creates table ünïcode_😀                                      demo/table-created',
+        '  1:14-1:24  info  Creates table ünïcode_😀  demo/table-created',
         '',
         'supabase/migrations/20260219120000_cleanup.sql',
-        '3:1-3:42  error   Dropping column "legacy_flag" breaks code that still reads it demo/no-drop-column',
-        '4:1-4:46  warning Add `IF NOT EXISTS` to `CREATE INDEX`                         demo/require-if-not-exists',
+        '  3:1-3:42  error    Dropping column "legacy_flag" breaks code that still reads it  demo/no-drop-column',
+        '  4:1-4:46  warning  Add `IF NOT EXISTS` to `CREATE INDEX`  demo/require-if-not-exists',
         '',
         '✖ internal error: Rule demo/crashes-on-truncate crashed on /project/supabase/migrations/20260101000000_init.sql: boom. Its findings for this file are incomplete; please report this to the rule\'s authors.',
         '',
@@ -38,19 +38,63 @@ describe('terminal report of a real lint() result', () => {
     expect(output).toContain('1 suppressed');
   });
 
-  it('adds the why, the note and the docs link with verbose, and the stack of a run problem', async () => {
+  it('adds a code frame, the why, the note and the docs link with verbose, and the stack of a run problem', async () => {
     const output = format(await lintRealistic(), { cwd, verbose: true });
     expect(output).toContain(
       [
-        '3:1-3:42  error   Dropping column "legacy_flag" breaks code that still reads it demo/no-drop-column',
-        '  [url]:',
-        '    https://github.com/migralint/migralint/blob/main/docs/rules/demo/no-drop-column.md',
-        '  [note]:',
-        '    Why: Application code still running against the old schema breaks as soon as the column is gone.',
-        '    Safe way: stop reading the column in a release, then drop it in a later migration.',
+        '  3:1-3:42  error    Dropping column "legacy_flag" breaks code that still reads it  demo/no-drop-column',
+        '    --> supabase/migrations/20260219120000_cleanup.sql:3:1',
+        '       3 | ALTER TABLE users DROP COLUMN legacy_flag;',
+        '         | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        '                     Why: Application code still running against the old schema breaks as soon as the column is gone.',
+        '                     Safe way: stop reading the column in a release, then drop it in a later migration.',
+        '                     Docs: https://github.com/migralint/migralint/blob/main/docs/rules/demo/no-drop-column.md',
       ].join('\n'),
     );
     expect(output).toMatch(/rule's authors\.\n {4}Error: boom\n {8}at /);
+  });
+
+  it('wraps messages under their start to the terminal width, rule id last, never padded', async () => {
+    const output = format(await lintRealistic(), { cwd, width: 60 });
+    expect(output).toContain(
+      [
+        '  3:1-3:42  error    Dropping column "legacy_flag" breaks',
+        '                     code that still reads it',
+        '                     demo/no-drop-column',
+        '  4:1-4:46  warning  Add `IF NOT EXISTS` to `CREATE INDEX`',
+        '                     demo/require-if-not-exists',
+      ].join('\n'),
+    );
+    // Every line fits, except a single word longer than the width (a path is never broken).
+    for (const line of output.split('\n')) if (line.length > 60) expect(line.trim().split(' ').filter((word) => word.length > 40)).toHaveLength(1);
+  });
+
+  it('cuts a long source line in the code frame around the finding, to the width', async () => {
+    const content = `SELECT '${'x'.repeat(150)}'; ALTER TABLE t DROP COLUMN legacy_flag, ADD COLUMN ${'y'.repeat(100)} int;\n`;
+    const output = format(await lintDemo([{ path: CLEANUP_PATH, content }]), { cwd, verbose: true, width: 80 });
+    const frame = output.split('\n').filter((line) => /^\s+(\d+ )?\| /.test(line));
+    expect(frame).toHaveLength(2);
+    for (const line of frame) expect(line.length).toBeLessThanOrEqual(80);
+    expect(frame[0]).toMatch(/^ {7}1 \| …x+'; ALTER TABLE t DROP COLUMN legacy_flag, ADD CO…$/);
+    // The carets start under the finding (the statement, from ALTER) and stop at the width.
+    expect(frame[1]!.indexOf('^')).toBe(frame[0]!.indexOf('ALTER'));
+    expect(frame[1]!.length).toBe(frame[0]!.length);
+  });
+
+  it('shows escapes, not control characters, from identifiers, paths, messages and notes, with or without colour', async () => {
+    const evil = '\u001B[2J\u001B]8;;evil.example\u0007x\u009B31m\u202Eabc\r\n';
+    const content = `ALTER TABLE t DROP COLUMN "${evil}";\n`;
+    const result = await lintDemo([{ path: `/project/0002_${evil}.sql`, content }]);
+    result.notifications.push({ level: 'warning', file: `/project/${evil}.sql`, message: `plugin says ${evil}`, detail: `stack ${evil}` });
+    for (const color of [false, true]) {
+      const output = format(result, { cwd, color, verbose: true, width: 100 });
+      // Colour on: only our own SGR sequences (ESC [ digits m) remain.
+      const withoutOurColours = output.replace(/\u001B\[\d+m/g, '');
+      expect(withoutOurColours).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+      expect(withoutOurColours).toContain('0002_\\x1b[2J\\x1b]8;;evil.example\\x07x\\x9b31m\\u202eabc\\r\\n.sql');
+      expect(withoutOurColours).toContain('Dropping column "\\x1b[2J');
+      expect(withoutOurColours).toContain('plugin says \\x1b[2J');
+    }
   });
 
   it('shows errors only with quiet, and hides files left without findings', async () => {
@@ -58,7 +102,7 @@ describe('terminal report of a real lint() result', () => {
     expect(output).toBe(
       [
         'supabase/migrations/20260219120000_cleanup.sql',
-        '3:1-3:42 error Dropping column "legacy_flag" breaks code that still reads it demo/no-drop-column',
+        '  3:1-3:42  error  Dropping column "legacy_flag" breaks code that still reads it  demo/no-drop-column',
         '',
         '✖ internal error: Rule demo/crashes-on-truncate crashed on /project/supabase/migrations/20260101000000_init.sql: boom. Its findings for this file are incomplete; please report this to the rule\'s authors.',
         '',
