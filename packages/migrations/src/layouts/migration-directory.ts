@@ -1,6 +1,7 @@
 // What a layout adapter reads (one directory of migrations) and what it hands back.
 
 import type { LayoutFinding, LayoutName, Migration, Settings, SourceFile } from '@migralint/core';
+import type { RunnerInfo } from './runners.js';
 
 /** One SQL file of a migration directory. */
 export interface DirectoryFile {
@@ -20,6 +21,8 @@ export interface MigrationDirectory {
   readAux(path: string): string | undefined;
   /** Settings of the directory's files (`postgresVersion`, …). */
   settings: Settings;
+  /** The program that applies it (stated, recognised or guessed): decides names and transactions where runners share a layout. */
+  runner: RunnerInfo;
 }
 
 /** A file of the directory that is no part of a migration but belongs with one. */

@@ -12,6 +12,8 @@ const journal = (tags: Array<[string, number]>) => JSON.stringify({ version: '7'
 export const SCENARIOS: Scenario[] = [
   { name: 'unknown layout', files: { 'sql/views/active_users.sql': 'CREATE VIEW active_users AS SELECT 1;' } },
   { name: 'invalid layout setting', files: { 'db/001_a.sql': 'SELECT 1;' }, settings: { layout: 'liquibase' } },
+  { name: 'invalid runner setting', files: { 'db/001_a.sql': 'SELECT 1;' }, settings: { runner: 'liquibase' } },
+  { name: 'guessed runner', files: { 'db/001_a.sql': 'SELECT 1;', 'db/002_b.sql': 'SELECT 1;' } },
   {
     name: 'mixed layouts',
     files: { 'db/001_a.up.sql': 'SELECT 1;', 'db/002_b.up.sql': 'SELECT 1;', 'db/003_c.sql': '-- +goose Up\nSELECT 1;' },
