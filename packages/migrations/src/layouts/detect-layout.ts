@@ -134,7 +134,7 @@ export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayou
   if (votes.size === 0) {
     // supabase/migrations full of names the CLI skips is the classic way to lose migrations.
     if (context.supabaseDir && group.dir.endsWith('migrations')) return { layout: 'supabase', forced: false, strays: [] };
-    if (group.files.some((f) => /^\d/.test(f.rel))) return { layout: 'plain', forced: false, strays: [] };
+    if (group.files.some((f) => /^[vV]?\d/.test(f.rel))) return { layout: 'plain', forced: false, strays: [] };
     return { layout: undefined, forced: false, strays: [] };
   }
   const counts = new Map<LayoutName, number>();

@@ -118,6 +118,20 @@ describe('runner decision', () => {
     expect(psql.sets[0]!.migrations[0]!.up[0]!.transaction).toBe('none');
   });
 
+  it('reads versioned schema folders (versioned/vX.Y/*.sql) as one history, said once', async () => {
+    const a = analyze(
+      await project({
+        'db/versioned/v1.10/001_c.sql': 'SELECT 1;',
+        'db/versioned/v1.2/001_a.sql': 'SELECT 1;',
+        'db/versioned/v1.2/002_b.sql': 'SELECT 1;',
+        'db/versioned/v1.9/001_b.sql': 'SELECT 1;',
+      }),
+    );
+    expect(a.sets.map((s) => `${s.layout} ${s.dir}`)).toEqual(['plain db/versioned']);
+    expect(a.sets[0]!.migrations.map((m) => m.up[0]!.file.slice('db/versioned/'.length))).toEqual(['v1.2/001_a.sql', 'v1.2/002_b.sql', 'v1.9/001_b.sql', 'v1.10/001_c.sql']);
+    expect(a.findings.map((f) => f.ruleId)).toEqual(['migrations/guessed-runner']);
+  });
+
   it('gives the layouts that name their runner no guess', async () => {
     const a = analyze(await project({ 'supabase/migrations/20240101000000_a.sql': 'SELECT 1;', 'g/1_a.sql': '-- +goose Up\nSELECT 1;' }));
     expect(a.sets.map((s) => `${runnerOf(s)!.name} ${runnerOf(s)!.guessed}`)).toEqual(['goose false', 'supabase-cli false']);
