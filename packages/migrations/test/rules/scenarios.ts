@@ -28,6 +28,10 @@ export const SCENARIOS: Scenario[] = [
       'supabase/migrations/20240102000000_c/fix.sql': 'SELECT 1;',
     },
   },
+  {
+    name: 'supabase timestamp precision',
+    files: { 'supabase/migrations/20260312090000_add_users.sql': 'SELECT 1;', 'supabase/migrations/20260312_AddThings.sql': 'SELECT 1;' },
+  },
   { name: 'supabase name order', files: { 'supabase/migrations/9_a.sql': 'SELECT 1;', 'supabase/migrations/10_b.sql': 'SELECT 1;' } },
   { name: 'supabase runs downs', files: { 'supabase/migrations/1_a.sql': 'SELECT 1;', 'supabase/migrations/1_a.down.sql': 'SELECT 1;' } },
   {
