@@ -46,6 +46,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   { name: 'popx without down', files: { 'p/1_a.postgres.up.sql': 'SELECT 1;' } },
+  { name: 'flyway mixed', files: { 'f2/V1__a.sql': 'CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);' } },
   { name: 'flyway near miss', files: { 'f/V1__a.sql': 'SELECT 1;', 'f/v2__b.sql': 'SELECT 1;' } },
   {
     name: 'dbmate refusals',
