@@ -98,7 +98,7 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
       const set: RunnerSet = { layout, dir: group.dir, supportsDown: adapter.supportsDown, migrations: result.migrations, runner };
       analysis.sets.push(set);
       // Once per history, on its first file: the runner was guessed, and how to state it.
-      if (runner.guessed) analysis.findings.push(layoutFinding('guessed-runner', first, 'guessed', { dir: group.dir, ...describeRunner(runner), runners: RUNNER_NAMES.join(', ') }));
+      if (runner.guessed) analysis.findings.push(layoutFinding('guessed-runner', first, 'guessed', { dir: group.dir, ...describeRunner(runner) }));
     }
   }
   return analysis;

@@ -12,7 +12,7 @@
 import type { LayoutFinding, Migration, MigrationPart, SourceFile } from '@migralint/core';
 import { compareDotted, compareNames } from './compare-versions.js';
 import { layoutFinding } from './layout-finding.js';
-import { numbered, type LayoutAdapter, type MigrationDirectory } from './migration-directory.js';
+import { ancestorDirs, numbered, pathIn, type LayoutAdapter, type MigrationDirectory } from './migration-directory.js';
 import { wholeFile } from './part-statements.js';
 import { flywayNeedsNoTransaction, inTransaction, outsideTransaction, type PartMode } from './runner-transactions.js';
 import { duplicateVersionFindings, orphanDownFindings } from './version-findings.js';
@@ -90,15 +90,12 @@ const MIXED_CONFIGS = ['flyway.conf', 'flyway.toml', 'application.properties', '
 const MIXED_TRUE = /mixed\s*[=:]\s*"?true/i;
 
 function allowsMixed(directory: MigrationDirectory): boolean {
-  const segments = directory.dir === '.' ? [] : directory.dir.split('/');
-  for (let depth = segments.length; depth >= 0; depth--) {
-    const base = segments.slice(0, depth).join('/');
-    for (const name of MIXED_CONFIGS) {
-      const text = directory.readAux(base === '' ? name : `${base}/${name}`);
-      if (text !== undefined && MIXED_TRUE.test(text)) return true;
-    }
-  }
-  return false;
+  return ancestorDirs(directory.dir, directory.readAux).some((dir) =>
+    MIXED_CONFIGS.some((name) => {
+      const text = directory.readAux(pathIn(dir, name));
+      return text !== undefined && MIXED_TRUE.test(text);
+    }),
+  );
 }
 
 /** A script with a statement Flyway cannot run in a transaction and others it can: refused without `mixed`. */

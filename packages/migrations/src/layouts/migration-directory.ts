@@ -58,6 +58,35 @@ export function pathIn(dir: string, rel: string): string {
   return dir === '.' ? rel : `${dir.replace(/\/$/, '')}/${rel}`;
 }
 
+/**
+ * The directory and those above it, nearest first, where a project's manifests and tool configs may
+ * sit: up to the repository root (a directory with `.git/HEAD`), and at most four levels above the
+ * working directory for relative paths (a run inside `crates/store/migrations` still finds
+ * `crates/store/Cargo.toml`).
+ */
+export function ancestorDirs(dir: string, readAux: (path: string) => string | undefined): string[] {
+  const normal = dir.replace(/\\/g, '/').replace(/\/$/, '') || '/';
+  const out: string[] = [];
+  let current = normal;
+  for (let i = 0; i < 64; i++) {
+    out.push(current);
+    if (readAux(pathIn(current, '.git/HEAD')) !== undefined) break;
+    const parent = parentDir(current);
+    if (parent === undefined || (parent.split('/').filter((s) => s === '..').length > 4)) break;
+    current = parent;
+  }
+  return out;
+}
+
+function parentDir(dir: string): string | undefined {
+  if (dir === '/' || /^[A-Za-z]:$/.test(dir)) return undefined;
+  if (dir === '.') return '..';
+  if (/^(\.\.\/)*\.\.$/.test(dir)) return `${dir}/..`;
+  const cut = dir.lastIndexOf('/');
+  if (cut < 0) return '.';
+  return cut === 0 ? '/' : dir.slice(0, cut);
+}
+
 /** Sets `index` in order and returns the array. */
 export function numbered(migrations: Migration[]): Migration[] {
   migrations.forEach((m, i) => (m.index = i));

@@ -12,7 +12,7 @@
 // that does not flood (docs/layouts.md, "Runners").
 
 import type { LayoutName } from '@migralint/core';
-import type { DirectoryFile } from './migration-directory.js';
+import { ancestorDirs, pathIn, type DirectoryFile } from './migration-directory.js';
 
 /** How a runner applies a history, as one word for the model, `--print-config` and docs. */
 export type HistoryTransaction =
@@ -133,11 +133,9 @@ function info(name: RunnerName, guessed: boolean, evidence: string[]): RunnerInf
 
 /** The nearest manifest above the directory that names a runner of this layout. */
 function manifestRunner(q: RunnerQuestion): { runner: RunnerName; file: string; needle: string } | undefined {
-  const segments = q.dir === '.' ? [] : q.dir.replace(/\\/g, '/').split('/');
-  for (let depth = segments.length; depth >= 0; depth--) {
-    const base = segments.slice(0, depth).join('/');
+  for (const dir of ancestorDirs(q.dir, q.readAux)) {
     for (const { file, needles } of MANIFESTS) {
-      const path = base === '' ? file : `${base}/${file}`;
+      const path = pathIn(dir, file);
       const text = q.readAux(path);
       if (text === undefined) continue;
       for (const [needle, runner] of needles) {
@@ -197,7 +195,7 @@ function guessPlain(q: RunnerQuestion): RunnerInfo {
     return info('memos', true, ['`<major>.<minor>/NN__name.sql` folders beside `LATEST.sql`, as memos keeps them']);
   }
   if (q.files.every((f) => /^\d+_[^/]+\.sql$/.test(f.rel))) {
-    return info('unknown', true, ['numbered `<version>_<name>.sql` files, as sqlx and postgres-migrations name them (both run each file in a transaction); no Cargo.toml or package.json names one']);
+    return info('unknown', true, ['numbered `<version>_<name>.sql` files, named as sqlx and postgres-migrations name theirs; no Cargo.toml or package.json names a runner']);
   }
   return info('unknown', true, ['no manifest, marker or naming convention names the runner']);
 }

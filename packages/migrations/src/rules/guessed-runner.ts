@@ -21,7 +21,7 @@ export default defineRule({
     recommended: true,
     messages: {
       guessed:
-        'migralint guessed that {{runner}} applies "{{dir}}" ({{evidence}}), so {{transaction}}; if that is wrong, set `settings.runner` for this directory in the config (one of {{runners}})',
+        'migralint guessed that {{runner}} applies "{{dir}}" ({{evidence}}), so {{transaction}}; if that is wrong, set `settings.runner` for this directory in the config (such as "sqlx" or "psql"; docs/layouts.md#runners lists them)',
     },
   },
 });

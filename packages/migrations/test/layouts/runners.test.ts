@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ancestorDirs } from '../../src/layouts/migration-directory.js';
 import { runnerOf } from '../../src/layouts/runner-set.js';
 import { RUNNER_NAMES } from '../../src/layouts/runners.js';
 import { analyze, model, outline, project, type Project } from './layout-helpers.js';
@@ -141,6 +142,13 @@ describe('runner decision', () => {
   it('exposes the runner on the model the rules read', async () => {
     const m = model(await project({ 'db/1_a.sql': 'SELECT 1;' }));
     expect(runnerOf(m.sets[0]!)).toMatchObject({ name: 'unknown', guessed: true });
+  });
+
+  it('looks for manifests up to the repository root, and a few levels above the working directory', () => {
+    const none = () => undefined;
+    expect(ancestorDirs('a/b', none)).toEqual(['a/b', 'a', '.', '..', '../..', '../../..', '../../../..']);
+    expect(ancestorDirs('/srv/app/db', none)).toEqual(['/srv/app/db', '/srv/app', '/srv', '/']);
+    expect(ancestorDirs('repo/x/db', (p) => (p === 'repo/.git/HEAD' ? 'ref: refs/heads/main' : undefined))).toEqual(['repo/x/db', 'repo/x', 'repo']);
   });
 
   it('lists the same runner names as the config schema', () => {
