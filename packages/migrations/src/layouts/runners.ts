@@ -185,9 +185,16 @@ function guessPairedDown(q: RunnerQuestion): RunnerInfo {
   return info('unknown', true, ['`x.sql` beside `x.down.sql`: a forward runner that skips downs, which are applied by hand']);
 }
 
+/** Files that open their own transaction (`BEGIN`/`START TRANSACTION`): written for a runner that does not. */
+function ownTransactionFiles(files: readonly DirectoryFile[]): number {
+  return files.filter((f) => f.source.statements.some((s) => s.kind === 'TransactionStmt' && (s.node.kind === 'TRANS_STMT_BEGIN' || s.node.kind === 'TRANS_STMT_START'))).length;
+}
+
 function guessPlain(q: RunnerQuestion): RunnerInfo {
   const withMeta = q.files.filter((f) => PSQL_META_LINE.test(f.source.text)).length;
   if (withMeta > 0) return info('psql', true, [`${withMeta} files use psql meta-commands, which only psql runs`]);
+  const own = ownTransactionFiles(q.files);
+  if (own * 2 >= q.files.length) return info('psql', true, [`${own} of ${q.files.length} files open their own transaction, so the runner does not`]);
   if (/(^|\/)schema\/[^/]+\/delta$/.test(q.dir) && q.files.every((f) => /^\d+\//.test(f.rel))) {
     return info('synapse', true, ['`schema/<database>/delta/<schema version>/` folders, as Synapse keeps them']);
   }

@@ -117,6 +117,9 @@ describe('runner decision', () => {
     const psql = analyze(await project({ 'upgrade/1_a.sql': '\\set ON_ERROR_STOP on\nCREATE TABLE a (id int);\nCREATE INDEX i ON a (id);' }));
     expect(runner(psql)).toMatchObject({ name: 'psql', guessed: true, transaction: 'per-statement' });
     expect(psql.sets[0]!.migrations[0]!.up[0]!.transaction).toBe('none');
+    // Files that open their own transactions were written for a runner that does not.
+    const own = analyze(await project({ 'x/1_a.sql': 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;', 'x/2_b.sql': 'BEGIN;\nCREATE INDEX i ON a (id);\nCOMMIT;', 'x/3_c.sql': 'SELECT 1;' }));
+    expect(runner(own)).toMatchObject({ name: 'psql', guessed: true, evidence: ['2 of 3 files open their own transaction, so the runner does not'] });
   });
 
   it('reads versioned schema folders (versioned/vX.Y/*.sql) as one history, said once', async () => {
