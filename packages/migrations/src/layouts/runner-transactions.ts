@@ -37,7 +37,8 @@ export function hasSqlxNoTransaction(text: string): boolean {
 
 /**
  * Statements the Supabase CLI (≥ 2.109) takes out of its per-file batch and runs standalone,
- * because PostgreSQL refuses them inside a pipeline / transaction block.
+ * because PostgreSQL refuses them inside a pipeline / transaction block. The runner guess reads
+ * them too: a history that has them beside other statements was not run in transactions.
  */
 export function supabaseRunsStandalone(statement: Statement): boolean {
   const node = statement.node;

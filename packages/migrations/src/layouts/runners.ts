@@ -13,6 +13,7 @@
 
 import type { LayoutName } from '@migralint/core';
 import { ancestorDirs, pathIn, type DirectoryFile } from './migration-directory.js';
+import { supabaseRunsStandalone } from './runner-transactions.js';
 
 /** How a runner applies a history, as one word for the model, `--print-config` and docs. */
 export type HistoryTransaction =
@@ -195,6 +196,9 @@ function guessPlain(q: RunnerQuestion): RunnerInfo {
   if (withMeta > 0) return info('psql', true, [`${withMeta} files use psql meta-commands, which only psql runs`]);
   const own = ownTransactionFiles(q.files);
   if (own * 2 >= q.files.length) return info('psql', true, [`${own} of ${q.files.length} files open their own transaction, so the runner does not`]);
+  // A history that ran CREATE INDEX CONCURRENTLY beside other statements ran them outside a transaction.
+  const refused = q.files.filter((f) => f.source.statements.length > 1 && f.source.statements.some(supabaseRunsStandalone)).length;
+  if (refused > 0) return info('psql', true, [`${refused} files run CREATE INDEX CONCURRENTLY or the like among other statements, which PostgreSQL refuses inside a transaction, so the runner does not open one`]);
   if (/(^|\/)schema\/[^/]+\/delta$/.test(q.dir) && q.files.every((f) => /^\d+\//.test(f.rel))) {
     return info('synapse', true, ['`schema/<database>/delta/<schema version>/` folders, as Synapse keeps them']);
   }

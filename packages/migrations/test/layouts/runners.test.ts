@@ -120,6 +120,10 @@ describe('runner decision', () => {
     // Files that open their own transactions were written for a runner that does not.
     const own = analyze(await project({ 'x/1_a.sql': 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;', 'x/2_b.sql': 'BEGIN;\nCREATE INDEX i ON a (id);\nCOMMIT;', 'x/3_c.sql': 'SELECT 1;' }));
     expect(runner(own)).toMatchObject({ name: 'psql', guessed: true, evidence: ['2 of 3 files open their own transaction, so the runner does not'] });
+    // So were files that run CREATE INDEX CONCURRENTLY among other statements.
+    const concurrent = analyze(await project({ 'y/1_a.sql': 'CREATE TABLE a (id int);', 'y/2_b.sql': 'ALTER TABLE a ADD b int;\nCREATE INDEX CONCURRENTLY i ON a (b);' }));
+    expect(runner(concurrent)).toMatchObject({ name: 'psql', guessed: true });
+    expect(concurrent.sets[0]!.migrations[1]!.up[0]!.transaction).toBe('none');
   });
 
   it('reads versioned schema folders (versioned/vX.Y/*.sql) as one history, said once', async () => {
