@@ -107,7 +107,7 @@ function hasConcurrentlyOption(params: unknown): boolean {
 export function modeForRunner(runner: RunnerInfo, source: SourceFile): PartMode {
   const count = () => statementsIn(source, wholeFile(source)).length;
   if (hasSqlxNoTransaction(source.text)) return oneQuery(count(), 'sqlx (`-- no-transaction`) sends the migration');
-  if (source.text.startsWith('-- postgres-migrations disable-transaction')) return oneQuery(count(), 'postgres-migrations (`disable-transaction`) sends the migration');
+  if (source.text.includes('-- postgres-migrations disable-transaction')) return oneQuery(count(), 'postgres-migrations (`disable-transaction`) sends the migration');
   const label = RUNNERS[runner.name].label;
   const guess = runner.guessed ? ` (a guess from the files: ${runner.evidence.join('; ')}; state it with \`settings.runner\`)` : '';
   if (runner.name === 'unknown') {

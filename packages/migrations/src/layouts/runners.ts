@@ -151,7 +151,7 @@ function manifestRunner(q: RunnerQuestion): { runner: RunnerName; file: string; 
 function markedRunner(files: readonly DirectoryFile[]): { runner: RunnerName; why: string } | undefined {
   for (const f of files) {
     if (f.source.text.startsWith('-- no-transaction')) return { runner: 'sqlx', why: `${f.name} starts with sqlx's \`-- no-transaction\`` };
-    if (f.source.text.startsWith('-- postgres-migrations disable-transaction')) return { runner: 'postgres-migrations', why: `${f.name} starts with \`-- postgres-migrations disable-transaction\`` };
+    if (f.source.text.includes('-- postgres-migrations disable-transaction')) return { runner: 'postgres-migrations', why: `${f.name} says \`-- postgres-migrations disable-transaction\`` };
   }
   const marked = files.filter((f) => POPX_MARK.test(f.name));
   // One odd `*.postgres.up.sql` must not turn a folder into popx: a fair share of the files must say so.
