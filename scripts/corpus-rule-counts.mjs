@@ -5,41 +5,17 @@
 //   node scripts/corpus-rule-counts.mjs [DIR] [--preset recommended|strict]
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { listSqlFiles } from './sql-files.mjs';
+import { defaultCorpus, lintCorpus } from './lib/lint-corpus.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const presetAt = args.indexOf('--preset');
 const preset = presetAt === -1 ? 'recommended' : args[presetAt + 1];
-const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--preset') ?? path.join(root, '..', 'shared', 'corpus'));
+const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--preset') ?? defaultCorpus);
 if (!fs.existsSync(dir)) {
   console.log(`corpus-rule-counts: ${dir} does not exist; pass a directory of migrations`);
   process.exit(0);
 }
-const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
-const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
-const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
-
-const files = listSqlFiles(dir);
-const loader = new ConfigLoader({ cwd: dir });
-const config = await loader.resolveConfig({ extends: [preset] });
-const t = performance.now();
-const result = await lint({
-  files: files.map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) })),
-  config,
-  cwd: dir,
-  buildModel,
-  sectionBreaks,
-  readAux: (p) => {
-    try {
-      return fs.readFileSync(path.resolve(dir, p), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-});
-const ms = performance.now() - t;
+const { result, files, ms } = await lintCorpus(dir, preset);
 const counts = new Map();
 for (const file of result.files) {
   for (const m of file.messages) {

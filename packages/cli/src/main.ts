@@ -53,7 +53,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case 'print-config': {
         const file = path.resolve(io.cwd, request.printConfig!);
         const config = await configLoaderFor(io.cwd, request.config)(path.dirname(file));
-        io.stdout.write(`${JSON.stringify(printConfig(config, file), null, 2)}\n`);
+        const history = await (await import('./history-runner.js')).historyRunnerOf(io.cwd, file, config);
+        io.stdout.write(`${JSON.stringify({ ...printConfig(config, file), history }, null, 2)}\n`);
         return 0;
       }
       case 'rules': {

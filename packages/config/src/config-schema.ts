@@ -146,6 +146,10 @@ export const configSchema: JsonSchema = {
           "description": "The migration runner's layout, instead of detecting it (per folder through overrides). See docs/layouts.md.",
           "enum": ["supabase", "golang-migrate", "paired-down", "dbmate", "goose", "flyway", "sqitch", "prisma", "directory-per-migration", "drizzle", "plain"]
         },
+        "runner": {
+          "description": "The program that applies this folder's migrations, instead of guessing it: decides transaction modes, order and pairing where runners share a layout (per folder through overrides). See docs/layouts.md#runners.",
+          "enum": ["supabase-cli", "golang-migrate", "ory-popx", "maragudk-migrate", "sqlx", "postgres-migrations", "synapse", "memos", "psql", "dbmate", "goose", "flyway", "sqitch", "prisma", "diesel", "drizzle-kit", "unknown"]
+        },
         "assumeTransaction": {
           "description": "Treat every migration part as running inside a transaction, whatever the layout says (Squawk's --assume-in-transaction).",
           "type": "boolean"

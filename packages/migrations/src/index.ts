@@ -7,6 +7,8 @@ export { migrationRootOf } from './migration-root.js';
 export { inTransactionAt } from './transaction-state.js';
 export { replaySchema, type ReplaySchemaInput, type ExternalObjectsSetting } from './schema/replay-schema.js';
 export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-layout.js';
+export { runnerOf, runnerJson, type RunnerSet } from './layouts/runner-set.js';
+export { RUNNERS, RUNNER_NAMES, type RunnerInfo, type RunnerName, type HistoryTransaction } from './layouts/runners.js';
 export { sectionBreaks } from './section-breaks.js';
 export { replayDown, type DownReplay, type ReplayStep, type ListedSnapshot } from './schema/replay-down.js';
 export {

@@ -11,9 +11,10 @@ const SQITCH_DIRS = new Set(['deploy', 'revert', 'verify']);
 /**
  * A directory that is itself one migration: Prisma and drizzle v1 `<ts>_<name>/migration.sql`,
  * diesel `2019-09-12-100000_create/up.sql`, Sourcegraph `1528395954/up.sql`, version folders such
- * as `0.19/00__x.sql`. They all start with a number followed by a separator or nothing.
+ * as `0.19/00__x.sql`, versioned schema folders `v1.2/001_x.sql`. They all start with a number
+ * (or `v` and a number) followed by a separator or nothing.
  */
-const PER_MIGRATION_DIR = /^\d+(?:[._-]|$)/;
+const PER_MIGRATION_DIR = /^[vV]?\d+(?:[._-]|$)/;
 
 export function migrationRootOf(filePath: string): string {
   return sqitchRootOf(filePath) ?? directoryRootOf(filePath);

@@ -5,6 +5,7 @@
 import { definePlugin } from '@migralint/core';
 import downRunsAsUp from './rules/down-runs-as-up.js';
 import duplicateVersion from './rules/duplicate-version.js';
+import guessedRunner from './rules/guessed-runner.js';
 import invalidMigration from './rules/invalid-migration.js';
 import mixedLayout from './rules/mixed-layout.js';
 import orphanDown from './rules/orphan-down.js';
@@ -19,6 +20,7 @@ export const migrationsPlugin = definePlugin({
   rules: {
     'down-runs-as-up': downRunsAsUp,
     'duplicate-version': duplicateVersion,
+    'guessed-runner': guessedRunner,
     'invalid-migration': invalidMigration,
     'mixed-layout': mixedLayout,
     'orphan-down': orphanDown,

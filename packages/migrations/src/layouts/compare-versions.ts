@@ -27,7 +27,8 @@ export function compareNames(a: string, b: string): number {
 /**
  * Sequence numbers (`1`, `002`, `10`), as opposed to timestamps (`20240101120000`): only these
  * change order between name sorting and number sorting when their widths differ. Timestamps of
- * different precision (`20240101` vs `20240101120000`) still sort by date either way.
+ * different precision sort by date either way, except where the shorter starts the longer
+ * (`20240101_x` sorts after `20240101120000_y`): version-findings.ts reports that case.
  */
 export function isSequenceNumber(version: string): boolean {
   return /^\d{1,11}$/.test(version);

@@ -7,6 +7,8 @@
 // versions, and get "unknown layout" when they do not.
 
 import type { BuildModelInput, LayoutFinding, LayoutName, MigrationSet } from '@migralint/core';
+import { describeRunner, type RunnerSet } from './runner-set.js';
+import { decideRunner, RUNNER_NAMES, RUNNERS, statedRunner, V_PREFIXED_PAIR } from './runners.js';
 import { dbmate, hasDbmateMarker } from './dbmate.js';
 import { directoryPerMigration } from './directory-per-migration.js';
 import { BREAKPOINT, drizzle } from './drizzle.js';
@@ -62,8 +64,12 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
   const analysis: LayoutAnalysis = { sets: [], findings: [], companions: [] };
   for (const group of groupDirectories(input.files, input.readAux)) {
     const settings = input.settingsFor(group.files[0]!.source.path);
-    const decision = detectLayout(group, settings.layout);
     const first = group.files[0]!.source.path;
+    if (settings.runner !== undefined && !statedRunner(settings.runner)) {
+      analysis.findings.push(layoutFinding('unknown-layout', first, 'invalidRunner', { runner: String(settings.runner), dir: group.dir, runners: RUNNER_NAMES.join(', ') }));
+      continue;
+    }
+    const decision = detectLayout(group, settings.layout ?? layoutOfRunner(settings.runner));
     if (decision.invalidSetting !== undefined) {
       analysis.findings.push(layoutFinding('unknown-layout', first, 'invalidSetting', { layout: decision.invalidSetting, dir: group.dir, layouts: LAYOUT_NAMES.join(', ') }));
       continue;
@@ -80,7 +86,8 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
     const files = group.files.filter((f) => !strays.has(f));
     if (files.length === 0) continue;
     const adapter = ADAPTERS[layout];
-    const result = adapter.build({ dir: group.dir, files, readAux: input.readAux, settings });
+    const runner = decideRunner({ dir: group.dir, layout, files, setting: settings.runner, readAux: input.readAux });
+    const result = adapter.build({ dir: group.dir, files, readAux: input.readAux, settings, runner });
     analysis.findings.push(...result.findings);
     if (layout === 'paired-down' && !decision.forced && group.dir.split('/').includes('supabase')) {
       // Only the paired-down policy keeps rollbacks beside their ups; the Supabase CLI would run them.
@@ -88,10 +95,20 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
     }
     analysis.companions.push(...result.companions);
     if (result.migrations.length > 0) {
-      analysis.sets.push({ layout, dir: group.dir, supportsDown: adapter.supportsDown, migrations: result.migrations });
+      const set: RunnerSet = { layout, dir: group.dir, supportsDown: adapter.supportsDown, migrations: result.migrations, runner };
+      analysis.sets.push(set);
+      // Once per history, on its first file: the runner was guessed, and how to state it.
+      if (runner.guessed) analysis.findings.push(layoutFinding('guessed-runner', first, 'guessed', { dir: group.dir, ...describeRunner(runner) }));
     }
   }
   return analysis;
+}
+
+/** A stated runner that reads one layout only implies it (`settings.runner: "ory-popx"` → golang-migrate). */
+function layoutOfRunner(setting: unknown): LayoutName | undefined {
+  const runner = statedRunner(setting);
+  const layouts = runner ? RUNNERS[runner].layouts : [];
+  return layouts.length === 1 ? layouts[0] : undefined;
 }
 
 export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayout {
@@ -117,7 +134,7 @@ export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayou
   if (votes.size === 0) {
     // supabase/migrations full of names the CLI skips is the classic way to lose migrations.
     if (context.supabaseDir && group.dir.endsWith('migrations')) return { layout: 'supabase', forced: false, strays: [] };
-    if (group.files.some((f) => /^\d/.test(f.rel))) return { layout: 'plain', forced: false, strays: [] };
+    if (group.files.some((f) => /^[vV]?\d/.test(f.rel))) return { layout: 'plain', forced: false, strays: [] };
     return { layout: undefined, forced: false, strays: [] };
   }
   const counts = new Map<LayoutName, number>();
@@ -168,6 +185,8 @@ function strongVoteOf(file: DirectoryFile, { names, hasUpFiles, drizzleFolders }
   if (file.name.endsWith('.down.sql') && !hasUpFiles && names.has(file.rel.replace(/\.down\.sql$/, '.sql'))) return 'paired-down';
   if (isGolangMigrateName(file.name)) return hasUpFiles || !file.name.endsWith('.down.sql') ? 'golang-migrate' : 'paired-down';
   if (isFlywayName(file.name)) return 'flyway';
+  // Flyway-like `V0001.Name.up.sql` pairs: read like golang-migrate's, by a project's own migrator.
+  if (V_PREFIXED_PAIR.test(file.name)) return 'golang-migrate';
   if (text.includes(BREAKPOINT)) return 'drizzle';
   return undefined;
 }

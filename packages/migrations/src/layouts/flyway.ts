@@ -4,12 +4,15 @@
 // (1.10 > 1.9, 1.0 = 1); two versioned scripts with one version are refused. Files that do not
 // match the naming are ignored. A script config `<script>.sql.conf` may set
 // `executeInTransaction`; otherwise a script runs in a transaction unless Flyway's parser finds a
-// statement PostgreSQL refuses inside one (see runner-transactions.ts).
+// statement PostgreSQL refuses inside one (see runner-transactions.ts). A script that mixes such a
+// statement with others is refused outright ("Detected both transactional and non-transactional
+// statements within the same migration (even though mixed is false)", ParserSqlScript) unless the
+// project sets `mixed` or the script's .sql.conf sets `executeInTransaction`.
 
 import type { LayoutFinding, Migration, MigrationPart, SourceFile } from '@migralint/core';
 import { compareDotted, compareNames } from './compare-versions.js';
 import { layoutFinding } from './layout-finding.js';
-import { numbered, type LayoutAdapter, type MigrationDirectory } from './migration-directory.js';
+import { ancestorDirs, numbered, pathIn, type LayoutAdapter, type MigrationDirectory } from './migration-directory.js';
 import { wholeFile } from './part-statements.js';
 import { flywayNeedsNoTransaction, inTransaction, outsideTransaction, type PartMode } from './runner-transactions.js';
 import { duplicateVersionFindings, orphanDownFindings } from './version-findings.js';
@@ -33,7 +36,9 @@ export const flyway: LayoutAdapter = {
     const undos: Array<{ version: string; name: string; part: MigrationPart }> = [];
     const repeatable: Migration[] = [];
     // Subdirectories are scanned too (Flyway's locations are recursive).
+    const mixedAllowed = allowsMixed(directory);
     for (const f of directory.files) {
+      if (!mixedAllowed) findings.push(...mixedFindings(f.source, directory));
       const part = (direction: 'up' | 'down'): MigrationPart => ({ file: f.source.path, direction, range: wholeFile(f.source), ...modeOf(f.source, directory) });
       const match = FLYWAY_NAME.exec(f.name);
       if (match) {
@@ -74,9 +79,37 @@ function key(version: string): string {
   return parts.join('.');
 }
 
-function modeOf(file: SourceFile, directory: MigrationDirectory): PartMode {
+/** `executeInTransaction` from the script's `.sql.conf`, when set. */
+function confSetting(file: SourceFile, directory: MigrationDirectory): string | undefined {
   const conf = directory.readAux(`${file.path}.conf`);
-  const setting = conf && /^\s*executeInTransaction\s*=\s*(true|false)\s*$/im.exec(conf)?.[1];
+  return (conf && /^\s*executeInTransaction\s*=\s*(true|false)\s*$/im.exec(conf)?.[1]) || undefined;
+}
+
+/** Flyway configs above the directory (flyway.conf, flyway.toml, Spring/Micronaut application files) that set `mixed` to true. */
+const MIXED_CONFIGS = ['flyway.conf', 'flyway.toml', 'application.properties', 'application.yml', 'application.yaml'];
+const MIXED_TRUE = /mixed\s*[=:]\s*"?true/i;
+
+function allowsMixed(directory: MigrationDirectory): boolean {
+  return ancestorDirs(directory.dir, directory.readAux).some((dir) =>
+    MIXED_CONFIGS.some((name) => {
+      const text = directory.readAux(pathIn(dir, name));
+      return text !== undefined && MIXED_TRUE.test(text);
+    }),
+  );
+}
+
+/** A script with a statement Flyway cannot run in a transaction and others it can: refused without `mixed`. */
+function mixedFindings(file: SourceFile, directory: MigrationDirectory): LayoutFinding[] {
+  if (confSetting(file, directory) !== undefined || file.statements.length < 2) return [];
+  const version = directory.settings.postgresVersion ?? 17;
+  const first = file.statements.find((s) => flywayNeedsNoTransaction(s, version));
+  if (!first || file.statements.every((s) => flywayNeedsNoTransaction(s, version))) return [];
+  const what = flywayNeedsNoTransaction(first, version)!;
+  return [layoutFinding('invalid-migration', file.path, 'flywayMixed', { what, count: file.statements.length }, { start: first.start, end: first.end })];
+}
+
+function modeOf(file: SourceFile, directory: MigrationDirectory): PartMode {
+  const setting = confSetting(file, directory);
   if (setting === 'false') return outsideTransaction('Flyway runs this script without a transaction (`executeInTransaction=false` in its .sql.conf).');
   if (setting === 'true') return inTransaction('Flyway runs this script inside a transaction (`executeInTransaction=true` in its .sql.conf).');
   for (const statement of file.statements) {

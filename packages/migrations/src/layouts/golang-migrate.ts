@@ -2,23 +2,31 @@
 // sqlx reversible migrations, and Ory's popx, which adds a dialect (`.postgres.`) and an
 // `.autocommit.` flag before `.up.sql`.
 //
+// Which of them reads the directory is the runner decision's (runners.ts): names alone never switch
+// to popx. maragudk/migrate (harness) keys a migration by its whole name before `.up.sql` — its
+// pattern `^([\w-]+).up.sql$` leaves the dot unescaped, so `0029_x_up.sql` is read too — sorts
+// names as strings and runs each in a transaction: several files sharing a number prefix are fine
+// there. Some projects' own migrators read Flyway-like `V0001.Name.up.sql` pairs; those are
+// versioned by the number after the `V`.
+//
 // golang-migrate keys migrations by version alone (source/parse.go `^([0-9]+)_(.*)\.(down|up)\.(.*)$`),
 // orders versions as numbers, refuses two files with one version and direction ("duplicate
 // migration file"), and ignores files it cannot parse. popx pairs by version too and prefers the
 // PostgreSQL-specific file over the dialect-neutral one (oryx/popx/match.go, migration_box.go).
 
 import type { LayoutFinding, Migration, MigrationPart } from '@migralint/core';
-import { compareDigits, compareNames } from './compare-versions.js';
+import { compareDotted, compareNames } from './compare-versions.js';
 import { layoutFinding } from './layout-finding.js';
 import { numbered, type Companion, type DirectoryFile, type LayoutAdapter } from './migration-directory.js';
 import { statementsIn, wholeFile } from './part-statements.js';
-import { hasSqlxNoTransaction, inTransaction, oneQuery, type PartMode } from './runner-transactions.js';
+import { inTransaction, modeForRunner, oneQuery, type PartMode } from './runner-transactions.js';
+import { RUNNERS, V_PREFIXED_PAIR, type RunnerInfo } from './runners.js';
 import { fileOf, orphanDownFindings } from './version-findings.js';
 
 const GOLANG_MIGRATE_NAME = /^([0-9]+)_(.*)\.(up|down)\.sql$/;
 const POPX_NAME = /^(\d+)_([^.]+)(?:\.([a-z0-9]+))?(\.autocommit)?\.(up|down)\.sql$/;
-/** A file name carrying popx's extras: a dialect or the autocommit flag before the direction. */
-const POPX_MARK = /\.(?:postgres|postgresql|pg|cockroach|cockroachdb|crdb|mysql|mariadb|sqlite|sqlite3|autocommit)\.(?:up|down)\.sql$/;
+/** maragudk/migrate's `^([\w-]+).up.sql$` and `^([\w-]+).down.sql`, the dot matching any character. */
+const WHOLE_NAME = /^([\w-]+).(up|down)\.sql$/;
 const POSTGRES_DIALECTS = new Set(['postgres', 'postgresql', 'pg']);
 const OTHER_DIALECTS = new Set(['cockroach', 'cockroachdb', 'crdb', 'mysql', 'mariadb', 'sqlite', 'sqlite3']);
 
@@ -41,19 +49,22 @@ export const golangMigrate: LayoutAdapter = {
   layout: 'golang-migrate',
   supportsDown: true,
   build(directory) {
-    const popx = directory.files.some((f) => POPX_MARK.test(f.name));
-    const runner = popx ? 'Ory popx' : 'golang-migrate';
+    const runner = directory.runner;
+    const popx = runner.name === 'ory-popx';
+    const byWholeName = runner.name === 'maragudk-migrate';
+    const runnerLabel = RUNNERS[runner.name].label;
+    const parse = popx ? parsePopx : byWholeName ? parseWholeName : (f: DirectoryFile) => parseGolangMigrate(f) ?? parseVPrefixed(f);
     const findings: LayoutFinding[] = [];
     const companions: Companion[] = [];
     const byVersion = new Map<string, ParsedFile[]>();
     for (const file of directory.files) {
-      const parsed = popx ? parsePopx(file) : parseGolangMigrate(file);
+      const parsed = parse(file);
       if (parsed === 'other-dialect') {
         companions.push({ file: file.source.path, role: 'other-dialect', why: 'written for another database; popx skips it on PostgreSQL' });
         continue;
       }
       if (!parsed || file.rel.includes('/')) {
-        findings.push(layoutFinding('skipped-file', file.source.path, 'versionedName', { runner, pattern: '<version>_<title>.up.sql / .down.sql' }));
+        findings.push(layoutFinding('skipped-file', file.source.path, 'versionedName', { runner: runnerLabel, pattern: byWholeName ? '<name>.up.sql / .down.sql' : '<version>_<title>.up.sql / .down.sql' }));
         continue;
       }
       const group = byVersion.get(parsed.version) ?? [];
@@ -62,7 +73,8 @@ export const golangMigrate: LayoutAdapter = {
     }
 
     const migrations: Migration[] = [];
-    for (const version of [...byVersion.keys()].sort(compareDigits)) {
+    // maragudk compares whole names as strings; the others compare version numbers (`V1.10` after `V1.9`).
+    for (const version of [...byVersion.keys()].sort(byWholeName ? compareNames : compareDotted)) {
       const variants: ParsedFile[] = [];
       const group = preferPostgres(byVersion.get(version)!, variants);
       const before = migrations.length;
@@ -71,9 +83,9 @@ export const golangMigrate: LayoutAdapter = {
       if (ups.length <= 1 && downs.length <= 1) {
         const [up] = ups;
         const [down] = downs;
-        migrations.push(migrationOf(version, (up ?? down)!.title, up, down, popx));
+        migrations.push(migrationOf(version, (up ?? down)!.title, up, down, runner));
         if (up && down && up.title !== down.title) {
-          findings.push(layoutFinding('pair-name-mismatch', up.file.source.path, 'mismatch', { runner, version, other: down.file.source.path }));
+          findings.push(layoutFinding('pair-name-mismatch', up.file.source.path, 'mismatch', { runner: runnerLabel, version, other: down.file.source.path }));
         }
       } else {
         // Several files for one version and direction: the runner refuses the directory. Keep each
@@ -82,8 +94,8 @@ export const golangMigrate: LayoutAdapter = {
         titles.forEach((title, i) => {
           const up = ups.find((p) => p.title === title);
           const down = downs.find((p) => p.title === title);
-          migrations.push(migrationOf(version, title, up, down, popx));
-          if (i > 0) findings.push(layoutFinding('duplicate-version', (up ?? down)!.file.source.path, 'duplicate', { runner, version, other: fileOf(migrations[before]!) }));
+          migrations.push(migrationOf(version, title, up, down, runner));
+          if (i > 0) findings.push(layoutFinding('duplicate-version', (up ?? down)!.file.source.path, 'duplicate', { runner: runnerLabel, version, other: fileOf(migrations[before]!) }));
         });
       }
       const built = migrations.slice(before);
@@ -93,7 +105,7 @@ export const golangMigrate: LayoutAdapter = {
       }
     }
     numbered(migrations);
-    findings.push(...orphanDownFindings(migrations, runner));
+    findings.push(...orphanDownFindings(migrations, runnerLabel));
     if (popx) {
       // popx refuses to start when an up migration has no down (migration_box.go check()).
       for (const m of migrations) {
@@ -106,6 +118,18 @@ export const golangMigrate: LayoutAdapter = {
 
 function parseGolangMigrate(file: DirectoryFile): ParsedFile | undefined {
   const m = GOLANG_MIGRATE_NAME.exec(file.name);
+  if (!m) return undefined;
+  return { file, version: m[1]!, title: m[2]!, direction: m[3] as 'up' | 'down', dialect: 'all', autocommit: false };
+}
+
+function parseWholeName(file: DirectoryFile): ParsedFile | undefined {
+  const m = WHOLE_NAME.exec(file.name);
+  if (!m) return undefined;
+  return { file, version: m[1]!, title: m[1]!.replace(/^\d+_?/, '') || m[1]!, direction: m[2] as 'up' | 'down', dialect: 'all', autocommit: false };
+}
+
+function parseVPrefixed(file: DirectoryFile): ParsedFile | undefined {
+  const m = V_PREFIXED_PAIR.exec(file.name);
   if (!m) return undefined;
   return { file, version: m[1]!, title: m[2]!, direction: m[3] as 'up' | 'down', dialect: 'all', autocommit: false };
 }
@@ -138,26 +162,22 @@ function preferPostgres(group: ParsedFile[], variants: ParsedFile[]): ParsedFile
   return kept;
 }
 
-function migrationOf(version: string, title: string, up: ParsedFile | undefined, down: ParsedFile | undefined, popx: boolean): Migration {
+function migrationOf(version: string, title: string, up: ParsedFile | undefined, down: ParsedFile | undefined, runner: RunnerInfo): Migration {
   const migration: Migration = { index: 0, version, name: title, up: [], down: [] };
-  if (up) migration.up.push(partOf(up, popx));
-  if (down) migration.down.push(partOf(down, popx));
+  if (up) migration.up.push(partOf(up, runner));
+  if (down) migration.down.push(partOf(down, runner));
   return migration;
 }
 
-function partOf(parsed: ParsedFile, popx: boolean): MigrationPart {
+function partOf(parsed: ParsedFile, runner: RunnerInfo): MigrationPart {
   const source = parsed.file.source;
-  return { file: source.path, direction: parsed.direction, range: wholeFile(source), ...modeOf(parsed, popx) };
+  return { file: source.path, direction: parsed.direction, range: wholeFile(source), ...modeOf(parsed, runner) };
 }
 
-function modeOf(parsed: ParsedFile, popx: boolean): PartMode {
+function modeOf(parsed: ParsedFile, runner: RunnerInfo): PartMode {
+  if (runner.name !== 'ory-popx') return modeForRunner(runner, parsed.file.source);
   const source = parsed.file.source;
-  const count = statementsIn(source, wholeFile(source)).length;
-  if (popx) {
-    return parsed.autocommit
-      ? oneQuery(count, 'Ory popx runs an .autocommit. file outside its transaction, sending it')
-      : inTransaction('Ory popx runs each migration inside a transaction.');
-  }
-  if (hasSqlxNoTransaction(source.text)) return oneQuery(count, 'sqlx (`-- no-transaction`) sends the migration');
-  return oneQuery(count, 'golang-migrate sends the file');
+  return parsed.autocommit
+    ? oneQuery(statementsIn(source, wholeFile(source)).length, 'Ory popx runs an .autocommit. file outside its transaction, sending it')
+    : inTransaction('Ory popx runs each migration inside a transaction.');
 }

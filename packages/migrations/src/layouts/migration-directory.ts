@@ -1,6 +1,7 @@
 // What a layout adapter reads (one directory of migrations) and what it hands back.
 
 import type { LayoutFinding, LayoutName, Migration, Settings, SourceFile } from '@migralint/core';
+import type { RunnerInfo } from './runners.js';
 
 /** One SQL file of a migration directory. */
 export interface DirectoryFile {
@@ -20,6 +21,8 @@ export interface MigrationDirectory {
   readAux(path: string): string | undefined;
   /** Settings of the directory's files (`postgresVersion`, …). */
   settings: Settings;
+  /** The program that applies it (stated, recognised or guessed): decides names and transactions where runners share a layout. */
+  runner: RunnerInfo;
 }
 
 /** A file of the directory that is no part of a migration but belongs with one. */
@@ -53,6 +56,35 @@ export interface LayoutAdapter {
 /** `dir` + `rel` in the files' path form. */
 export function pathIn(dir: string, rel: string): string {
   return dir === '.' ? rel : `${dir.replace(/\/$/, '')}/${rel}`;
+}
+
+/**
+ * The directory and those above it, nearest first, where a project's manifests and tool configs may
+ * sit: up to the repository root (a directory with `.git/HEAD`), and at most four levels above the
+ * working directory for relative paths (a run inside `crates/store/migrations` still finds
+ * `crates/store/Cargo.toml`).
+ */
+export function ancestorDirs(dir: string, readAux: (path: string) => string | undefined): string[] {
+  const normal = dir.replace(/\\/g, '/').replace(/\/$/, '') || '/';
+  const out: string[] = [];
+  let current = normal;
+  for (let i = 0; i < 64; i++) {
+    out.push(current);
+    if (readAux(pathIn(current, '.git/HEAD')) !== undefined) break;
+    const parent = parentDir(current);
+    if (parent === undefined || (parent.split('/').filter((s) => s === '..').length > 4)) break;
+    current = parent;
+  }
+  return out;
+}
+
+function parentDir(dir: string): string | undefined {
+  if (dir === '/' || /^[A-Za-z]:$/.test(dir)) return undefined;
+  if (dir === '.') return '..';
+  if (/^(\.\.\/)*\.\.$/.test(dir)) return `${dir}/..`;
+  const cut = dir.lastIndexOf('/');
+  if (cut < 0) return '.';
+  return cut === 0 ? '/' : dir.slice(0, cut);
 }
 
 /** Sets `index` in order and returns the array. */

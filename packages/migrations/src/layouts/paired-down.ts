@@ -5,8 +5,8 @@
 import type { Migration } from '@migralint/core';
 import { compareNames } from './compare-versions.js';
 import { baseName, numbered, type LayoutAdapter } from './migration-directory.js';
-import { statementsIn, wholeFile } from './part-statements.js';
-import { oneQuery, outsideTransaction } from './runner-transactions.js';
+import { wholeFile } from './part-statements.js';
+import { modeForRunner, outsideTransaction } from './runner-transactions.js';
 import { buildNameOrdered, SUPABASE_MODE, SUPABASE_NAME } from './supabase.js';
 import { orphanDownFindings } from './version-findings.js';
 
@@ -24,7 +24,7 @@ export const pairedDown: LayoutAdapter = {
     const result = buildNameOrdered(forward, directory.dir, {
       runner: isSupabase ? 'the Supabase CLI' : 'the forward runner',
       skipsLegacyInit: isSupabase,
-      modeOf: (f) => (isSupabase ? SUPABASE_MODE : oneQuery(statementsIn(f.source, wholeFile(f.source)).length, 'The forward runner sends the file')),
+      modeOf: (f) => (isSupabase ? SUPABASE_MODE : modeForRunner(directory.runner, f.source)),
     });
     const byBase = new Map(result.migrations.map((m) => [baseOf(m.up[0]!.file), m]));
     const ordered = result.migrations.map((m) => ({ key: baseOf(m.up[0]!.file), migration: m }));

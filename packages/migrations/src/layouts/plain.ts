@@ -1,13 +1,15 @@
-// Plain: `.sql` files applied in sorted order by some runner we do not know (sqlx's simple
-// migrations, a shell loop over psql, a home-grown script), no down. Version folders
+// Plain: `.sql` files applied in sorted order by a runner the layout alone does not name (sqlx's
+// simple migrations, postgres-migrations, Synapse's deltas, memos' version folders, a shell loop
+// over psql, a home-grown script), no down. The runner decision (runners.ts) sets the transaction
+// mode; an unknown runner is assumed to run each file in a transaction. Version folders
 // (`0.19/00__x.sql`, `delta/12/v12.sql`) count as part of the name. We sort numerically within names,
 // as people mean `2_x` to run before `10_x`, and warn where a plain name sort would disagree.
 
 import type { Migration } from '@migralint/core';
 import { compareNames } from './compare-versions.js';
 import { numbered, type LayoutAdapter } from './migration-directory.js';
-import { statementsIn, wholeFile } from './part-statements.js';
-import { hasSqlxNoTransaction, oneQuery, outsideTransaction } from './runner-transactions.js';
+import { wholeFile } from './part-statements.js';
+import { modeForRunner } from './runner-transactions.js';
 import { nameOrderFindings } from './version-findings.js';
 
 const VERSION = /^(\d+(?:\.\d+)*)[_\-.]*(.*?)(?:\.sql)?$/;
@@ -18,12 +20,7 @@ export const plain: LayoutAdapter = {
   build(directory) {
     const entries = directory.files.map((f) => {
       const match = VERSION.exec(f.rel);
-      const count = statementsIn(f.source, wholeFile(f.source)).length;
-      // The runner is unknown: assume statement by statement (psql -f, Squawk's default) rather than
-      // invent a transaction that would turn CONCURRENTLY into an error; the setting says otherwise.
-      const mode = hasSqlxNoTransaction(f.source.text)
-        ? oneQuery(count, 'sqlx (`-- no-transaction`) sends the migration')
-        : outsideTransaction('The runner is unknown (plain layout): statements are assumed to run one by one, as `psql -f` runs them; set `layout`, or `assumeTransaction: true` if your runner wraps each file in a transaction.');
+      const mode = modeForRunner(directory.runner, f.source);
       const migration: Migration = {
         index: 0,
         version: match?.[1] ?? '',

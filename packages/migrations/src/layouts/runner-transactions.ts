@@ -1,7 +1,9 @@
 // How runners wrap SQL in transactions, as data the adapters share. The sources for each claim are
 // in docs/layouts.md ("Transaction modes").
 
-import type { MigrationPart, Statement } from '@migralint/core';
+import type { MigrationPart, SourceFile, Statement } from '@migralint/core';
+import { statementsIn, wholeFile } from './part-statements.js';
+import { RUNNERS, type RunnerInfo } from './runners.js';
 
 export type PartMode = Pick<MigrationPart, 'transaction' | 'transactionReason' | 'implicit'>;
 
@@ -35,7 +37,8 @@ export function hasSqlxNoTransaction(text: string): boolean {
 
 /**
  * Statements the Supabase CLI (≥ 2.109) takes out of its per-file batch and runs standalone,
- * because PostgreSQL refuses them inside a pipeline / transaction block.
+ * because PostgreSQL refuses them inside a pipeline / transaction block. The runner guess reads
+ * them too: a history that has them beside other statements was not run in transactions.
  */
 export function supabaseRunsStandalone(statement: Statement): boolean {
   const node = statement.node;
@@ -94,4 +97,32 @@ export function flywayNeedsNoTransaction(statement: Statement, postgresVersion: 
 
 function hasConcurrentlyOption(params: unknown): boolean {
   return Array.isArray(params) && params.some((p) => p?.DefElem?.defname === 'concurrently');
+}
+
+/**
+ * The mode of a whole-file part under a runner that shares its layout with others (plain numbered
+ * files, `.up.sql` pairs). File markers win: sqlx's `-- no-transaction` and postgres-migrations'
+ * `-- postgres-migrations disable-transaction` send the file as one query without a transaction.
+ */
+export function modeForRunner(runner: RunnerInfo, source: SourceFile): PartMode {
+  const count = () => statementsIn(source, wholeFile(source)).length;
+  if (hasSqlxNoTransaction(source.text)) return oneQuery(count(), 'sqlx (`-- no-transaction`) sends the migration');
+  if (source.text.includes('-- postgres-migrations disable-transaction')) return oneQuery(count(), 'postgres-migrations (`disable-transaction`) sends the migration');
+  const label = RUNNERS[runner.name].label;
+  const guess = runner.guessed ? ` (a guess from the files: ${runner.evidence.join('; ')}; state it with \`settings.runner\`)` : '';
+  if (runner.name === 'unknown') {
+    return inTransaction(
+      `The runner is unknown: each file is assumed to run in its own transaction, as most runners do${guess}; set \`settings.runner: "psql"\` if yours runs the statements one by one.`,
+    );
+  }
+  switch (runner.transaction) {
+    case 'one-query':
+      return oneQuery(count(), `${label} sends the file${guess}`);
+    case 'per-statement':
+      return outsideTransaction(`${label} runs the statements one by one, outside a transaction unless the file opens one${guess}.`);
+    case 'all-pending':
+      return inTransaction(`${label} runs all pending migrations in one transaction${guess}.`);
+    case 'per-migration':
+      return inTransaction(`${label} runs each migration in its own transaction${guess}.`);
+  }
 }

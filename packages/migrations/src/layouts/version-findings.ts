@@ -52,7 +52,30 @@ export function nameOrderFindings(migrations: readonly Migration[], runner: stri
     }
     if (!smallestAfter || compareDigits(migration.version, smallestAfter.version) < 0) smallestAfter = migration;
   }
-  return findings.reverse();
+  return [...findings.reverse(), ...timestampPrecisionFindings(migrations, runner)];
+}
+
+/** A date or date-time version: `20260312`, `20260312090000`, `20260312090000123`. */
+const TIMESTAMP = /^(?:19|20)\d{6,}$/;
+
+/**
+ * Name order puts `20260312090000_x.sql` before `20260312_y.sql` ('0' sorts before '_'), although
+ * the date-only version means midnight, the earlier time. Each migration whose shorter timestamp
+ * runs after a later time is reported, naming the first such migration before it.
+ */
+function timestampPrecisionFindings(migrations: readonly Migration[], runner: string): LayoutFinding[] {
+  const stamps = migrations.filter((m) => TIMESTAMP.test(m.version));
+  const width = Math.max(0, ...stamps.map((m) => m.version.length));
+  const findings: LayoutFinding[] = [];
+  stamps.forEach((migration, i) => {
+    if (migration.version.length === width) return;
+    const time = migration.version.padEnd(width, '0');
+    const later = stamps.slice(0, i).find((m) => m.version.padEnd(width, '0') > time);
+    if (later) {
+      findings.push(layoutFinding('version-order', fileOf(migration), 'timestampPrecision', { runner, version: migration.version, other: fileOf(later), otherVersion: later.version }));
+    }
+  });
+  return findings;
 }
 
 /** Down migrations whose up migration does not exist. */

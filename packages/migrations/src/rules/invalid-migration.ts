@@ -24,6 +24,8 @@ export default defineRule({
       gooseNoUp: 'goose refuses this migration: it has no `-- +goose Up` annotation; add it on its own line, without leading spaces, before the SQL',
       gooseDownBeforeUp: 'goose refuses this migration: `-- +goose Down` comes before `-- +goose Up`; put the Up section first',
       gooseUnbalanced: 'goose refuses this migration: `-- +goose StatementBegin` and `-- +goose StatementEnd` do not pair up; close every StatementBegin',
+      flywayMixed:
+        'Flyway refuses this script: {{what}} cannot run in a transaction and the script has {{count}} statements, so it mixes transactional and non-transactional ones (allowed only with `mixed=true` in the Flyway config); move {{what}} to its own migration',
       popxNoDown: 'Ory popx refuses to start: version {{version}} has an up migration but no down migration; add a down file (it may be empty)',
     },
   },

@@ -20,6 +20,7 @@ export default defineRule({
     messages: {
       unknown:
         'migralint cannot tell which migration runner reads "{{dir}}" ({{count}} SQL files), so their order, pairs and transaction modes are unknown; set `layout` for this directory in the config (one of {{layouts}})',
+      invalidRunner: 'The configured runner "{{runner}}" for "{{dir}}" is not one migralint knows, so the directory was not analysed; use one of {{runners}}',
       invalidSetting: 'The configured layout "{{layout}}" for "{{dir}}" is not one migralint knows, so the directory was not analysed; use one of {{layouts}}',
     },
   },

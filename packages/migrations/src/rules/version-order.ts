@@ -20,6 +20,8 @@ export default defineRule({
     messages: {
       nameOrder:
         'Version {{version}} runs before "{{other}}" (version {{otherVersion}}), because {{runner}} orders files by name and "{{version}}" sorts first as text; pad sequence numbers to one width (or use timestamps) so name order and number order agree',
+      timestampPrecision:
+        'Version {{version}} runs after "{{other}}" (version {{otherVersion}}) although its time is earlier: {{runner}} orders files by name, and a shorter timestamp sorts after the longer ones it starts with; write the full `YYYYMMDDHHMMSS` timestamp so name order and time order agree',
       journalWhen:
         'drizzle skips this migration on every database that already applied "{{other}}": its journal `when` ({{when}}) is not later than that entry\'s ({{otherWhen}}); regenerate it with drizzle-kit so its timestamp is newer',
     },

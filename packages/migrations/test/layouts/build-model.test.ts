@@ -18,7 +18,7 @@ describe('buildModel', () => {
     expect(m.placeOf(touch.path, touch.statements[0]!)).toBeUndefined();
     const init = p.files.find((f) => f.path === 'db/init.up.sql')!;
     expect(m.placeOf(init.path, init.statements[0]!)).toBeUndefined();
-    expect(m.findings.map((f) => f.ruleId).sort()).toEqual(['migrations/skipped-file', 'migrations/unknown-layout']);
+    expect(m.findings.map((f) => f.ruleId).sort()).toEqual(['migrations/guessed-runner', 'migrations/skipped-file', 'migrations/unknown-layout']);
   });
 
   it('replays the schema of a set once and hands back the same model', async () => {

@@ -29,7 +29,7 @@ describe('layout detection', () => {
     expect(a.sets[0]!.layout).toBe('golang-migrate');
     expect(a.sets[0]!.migrations.map((m) => m.version)).toEqual(['001', '002']);
     expect(findingLines(a)).toEqual(['mixed-layout mixed 003_c.sql', 'mixed-layout mixed V4__d.sql']);
-    expect(a.findings.map((f) => f.descriptor.data)).toEqual([
+    expect(a.findings.filter((f) => f.ruleId === 'migrations/mixed-layout').map((f) => f.descriptor.data)).toEqual([
       { looksLike: 'goose', layout: 'golang-migrate', dir: 'db' },
       { looksLike: 'flyway', layout: 'golang-migrate', dir: 'db' },
     ]);

@@ -50,3 +50,28 @@ describe('Flyway layout', () => {
     ]);
   });
 });
+
+describe('Flyway mixed scripts', () => {
+  const files = {
+    'db/migration/V1__users.sql': 'CREATE TABLE users (id int);\nCREATE INDEX CONCURRENTLY users_id ON users (id);',
+    'db/migration/V2__index.sql': 'CREATE INDEX CONCURRENTLY users_id2 ON users (id);',
+  };
+
+  it('reports a script mixing CREATE INDEX CONCURRENTLY with other statements, at that statement', async () => {
+    const p = await project(files);
+    const a = analyze(p);
+    const mixed = a.findings.filter((f) => f.descriptor.messageId === 'flywayMixed');
+    expect(mixed.map((f) => f.file)).toEqual(['db/migration/V1__users.sql']);
+    const text = p.files.find((f) => f.path === 'db/migration/V1__users.sql')!.text;
+    const at = mixed[0]!.descriptor.at as { start: number; end: number };
+    expect(text.slice(at.start, at.end)).toBe('CREATE INDEX CONCURRENTLY users_id ON users (id)');
+    expect(mixed[0]!.descriptor.data).toMatchObject({ what: 'CREATE INDEX CONCURRENTLY', count: 2 });
+  });
+
+  it('is quiet when the Flyway config sets mixed, or the script sets executeInTransaction', async () => {
+    const p = await project({ ...files, 'flyway.conf': 'flyway.mixed=true\n' });
+    expect(analyze(p).findings.filter((f) => f.descriptor.messageId === 'flywayMixed')).toEqual([]);
+    const conf = await project({ ...files, 'db/migration/V1__users.sql.conf': 'executeInTransaction=false\n' });
+    expect(analyze(conf).findings.filter((f) => f.descriptor.messageId === 'flywayMixed')).toEqual([]);
+  });
+});

@@ -17,7 +17,8 @@ describe('golang-migrate layout', () => {
 
   it('gives each part the multi-statement rule: one implicit transaction for several statements, none for one', async () => {
     const p = await fixture('golang-migrate');
-    const [first, second, third, fourth] = analyze(p).sets[0]!.migrations;
+    // The fixture carries sqlx's `-- no-transaction` marker, which alone would name sqlx: state golang-migrate.
+    const [first, second, third, fourth] = analyze(p, { runner: 'golang-migrate' }).sets[0]!.migrations;
     expect(first!.up[0]).toMatchObject({ transaction: 'transaction' });
     expect(first!.up[0]!.transactionReason).toMatch(/one multi-statement query.*implicit transaction/);
     expect(second!.up[0]).toMatchObject({ transaction: 'none' });

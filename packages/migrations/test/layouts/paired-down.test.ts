@@ -20,8 +20,8 @@ describe('paired-down layout', () => {
     expect(down.transaction).toBe('none');
     const file = p.files.find((f) => f.path === down.file)!;
     expect(file.statements.map((s) => m.placeOf(file.path, s)?.inTransaction)).toEqual([true, true, true]);
-    // Outside supabase/, the forward runner is unknown: one statement runs on its own.
-    expect(m.sets[0]!.migrations[2]!.up[0]!.transaction).toBe('none');
+    // Outside supabase/, the forward runner is unknown: each file is assumed to run in a transaction.
+    expect(m.sets[0]!.migrations[2]!.up[0]!.transaction).toBe('transaction');
   });
 
   it('reports a down without its forward migration', async () => {

@@ -13,8 +13,8 @@ describe('plain layout', () => {
     ]);
     expect(findingLines(a)).toEqual(['version-order nameOrder 10_add_item_stock.sql']);
     const [, , stock] = a.sets[0]!.migrations;
-    // The runner is unknown: statements are assumed to run one by one (psql -f).
-    expect(stock!.up[0]!.transaction).toBe('none');
+    // The runner is unknown: each file is assumed to run in its own transaction (the guess that does not flood).
+    expect(stock!.up[0]!.transaction).toBe('transaction');
   });
 
   it('reads version folders as part of the name', async () => {

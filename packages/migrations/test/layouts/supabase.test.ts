@@ -70,3 +70,12 @@ describe('supabase layout', () => {
     expect(findingLines(analyze(p, { layout: 'paired-down' }))).toEqual([]);
   });
 });
+
+describe('supabase order by name vs. time', () => {
+  it('reports a date-only version that the CLI runs after a later time of the same day', async () => {
+    const a = analyze(await project({ 'supabase/migrations/20260312_AddThings.sql': 'SELECT 1;', 'supabase/migrations/20260312090000_add_users.sql': 'SELECT 1;', 'supabase/migrations/20260313_next.sql': 'SELECT 1;' }));
+    expect(a.sets[0]!.migrations.map((m) => m.version)).toEqual(['20260312090000', '20260312', '20260313']);
+    expect(findingLines(a)).toEqual(['version-order timestampPrecision 20260312_AddThings.sql']);
+    expect(a.findings.find((f) => f.descriptor.messageId === 'timestampPrecision')!.descriptor.data).toMatchObject({ other: 'supabase/migrations/20260312090000_add_users.sql', otherVersion: '20260312090000' });
+  });
+});

@@ -32,6 +32,7 @@ describe('migrations findings through lint()', () => {
       .flatMap((f) => f.messages.filter((m) => m.ruleId.startsWith('migrations/')).map((m) => ({ ...m, file: f.path })))
       .sort((a, b) => a.file.localeCompare(b.file));
     expect(messages.map((m) => `${m.file} ${m.ruleId} ${m.severity} ${m.line}:${m.column}`)).toEqual([
+      'db/migrations/000001_a.up.sql migrations/guessed-runner info 1:1',
       'db/migrations/000001_b.up.sql migrations/duplicate-version error 1:1',
       'supabase/migrations/seed_profiles.sql migrations/skipped-file error 1:1',
     ]);
@@ -39,13 +40,13 @@ describe('migrations findings through lint()', () => {
       expect(m.message).not.toMatch(/\{\{/);
       expect(m.url).toMatch(/docs\/rules\/migrations\/.+\.md$/);
     }
-    expect(messages[0]!.message).toBe(
+    expect(messages[1]!.message).toBe(
       'Version 000001 is also used by "db/migrations/000001_a.up.sql": golang-migrate identifies migrations by version, so it refuses the pair or never runs one of them; give this migration a new, later version',
     );
   });
 
   it('reports rules that are off by default once turned on, and nothing for rules turned off', async () => {
-    const result = await run({ 'migrations/pair-name-mismatch': 'warn', 'migrations/duplicate-version': 'off' });
+    const result = await run({ 'migrations/pair-name-mismatch': 'warn', 'migrations/duplicate-version': 'off', 'migrations/guessed-runner': 'off' });
     const ids = result.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.ruleId} ${m.severity}`)).filter((s) => s.includes('migrations/'));
     expect(ids).toEqual(['db/migrations/000002_add.up.sql migrations/pair-name-mismatch warning']);
   });

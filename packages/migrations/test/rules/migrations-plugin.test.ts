@@ -13,11 +13,12 @@ const docsRoot = fileURLToPath(new URL('../../../../docs/rules/migrations/', imp
 const HEADINGS = ['Why', 'Bad', 'Good', 'Options', 'When not to use it', 'Related'];
 
 describe('migrations plugin', () => {
-  it('is named migrations and holds the ten layout rules', () => {
+  it('is named migrations and holds the eleven layout rules', () => {
     expect(migrationsPlugin.name).toBe('migrations');
     expect(Object.keys(migrationsPlugin.rules).sort()).toEqual([
       'down-runs-as-up',
       'duplicate-version',
+      'guessed-runner',
       'invalid-migration',
       'mixed-layout',
       'orphan-down',

@@ -12,6 +12,8 @@ const journal = (tags: Array<[string, number]>) => JSON.stringify({ version: '7'
 export const SCENARIOS: Scenario[] = [
   { name: 'unknown layout', files: { 'sql/views/active_users.sql': 'CREATE VIEW active_users AS SELECT 1;' } },
   { name: 'invalid layout setting', files: { 'db/001_a.sql': 'SELECT 1;' }, settings: { layout: 'liquibase' } },
+  { name: 'invalid runner setting', files: { 'db/001_a.sql': 'SELECT 1;' }, settings: { runner: 'liquibase' } },
+  { name: 'guessed runner', files: { 'db/001_a.sql': 'SELECT 1;', 'db/002_b.sql': 'SELECT 1;' } },
   {
     name: 'mixed layouts',
     files: { 'db/001_a.up.sql': 'SELECT 1;', 'db/002_b.up.sql': 'SELECT 1;', 'db/003_c.sql': '-- +goose Up\nSELECT 1;' },
@@ -25,6 +27,10 @@ export const SCENARIOS: Scenario[] = [
       'supabase/migrations/20240101000000_b.sql': 'SELECT 1;',
       'supabase/migrations/20240102000000_c/fix.sql': 'SELECT 1;',
     },
+  },
+  {
+    name: 'supabase timestamp precision',
+    files: { 'supabase/migrations/20260312090000_add_users.sql': 'SELECT 1;', 'supabase/migrations/20260312_AddThings.sql': 'SELECT 1;' },
   },
   { name: 'supabase name order', files: { 'supabase/migrations/9_a.sql': 'SELECT 1;', 'supabase/migrations/10_b.sql': 'SELECT 1;' } },
   { name: 'supabase runs downs', files: { 'supabase/migrations/1_a.sql': 'SELECT 1;', 'supabase/migrations/1_a.down.sql': 'SELECT 1;' } },
@@ -40,6 +46,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   { name: 'popx without down', files: { 'p/1_a.postgres.up.sql': 'SELECT 1;' } },
+  { name: 'flyway mixed', files: { 'f2/V1__a.sql': 'CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);' } },
   { name: 'flyway near miss', files: { 'f/V1__a.sql': 'SELECT 1;', 'f/v2__b.sql': 'SELECT 1;' } },
   {
     name: 'dbmate refusals',

@@ -35,10 +35,7 @@ export default defineRule({
       requiredPrimaryKey:
         'Adding PRIMARY KEY column "{{column}}" to "{{table}}" without a DEFAULT fails when the table has rows (they would all be NULL); add it nullable, backfill unique values, then add the primary key USING INDEX',
     },
-    sources: [
-      { tool: 'squawk', rule: 'adding-required-field' },
-      { tool: 'squawk', rule: 'adding-not-nullable-field' },
-    ],
+    sources: [{ tool: 'squawk', rule: 'adding-required-field' }],
   },
   create(context) {
     return {

@@ -1,0 +1,35 @@
+// Lints a directory of migrations in process, the way the CLI does (layouts, replay, aux files),
+// with one preset. Shared by the corpus scripts (rule counts, precision sample). Needs `pnpm build`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listSqlFiles } from './sql-files.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const defaultCorpus = path.join(root, '..', 'shared', 'corpus');
+
+/** lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time. */
+export async function lintCorpus(dir, preset) {
+  const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
+  const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
+  const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
+  const files = listSqlFiles(dir).map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) }));
+  const loader = new ConfigLoader({ cwd: dir });
+  const config = await loader.resolveConfig({ extends: [preset] });
+  const t = performance.now();
+  const result = await lint({
+    files,
+    config,
+    cwd: dir,
+    buildModel,
+    sectionBreaks,
+    readAux: (p) => {
+      try {
+        return fs.readFileSync(path.resolve(dir, p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return { result, files, ms: performance.now() - t };
+}
