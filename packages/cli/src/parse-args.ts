@@ -1,6 +1,8 @@
 // Command-line arguments → a typed request. Usage mistakes throw UsageError (exit 2, one line).
 
 import { parseArgs } from 'node:util';
+import { parseConcurrency, type Concurrency } from './concurrency.js';
+import { parseCacheOptions, parseRuleTimeout, type CacheRequest, type RuleTimeoutRequest } from './speed-options.js';
 
 export class UsageError extends Error {}
 
@@ -26,6 +28,9 @@ export interface CliRequest {
   changedSince?: string;
   staged: boolean;
   fix: boolean;
+  concurrency: Concurrency;
+  cache?: CacheRequest;
+  ruleTimeout: RuleTimeoutRequest;
 }
 
 export const FORMATS = ['terminal', 'json', 'sarif'] as const;
@@ -52,6 +57,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         'changed-since': { type: 'string' },
         staged: { type: 'boolean' },
         fix: { type: 'boolean' },
+        concurrency: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        'cache-strategy': { type: 'string' },
+        'rule-timeout': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -83,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.stdin && values.fix) throw new UsageError('--fix rewrites files; it does not combine with --stdin (editors apply the "fix" edits from --format json)');
   if (values.stdin && (values['changed-since'] !== undefined || values.staged)) throw new UsageError('--changed-since and --staged select files from git; they do not combine with --stdin');
   const color = values['no-color'] ? false : values.color ? true : undefined;
+  const cache = parseCacheOptions(values.cache, values['cache-location'], values['cache-strategy']);
   return {
     command,
     paths,
@@ -99,6 +110,9 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
     staged: values.staged ?? false,
     fix: values.fix ?? false,
+    concurrency: parseConcurrency(values.concurrency),
+    ...(cache ? { cache } : {}),
+    ruleTimeout: parseRuleTimeout(values['rule-timeout']),
   };
 }
 
@@ -143,6 +157,12 @@ Options:
       --staged              Report only migrations staged for commit (for hooks).
       --fix                 Apply the rules' safe mechanical fixes to the files (only the fixed
                             statements change), then report what remains.
+      --cache               Reuse the results of unchanged migration histories from the last
+                            --cache run (off by default; docs/performance.md).
+      --cache-location PATH Where the cache lives (default node_modules/.cache/migralint/).
+      --cache-strategy content  How changes are detected: by content hash (the only strategy).
+      --concurrency N|auto|off  Lint workers: a number, auto (default: by the run's size) or off.
+      --rule-timeout SECONDS Stop a rule call that runs longer on a worker (default 60).
       --stdin               Lint SQL read from standard input.
       --stdin-filename PATH The path the standard input stands for (config, reports).
       --color, --no-color   Force colour on or off (default: on for a terminal; NO_COLOR respected).

@@ -1,0 +1,92 @@
+// A LintResult as plain data, for what crosses a thread (worker → main) or a run (the result
+// cache), and back. What is dropped is rebuilt: the VFiles from the messages, the rules' metadata
+// from the config's plugins (the same for every file of a config, so it is not copied per file).
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { catalogRules, resolveDefaults, type FileResult, type LintMessage, type LintResult, type Notification, type ResolvedConfig } from '@migralint/core';
+
+export interface PlainFileResult {
+  path: string;
+  /** The decoded text, kept only for files with findings: reporters read it for those alone (SARIF fingerprints). */
+  text?: string;
+  messages: LintMessage[];
+  unreadable: boolean;
+}
+
+export interface PlainResult {
+  files: PlainFileResult[];
+  /** Ids of the rules on for at least one file. */
+  enabledRules: string[];
+  notifications: Notification[];
+  failed: boolean;
+  stats: LintResult['stats'];
+}
+
+export function toPlainResult(result: LintResult): PlainResult {
+  return {
+    files: result.files.map((f) => ({
+      path: f.path,
+      ...(f.messages.length > 0 ? { text: String(f.file.value ?? '') } : {}),
+      messages: f.messages,
+      unreadable: f.unreadable,
+    })),
+    enabledRules: Object.values(result.rules)
+      .filter((r) => r.enabled)
+      .map((r) => r.id),
+    notifications: result.notifications,
+    failed: result.failed,
+    stats: result.stats,
+  };
+}
+
+/** The rules' metadata of a config, all marked off; lint() reports the same table. */
+export function ruleTable(config: ResolvedConfig): LintResult['rules'] {
+  const rules: LintResult['rules'] = {};
+  for (const [id, rule] of catalogRules(resolveDefaults(config).plugins).rules) rules[id] = { ...rule.meta, id, enabled: false };
+  return rules;
+}
+
+export function fromPlainResult(plain: PlainResult, table: LintResult['rules']): LintResult {
+  const enabled = new Set(plain.enabledRules);
+  const rules: LintResult['rules'] = {};
+  for (const [id, meta] of Object.entries(table)) rules[id] = { ...meta, enabled: enabled.has(id) };
+  const files = plain.files.map(toFileResult);
+  const sum = (key: 'errorCount' | 'warningCount' | 'infoCount' | 'suppressedCount') => files.reduce((n, f) => n + f[key], 0);
+  return {
+    files,
+    rules,
+    notifications: plain.notifications,
+    errorCount: sum('errorCount'),
+    warningCount: sum('warningCount'),
+    infoCount: sum('infoCount'),
+    suppressedCount: sum('suppressedCount'),
+    failed: plain.failed,
+    stats: plain.stats,
+  };
+}
+
+/** The VFile that lint() builds for a file: its unsuppressed messages, vfile-style severities. */
+function toFileResult(plain: PlainFileResult): FileResult {
+  const file = new VFile({ path: plain.path, value: plain.text ?? '' });
+  const counts = { errorCount: 0, warningCount: 0, infoCount: 0, suppressedCount: 0 };
+  for (const message of plain.messages) {
+    if (message.suppressed) {
+      counts.suppressedCount++;
+      continue;
+    }
+    if (message.severity === 'error') counts.errorCount++;
+    else if (message.severity === 'warning') counts.warningCount++;
+    else counts.infoCount++;
+    const vmessage = new VFileMessage(message.message, {
+      place: { start: { line: message.line, column: message.column, offset: message.offset }, end: { line: message.endLine, column: message.endColumn, offset: message.endOffset } },
+      ruleId: message.ruleId,
+    });
+    vmessage.file = plain.path;
+    // vfile's convention: fatal true = error, false = warning, undefined = info.
+    vmessage.fatal = message.severity === 'error' ? true : message.severity === 'warning' ? false : undefined;
+    if (message.url) vmessage.url = message.url;
+    if (message.note) vmessage.note = message.note;
+    file.messages.push(vmessage);
+  }
+  return { path: plain.path, file, messages: plain.messages, ...counts, unreadable: plain.unreadable };
+}
