@@ -2,6 +2,7 @@
 // Benchmark (not a test): migralint side by side with Squawk, as users run them, end to end.
 //
 //   node bench/compare.mjs [--runs N] [--only corpus,small,sizes,many] [--corpus DIR] [--history DIR]
+//                          [--timeout SECONDS] [--cli path/to/bin/migralint.js]
 //
 // Prints medians of alternating runs (migralint, Squawk, migralint, …) of wall time and peak RSS for:
 // the corpus cold and warm (`--cache`), one small file named alone inside a large history (cold and
@@ -27,13 +28,14 @@ const corpus = path.resolve(option('--corpus', path.join(root, '..', 'shared', '
 // The 240-file Supabase history the speed issue measures the pre-commit case in.
 const history = path.resolve(option('--history', path.join(corpus, 'Helicone__helicone', 'supabase', 'migrations')));
 const timeoutMs = Number(option('--timeout', '120')) * 1000;
-const cli = path.join(root, 'packages', 'cli', 'bin', 'migralint.js');
+// Another build (a copy of packages/cli with its bin, or another checkout) can be measured the same way.
+const cli = path.resolve(option('--cli', path.join(root, 'packages', 'cli', 'bin', 'migralint.js')));
 const squawkBin = path.join(root, '..', 'shared', 'tools', 'squawk');
 const hasSquawk = fs.existsSync(squawkBin);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-bench-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
-if (!fs.existsSync(path.join(root, 'packages', 'cli', 'dist', 'bundle', 'main.js'))) {
+if (!fs.existsSync(path.join(path.dirname(cli), '..', 'dist', 'bundle', 'main.js'))) {
   console.error('bench: build first (pnpm build)');
   process.exit(2);
 }
@@ -42,9 +44,10 @@ if (!fs.existsSync(path.join(root, 'packages', 'cli', 'dist', 'bundle', 'main.js
 function runOnce(command, commandArgs, cwd = root) {
   const rssFile = path.join(tmp, 'rss');
   const started = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...commandArgs], { cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs, maxBuffer: 1 << 26 });
+  // timeout(1) inside time(1): a run past the limit is killed itself, not only the time process.
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, 'timeout', String(timeoutMs / 1000), command, ...commandArgs], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const wall = performance.now() - started;
-  if (r.error?.code === 'ETIMEDOUT' || r.signal) return { wall: Infinity, rss: NaN, status: r.signal ?? 'timeout' };
+  if (r.status === 124 || r.signal) return { wall: Infinity, rss: NaN, status: r.signal ?? 'timeout' };
   const rss = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
   return { wall, rss, status: r.status };
 }
