@@ -65,18 +65,47 @@ export function fromPlainResult(plain: PlainResult, table: LintResult['rules']):
   };
 }
 
-/** The VFile that lint() builds for a file: its unsuppressed messages, vfile-style severities. */
+/**
+ * The file's result; its VFile (what lint() builds: the unsuppressed messages, vfile-style
+ * severities) is made when a reporter first reads it. The JSON reporter never does, and a
+ * VFileMessage is an Error that captures a stack trace: 10,000 of them cost more than the cache read.
+ */
 function toFileResult(plain: PlainFileResult): FileResult {
-  const file = new VFile({ path: plain.path, value: plain.text ?? '' });
   const counts = { errorCount: 0, warningCount: 0, infoCount: 0, suppressedCount: 0 };
   for (const message of plain.messages) {
-    if (message.suppressed) {
-      counts.suppressedCount++;
-      continue;
-    }
-    if (message.severity === 'error') counts.errorCount++;
+    if (message.suppressed) counts.suppressedCount++;
+    else if (message.severity === 'error') counts.errorCount++;
     else if (message.severity === 'warning') counts.warningCount++;
     else counts.infoCount++;
+  }
+  let file: VFile | undefined;
+  return {
+    path: plain.path,
+    get file() {
+      return (file ??= toVFile(plain));
+    },
+    messages: plain.messages,
+    ...counts,
+    unreadable: plain.unreadable,
+  };
+}
+
+function toVFile(plain: PlainFileResult): VFile {
+  const file = new VFile({ path: plain.path, value: plain.text ?? '' });
+  // vfile-message sets `stack` to '' anyway; capturing one for each message is the expensive part.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    addMessages(file, plain);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return file;
+}
+
+function addMessages(file: VFile, plain: PlainFileResult): void {
+  for (const message of plain.messages) {
+    if (message.suppressed) continue;
     const vmessage = new VFileMessage(message.message, {
       place: { start: { line: message.line, column: message.column, offset: message.offset }, end: { line: message.endLine, column: message.endColumn, offset: message.endOffset } },
       ruleId: message.ruleId,
@@ -88,5 +117,4 @@ function toFileResult(plain: PlainFileResult): FileResult {
     if (message.note) vmessage.note = message.note;
     file.messages.push(vmessage);
   }
-  return { path: plain.path, file, messages: plain.messages, ...counts, unreadable: plain.unreadable };
 }
