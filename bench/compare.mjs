@@ -40,16 +40,16 @@ if (!fs.existsSync(path.join(path.dirname(cli), '..', 'dist', 'bundle', 'main.js
   process.exit(2);
 }
 
-/** One run under /usr/bin/time: wall ms and peak RSS MiB, or a timeout. */
+/** One run under /usr/bin/time: wall ms, CPU ms (user + system, all threads) and peak RSS MiB, or a timeout. */
 function runOnce(command, commandArgs, cwd = root) {
   const rssFile = path.join(tmp, 'rss');
   const started = performance.now();
   // timeout(1) inside time(1): a run past the limit is killed itself, not only the time process.
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, 'timeout', String(timeoutMs / 1000), command, ...commandArgs], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, 'timeout', String(timeoutMs / 1000), command, ...commandArgs], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const wall = performance.now() - started;
-  if (r.status === 124 || r.signal) return { wall: Infinity, rss: NaN, status: r.signal ?? 'timeout' };
-  const rss = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
-  return { wall, rss, status: r.status };
+  if (r.status === 124 || r.signal) return { wall: Infinity, cpu: Infinity, rss: NaN, status: r.signal ?? 'timeout' };
+  const [rss, user, system] = fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000, rss: rss / 1024, status: r.status };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -67,11 +67,12 @@ function compare(label, ours, theirs, { times = runs, prepare } = {}) {
     // A run past the time limit is not repeated.
     if (!Number.isFinite(a.at(-1).wall)) break;
   }
-  const mine = { wall: median(a.map((r) => r.wall)), rss: median(a.map((r) => r.rss)), status: a[0].status };
-  const line = [`${label.padEnd(34)} migralint ${ms(mine.wall).padStart(9)} ${mib(mine.rss).padStart(9)} (exit ${mine.status})`];
+  const summary = (rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), rss: median(rs.map((r) => r.rss)), status: rs[0].status });
+  const mine = summary(a);
+  const line = [`${label.padEnd(30)} migralint ${ms(mine.wall).padStart(9)} (cpu ${ms(mine.cpu).padStart(9)}) ${mib(mine.rss).padStart(8)} exit ${mine.status}`];
   if (b.length > 0) {
-    const sq = { wall: median(b.map((r) => r.wall)), rss: median(b.map((r) => r.rss)) };
-    line.push(`  squawk ${ms(sq.wall).padStart(8)} ${mib(sq.rss).padStart(8)}  ratio ${(mine.wall / sq.wall).toFixed(2)}× wall, ${(mine.rss / sq.rss).toFixed(2)}× RSS`);
+    const sq = summary(b);
+    line.push(` | squawk ${ms(sq.wall).padStart(8)} (cpu ${ms(sq.cpu).padStart(8)}) ${mib(sq.rss).padStart(7)} | ratio ${(mine.wall / sq.wall).toFixed(2)}× wall, ${sq.cpu >= 50 ? `${(mine.cpu / sq.cpu).toFixed(2)}× cpu` : 'cpu n/a (time(1) counts 10 ms steps)'}, ${(mine.rss / sq.rss).toFixed(2)}× RSS`);
   } else if (theirs) line.push('  squawk: skipped (../shared/tools/squawk absent)');
   console.log(line.join(''));
   return mine;
@@ -97,6 +98,7 @@ const primeCache = (lintArgs) => () => {
 
 console.log(`migralint vs Squawk 2.66 — medians of ${runs} alternating runs, wall time and peak RSS (/usr/bin/time)`);
 console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, load ${os.loadavg()[0].toFixed(2)}, Node ${process.version}; the machine may be shared: read the ratios.`);
+console.log('cpu = user + system time of all threads; on a busy machine workers cannot shorten the wall time, the cpu ratio still compares the work.');
 if (!hasSquawk) console.log('squawk: ../shared/tools/squawk is absent; migralint runs alone.');
 if (!supportsCache) console.log('warm runs: this build has no --cache; skipped.');
 
@@ -109,7 +111,7 @@ if (only.has('corpus')) {
     const cold = compare('corpus, cold', { args: ['--format', 'json', corpus] }, sq);
     if (supportsCache) {
       const warm = compare('corpus, warm (--cache)', { args: [...warmArgs, '--format', 'json', corpus] }, sq, { prepare: primeCache(['--format', 'json', corpus]) });
-      console.log(`${''.padEnd(34)} warm/cold ${(warm.wall / cold.wall).toFixed(2)}×`);
+      console.log(`${''.padEnd(30)} warm/cold ${(warm.wall / cold.wall).toFixed(2)}×`);
     }
   }
 }
@@ -160,7 +162,7 @@ if (only.has('sizes')) {
     walls[size] = compare(`${size} MB migration`, { args: ['--format', 'json', file] }, { args: [file] }, { times: size >= 5 ? 1 : runs }).wall;
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`${''.padEnd(34)} 2 MB / 1 MB time ratio ${(walls[2] / walls[1]).toFixed(2)} (linear: 2.0)`);
+  console.log(`${''.padEnd(30)} 2 MB / 1 MB time ratio ${(walls[2] / walls[1]).toFixed(2)} (linear: 2.0)`);
 }
 
 if (only.has('many')) {
