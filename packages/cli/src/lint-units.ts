@@ -3,14 +3,14 @@
 // output is the same whatever ran where. A rule that overran the time limit is reported as a rule
 // error for its file, and its history is linted again without that rule on that file.
 import { loadParser, type LintResult, type Notification, type ResolvedConfig, type VcsChanges } from '@migralint/core';
-import { recordingAuxReader } from './aux-reads.js';
+import { recordingAuxReader, type AuxReads } from './aux-reads.js';
 import { workerCount, type Concurrency } from './concurrency.js';
 import { lintFiles } from './lint-files.js';
 import { mergeResults } from './merge-results.js';
 import { fromPlainResult, ruleTable, toPlainResult, type PlainResult } from './plain-result.js';
 import type { ResultCache } from './result-cache.js';
 import { skipKey } from './rule-watch.js';
-import { RuleTimeout, WorkerPool } from './worker-pool.js';
+import type { WorkerPool } from './worker-pool.js';
 import type { WorkUnit } from './work-units.js';
 
 export interface LintUnitsOptions {
@@ -38,7 +38,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
     return fromPlainResult(hit, tableOf(unit.config));
   });
   const todo = units.map((unit, i) => ({ unit, i })).filter(({ i }) => !results[i]);
-  const store = (i: number, plain: PlainResult, aux: Array<[string, string | null]>) => cache?.set(keys[i]!, plain, aux);
+  const store = (i: number, plain: PlainResult, aux: AuxReads) => cache?.set(keys[i]!, plain, aux);
 
   const workers = workerCount(options.concurrency, todo.map((t) => t.unit), options.ruleTimeout.explicit);
   if (workers === 0) {
@@ -56,6 +56,8 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
       if (cache) store(i, toPlainResult(result), aux.reads());
     }
   } else {
+    // Loaded only when workers are used: a small run never pays for node:worker_threads.
+    const { WorkerPool } = await import('./worker-pool.js');
     const pool = new WorkerPool({
       size: workers,
       init: { cwd: options.cwd, ...(options.configFile ? { configFile: options.configFile } : {}), ...(options.changedSince !== undefined ? { changedSince: options.changedSince } : {}), staged: options.staged },
@@ -87,7 +89,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
 }
 
 /** Lints a history on the pool; a rule that overruns is skipped on that file and the history linted again. */
-async function runOnPool(pool: WorkerPool, unit: WorkUnit, limitMs: number): Promise<{ plain: PlainResult; aux: Array<[string, string | null]> }> {
+async function runOnPool(pool: WorkerPool, unit: WorkUnit, limitMs: number): Promise<{ plain: PlainResult; aux: AuxReads }> {
   const skip: string[] = [];
   const stopped: Notification[] = [];
   for (;;) {
@@ -96,12 +98,15 @@ async function runOnPool(pool: WorkerPool, unit: WorkUnit, limitMs: number): Pro
       if (stopped.length === 0) return { plain: result, aux };
       return { plain: { ...result, notifications: [...stopped, ...result.notifications], failed: true }, aux };
     } catch (error) {
-      if (!(error instanceof RuleTimeout)) throw error;
+      if (!isRuleTimeout(error)) throw error;
       skip.push(skipKey(error.ruleId, error.file));
       stopped.push(timeoutNotification(error, limitMs));
     }
   }
 }
+
+type RuleTimeout = import('./worker-pool.js').RuleTimeout;
+const isRuleTimeout = (error: unknown): error is RuleTimeout => error instanceof Error && error.name === 'RuleTimeout';
 
 function timeoutNotification({ ruleId, file }: RuleTimeout, limitMs: number): Notification {
   const where = file ? ` on ${file}` : ' in its project phase';

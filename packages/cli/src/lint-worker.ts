@@ -7,7 +7,7 @@ import { configLoaderFor } from './gather-files.js';
 import { vcsChanges } from './git-changes.js';
 import { lintFiles } from './lint-files.js';
 import { toPlainResult } from './plain-result.js';
-import { recordingAuxReader } from './aux-reads.js';
+import { recordingAuxReader, type AuxReads } from './aux-reads.js';
 import { NameTable, watchConfig, type Watch } from './rule-watch.js';
 
 /** What the pool starts a worker with. */
@@ -32,7 +32,7 @@ export interface WorkerTask {
 export type WorkerReply =
   | { type: 'name'; kind: 'rule' | 'file'; index: number; name: string }
   | { type: 'progress' }
-  | { type: 'done'; id: number; result: ReturnType<typeof toPlainResult>; aux: Array<[string, string | null]> }
+  | { type: 'done'; id: number; result: ReturnType<typeof toPlainResult>; aux: AuxReads }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
 const init = workerData as WorkerInit;

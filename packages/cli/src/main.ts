@@ -11,7 +11,6 @@ import { migrationRootOf } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
 import { lintUnits } from './lint-units.js';
 import { splitIntoUnits } from './work-units.js';
-import { ResultCache } from './result-cache.js';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
 import { formatReport } from './format-report.js';
 import { listRules } from './list-rules.js';
@@ -110,7 +109,8 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   const reportPaths = reported ? [...reported].map((abs) => (request.stdin && !request.stdinFilename ? '<stdin>' : abs)) : undefined;
   // Histories, linted from the cache, on workers or here (lint-units.ts).
   const units = splitIntoUnits(groups, io.cwd, reportPaths);
-  const cache = request.cache ? new ResultCache(path.resolve(io.cwd, request.cache.location), io.cwd, vcs, (m) => io.stderr.write(`migralint: ${m}\n`)) : undefined;
+  // Loaded only with --cache (it brings node:crypto and the hashing).
+  const cache = request.cache ? new (await import('./result-cache.js')).ResultCache(path.resolve(io.cwd, request.cache.location), io.cwd, vcs, (m) => io.stderr.write(`migralint: ${m}\n`)) : undefined;
   const order = [...groups.values()].flatMap((files) => files.map((f) => f.path));
   const lintAll = () =>
     lintUnits(units, {

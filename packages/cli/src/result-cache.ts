@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ResolvedConfig, VcsChanges } from '@migralint/core';
 import { builtinPlugins } from '@migralint/config';
 import { auxReader } from './gather-files.js';
-import { contentHash } from './aux-reads.js';
+import type { AuxReads } from './aux-reads.js';
 import type { PlainResult } from './plain-result.js';
 import type { WorkUnit } from './work-units.js';
 import { VERSION } from './version.js';
@@ -59,7 +59,8 @@ export class ResultCache {
     return entry.result;
   }
 
-  set(key: string, result: PlainResult, aux: Array<[string, string | null]>): void {
+  set(key: string, result: PlainResult, reads: AuxReads): void {
+    const aux = reads.map(([file, content]): [string, string | null] => [file, contentHash(content ?? undefined)]);
     const file = this.fileOf(key);
     const temp = `${file}.${process.pid}.tmp`;
     try {
@@ -96,6 +97,10 @@ function removeQuietly(file: string): void {
     // Nothing was written there (the directory could not be made).
   }
 }
+
+/** A content hash, or null for a file that was absent. */
+const contentHash = (content: string | Uint8Array | undefined): string | null =>
+  content === undefined ? null : createHash('sha256').update(content).digest('base64url');
 
 const builtin = new Set<unknown>(builtinPlugins);
 

@@ -3,6 +3,7 @@
 // (rule-watch.ts): when one rule call has run longer than the limit, the worker is terminated and
 // replaced, and the task fails with a RuleTimeout naming the rule and the file.
 import { Worker } from 'node:worker_threads';
+import type { AuxReads } from './aux-reads.js';
 import type { PlainResult } from './plain-result.js';
 import { BOARD_SLOTS, FILE, RULE, SEQ } from './rule-watch.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './lint-worker.js';
@@ -14,12 +15,13 @@ export class RuleTimeout extends Error {
     readonly file: string | undefined,
   ) {
     super(`rule ${ruleId} overran its time limit${file ? ` on ${file}` : ''}`);
+    this.name = 'RuleTimeout';
   }
 }
 
 export interface TaskOutcome {
   result: PlainResult;
-  aux: Array<[string, string | null]>;
+  aux: AuxReads;
 }
 
 interface Slot {
