@@ -35,7 +35,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
     const hit = cache?.get(keys[i]!);
     if (!hit) return undefined;
     for (let n = 0; n < unit.files.length; n++) options.onProgress();
-    return fromPlainResult(hit, tableOf(unit.config));
+    return fromPlainResult(hit, tableOf(unit.config), unit.files);
   });
   const todo = units.map((unit, i) => ({ unit, i })).filter(({ i }) => !results[i]);
   const store = (i: number, plain: PlainResult, aux: AuxReads) => cache?.set(keys[i]!, plain, aux);
@@ -70,7 +70,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
       await Promise.all(
         order.map(async ({ unit, i }) => {
           const { plain, aux } = await runOnPool(pool, unit, options.ruleTimeout.ms);
-          results[i] = fromPlainResult(plain, tableOf(unit.config));
+          results[i] = fromPlainResult(plain, tableOf(unit.config), unit.files);
           // Results with a stopped rule are incomplete: never cached.
           if (!plain.failed) store(i, plain, aux);
         }),

@@ -1,14 +1,13 @@
 // A LintResult as plain data, for what crosses a thread (worker → main) or a run (the result
-// cache), and back. What is dropped is rebuilt: the VFiles from the messages, the rules' metadata
-// from the config's plugins (the same for every file of a config, so it is not copied per file).
+// cache), and back. What is dropped is rebuilt: the VFiles from the messages and the file's content
+// (which the main thread holds), the rules' metadata from the config's plugins (the same for every
+// file of a config, so it is not copied per file).
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { catalogRules, resolveDefaults, type FileResult, type LintMessage, type LintResult, type Notification, type ResolvedConfig } from '@migralint/core';
+import { catalogRules, resolveDefaults, type FileResult, type LintMessage, type LintResult, type Notification, type ResolvedConfig, type SourceInput } from '@migralint/core';
 
 export interface PlainFileResult {
   path: string;
-  /** The decoded text, kept only for files with findings: reporters read it for those alone (SARIF fingerprints). */
-  text?: string;
   messages: LintMessage[];
   unreadable: boolean;
 }
@@ -24,12 +23,7 @@ export interface PlainResult {
 
 export function toPlainResult(result: LintResult): PlainResult {
   return {
-    files: result.files.map((f) => ({
-      path: f.path,
-      ...(f.messages.length > 0 ? { text: String(f.file.value ?? '') } : {}),
-      messages: f.messages,
-      unreadable: f.unreadable,
-    })),
+    files: result.files.map((f) => ({ path: f.path, messages: f.messages, unreadable: f.unreadable })),
     enabledRules: Object.values(result.rules)
       .filter((r) => r.enabled)
       .map((r) => r.id),
@@ -46,14 +40,16 @@ export function ruleTable(config: ResolvedConfig): LintResult['rules'] {
   return rules;
 }
 
-export function fromPlainResult(plain: PlainResult, table: LintResult['rules']): LintResult {
+/** `files`: the inputs the result is about (their content becomes the VFiles' text). */
+export function fromPlainResult(plain: PlainResult, table: LintResult['rules'], files: readonly SourceInput[]): LintResult {
   const enabled = new Set(plain.enabledRules);
   const rules: LintResult['rules'] = {};
   for (const [id, meta] of Object.entries(table)) rules[id] = { ...meta, enabled: enabled.has(id) };
-  const files = plain.files.map(toFileResult);
-  const sum = (key: 'errorCount' | 'warningCount' | 'infoCount' | 'suppressedCount') => files.reduce((n, f) => n + f[key], 0);
+  const contents = new Map(files.map((f) => [f.path, f.content]));
+  const results = plain.files.map((f) => toFileResult(f, contents.get(f.path)));
+  const sum = (key: 'errorCount' | 'warningCount' | 'infoCount' | 'suppressedCount') => results.reduce((n, f) => n + f[key], 0);
   return {
-    files,
+    files: results,
     rules,
     notifications: plain.notifications,
     errorCount: sum('errorCount'),
@@ -70,7 +66,7 @@ export function fromPlainResult(plain: PlainResult, table: LintResult['rules']):
  * severities) is made when a reporter first reads it. The JSON reporter never does, and a
  * VFileMessage is an Error that captures a stack trace: 10,000 of them cost more than the cache read.
  */
-function toFileResult(plain: PlainFileResult): FileResult {
+function toFileResult(plain: PlainFileResult, content: SourceInput['content'] | undefined): FileResult {
   const counts = { errorCount: 0, warningCount: 0, infoCount: 0, suppressedCount: 0 };
   for (const message of plain.messages) {
     if (message.suppressed) counts.suppressedCount++;
@@ -82,7 +78,7 @@ function toFileResult(plain: PlainFileResult): FileResult {
   return {
     path: plain.path,
     get file() {
-      return (file ??= toVFile(plain));
+      return (file ??= toVFile(plain, plain.unreadable ? '' : textOf(content)));
     },
     messages: plain.messages,
     ...counts,
@@ -90,8 +86,18 @@ function toFileResult(plain: PlainFileResult): FileResult {
   };
 }
 
-function toVFile(plain: PlainFileResult): VFile {
-  const file = new VFile({ path: plain.path, value: plain.text ?? '' });
+const utf8 = new TextDecoder();
+
+/** The text lint() gave the rules (and its VFile): the content decoded, without a byte order mark. */
+function textOf(content: SourceInput['content'] | undefined): string {
+  if (content === undefined) return '';
+  // TextDecoder drops a leading BOM itself.
+  if (typeof content !== 'string') return utf8.decode(content);
+  return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+}
+
+function toVFile(plain: PlainFileResult, text: string): VFile {
+  const file = new VFile({ path: plain.path, value: text });
   // vfile-message sets `stack` to '' anyway; capturing one for each message is the expensive part.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;

@@ -18,6 +18,9 @@ function severalHistories(): string {
     files[`${app}/migrations/000002_more.up.sql`] = `ALTER TABLE ${app}_items ADD COLUMN price int NOT NULL DEFAULT 0;\nALTER TABLE ${app}_items DROP COLUMN name;\n`;
     files[`${app}/migrations/000002_more.down.sql`] = `ALTER TABLE ${app}_items DROP COLUMN price;\n`;
   }
+  // A byte order mark and non-ASCII text: the VFile text workers' results are rebuilt with (SARIF fingerprints).
+  files['auth/migrations/000003_bom.up.sql'] = '\uFEFF-- Entwürfe löschen\r\nDROP TABLE "entwürfe";\r\n';
+  files['auth/migrations/000003_bom.down.sql'] = 'CREATE TABLE "entwürfe" (id int);\n';
   return makeProject(files);
 }
 

@@ -26,7 +26,7 @@ const lines = (files: Finding[]) =>
   files.flatMap((f) => f.messages.map((m) => `${f.path}:${m.line}:${m.column} ${m.ruleId} ${m.suppressed ? 'suppressed ' : ''}${m.message}`)).sort();
 
 describe.skipIf(!present)('the corpus, split into histories', () => {
-  it('gives one lint() call’s findings with --concurrency off, on workers, and from a warm cache', async () => {
+  it('gives one lint() call’s findings with --concurrency off, on workers, and from a warm cache', { timeout: 1_200_000 }, async () => {
     assertBuilt();
     const files = sqlFiles(corpus);
     const config = await new ConfigLoader({ cwd: corpus }).forDirectory(corpus);
