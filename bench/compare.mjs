@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sqlFiles } from './sql-files.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -76,16 +77,6 @@ function compare(label, ours, theirs, { times = runs, prepare } = {}) {
   } else if (theirs) line.push('  squawk: skipped (../shared/tools/squawk absent)');
   console.log(line.join(''));
   return mine;
-}
-
-function sqlFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sqlFiles(p));
-    else if (entry.name.endsWith('.sql')) out.push(p);
-  }
-  return out.sort();
 }
 
 const supportsCache = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout.includes('--cache');
