@@ -157,12 +157,12 @@ Options:
       --staged              Report only migrations staged for commit (for hooks).
       --fix                 Apply the rules' safe mechanical fixes to the files (only the fixed
                             statements change), then report what remains.
-      --cache               Reuse the results of unchanged migration histories from the last
-                            --cache run (off by default; docs/performance.md).
-      --cache-location PATH Where the cache lives (default node_modules/.cache/migralint/).
-      --cache-strategy content  How changes are detected: by content hash (the only strategy).
-      --concurrency N|auto|off  Lint workers: a number, auto (default: by the run's size) or off.
-      --rule-timeout SECONDS Stop a rule call that runs longer on a worker (default 60).
+      --cache               Reuse the results of unchanged migration histories from earlier
+                            --cache runs (off by default; docs/performance.md).
+      --cache-location DIR  Where the cache lives (default node_modules/.cache/migralint/).
+      --cache-strategy S    How changes are found: "content" (hashes; the only strategy).
+      --concurrency N       Lint workers: a count, "auto" (default: by the run's size) or "off".
+      --rule-timeout SEC    Stop a rule call running longer than this on a worker (default 60).
       --stdin               Lint SQL read from standard input.
       --stdin-filename PATH The path the standard input stands for (config, reports).
       --color, --no-color   Force colour on or off (default: on for a terminal; NO_COLOR respected).
