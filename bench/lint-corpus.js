@@ -11,6 +11,7 @@ import v8 from 'node:v8';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sqlFiles } from './sql-files.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,16 +34,6 @@ v8.setFlagsFromString('--liftoff-only');
 const { lint } = await import(path.join(root, 'packages', 'core', 'dist', 'index.js'));
 const { loadConfig } = await import(path.join(root, 'packages', 'config', 'dist', 'index.js'));
 const { buildModel, sectionBreaks } = await import(path.join(root, 'packages', 'migrations', 'dist', 'index.js'));
-
-function sqlFiles(d) {
-  const out = [];
-  for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, entry.name);
-    if (entry.isDirectory()) out.push(...sqlFiles(p));
-    else if (entry.name.endsWith('.sql')) out.push(p);
-  }
-  return out;
-}
 
 const files = sqlFiles(dir).sort();
 const config = await loadConfig({ cwd: root, searchFrom: root });

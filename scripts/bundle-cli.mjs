@@ -16,7 +16,8 @@ const outdir = path.join(root, 'packages/cli/dist/bundle');
 // esbuild leaves old chunks behind; a stale one would be shipped and could even be loaded.
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'packages/cli/dist/main.js')],
+  // lint-worker.js: the entry of the lint workers (packages/cli/src/worker-pool.ts starts it).
+  entryPoints: [path.join(root, 'packages/cli/dist/main.js'), path.join(root, 'packages/cli/dist/lint-worker.js')],
   outdir,
   bundle: true,
   splitting: true,

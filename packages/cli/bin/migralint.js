@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // The `migralint` command. Kept tiny: all behaviour lives in src/main.ts, run here from the bundle
 // that `pnpm build` makes of it (scripts/bundle-cli.mjs explains why a bundle).
+import module from 'node:module';
 import v8 from 'node:v8';
+
+// Node >= 22.1 keeps V8's compiled code of the bundle between runs (in the OS temp folder, Node's
+// own cache), so a second run starts without recompiling ~1 MB of JavaScript. Older Node: nothing.
+module.enableCompileCache?.();
 
 // The SQL parser is Postgres compiled to WebAssembly. V8's optimising wasm compiler spends ~100 ms
 // on it at start-up that a lint run never earns back (measured: one file 263 → 157 ms, the whole

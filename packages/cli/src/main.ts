@@ -1,15 +1,16 @@
 // `migralint` from argv to exit code: find files, find their config, lint, report (DESIGN.md §2, §10).
 
 import path from 'node:path';
-import { lint, loadParser, type LintResult, type VcsChanges } from '@migralint/core';
+import { loadParser, type VcsChanges } from '@migralint/core';
 import { printConfig } from '@migralint/config';
 import { findFiles, historyFiles } from './find-files.js';
-import { auxReader, configLoaderFor, displayPath, groupByConfig, readBytes } from './gather-files.js';
+import { configLoaderFor, displayPath, groupByConfig, readBytes } from './gather-files.js';
 import { reportFailure } from './report-failure.js';
 import { changedSince, stagedFiles, vcsChanges } from './git-changes.js';
-import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
+import { migrationRootOf } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
-import { mergeResults } from './merge-results.js';
+import { lintUnits } from './lint-units.js';
+import { splitIntoUnits } from './work-units.js';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
 import { formatReport } from './format-report.js';
 import { repositoryRoot } from './repository-root.js';
@@ -72,8 +73,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   const configFor = configLoaderFor(io.cwd, request.config);
-  // Compile the WebAssembly parser while files and configs are found; lint() awaits the same promise.
-  loadParser().catch(() => {});
+  // Compile the WebAssembly parser while files and configs are found, unless the cache or workers
+  // are likely to do the linting; lint() awaits the same promise.
+  if (!request.cache && typeof request.concurrency !== 'number') loadParser().catch(() => {});
 
   // What is analysed (whole histories) and what is reported (what the user named or changed).
   const analysed = new Map<string, Uint8Array>();
@@ -124,17 +126,25 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
 
   const total = [...groups.values()].reduce((n, files) => n + files.length, 0);
   const progress = new Progress(io.stderr, total);
-  const readAux = auxReader(io.cwd);
   const reportPaths = reported ? [...reported].map((abs) => (request.stdin && !request.stdinFilename ? '<stdin>' : abs)) : undefined;
-  const lintAll = async () => {
-    const results: LintResult[] = [];
-    for (const [config, files] of groups) {
-      results.push(
-        await lint({ files, config, cwd: io.cwd, buildModel, sectionBreaks, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
-      );
-    }
-    return mergeResults(results);
-  };
+  // Histories, linted from the cache, on workers or here (lint-units.ts).
+  const units = splitIntoUnits(groups, io.cwd, reportPaths);
+  // Loaded only with --cache (it brings node:crypto and the hashing).
+  const cache = request.cache ? new (await import('./result-cache.js')).ResultCache(path.resolve(io.cwd, request.cache.location), io.cwd, vcs, (m) => io.stderr.write(`migralint: ${m}\n`)) : undefined;
+  const order = [...groups.values()].flatMap((files) => files.map((f) => f.path));
+  const lintAll = () =>
+    lintUnits(units, {
+      cwd: io.cwd,
+      ...(request.config ? { configFile: request.config } : {}),
+      ...(request.changedSince !== undefined ? { changedSince: request.changedSince } : {}),
+      staged: request.staged,
+      ...(vcs ? { vcs } : {}),
+      concurrency: request.concurrency,
+      ruleTimeout: request.ruleTimeout,
+      ...(cache ? { cache } : {}),
+      order,
+      onProgress: () => progress.advance(),
+    });
   let result = await lintAll();
   if (request.fix) {
     const fixed = applyFileFixes(result, io.cwd);

@@ -1,6 +1,8 @@
 // Command-line arguments → a typed request. Usage mistakes throw UsageError (exit 2, one line).
 
 import { parseArgs } from 'node:util';
+import { parseConcurrency, type Concurrency } from './concurrency.js';
+import { parseCacheOptions, parseRuleTimeout, type CacheRequest, type RuleTimeoutRequest } from './speed-options.js';
 
 export class UsageError extends Error {}
 
@@ -28,6 +30,9 @@ export interface CliRequest {
   sarifRoot?: string;
   staged: boolean;
   fix: boolean;
+  concurrency: Concurrency;
+  cache?: CacheRequest;
+  ruleTimeout: RuleTimeoutRequest;
 }
 
 export const FORMATS = ['terminal', 'json', 'sarif', 'github', 'gitlab'] as const;
@@ -55,6 +60,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         'sarif-root': { type: 'string' },
         staged: { type: 'boolean' },
         fix: { type: 'boolean' },
+        concurrency: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        'cache-strategy': { type: 'string' },
+        'rule-timeout': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.stdin && (values['changed-since'] !== undefined || values.staged)) throw new UsageError('--changed-since and --staged select files from git; they do not combine with --stdin');
   checkConflicts(values, formats, paths, command);
   const color = values['no-color'] ? false : values.color ? true : undefined;
+  const cache = parseCacheOptions(values.cache, values['cache-location'], values['cache-strategy']);
   return {
     command,
     paths,
@@ -104,6 +115,9 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     ...(values['sarif-root'] !== undefined ? { sarifRoot: values['sarif-root'] } : {}),
     staged: values.staged ?? false,
     fix: values.fix ?? false,
+    concurrency: parseConcurrency(values.concurrency),
+    ...(cache ? { cache } : {}),
+    ruleTimeout: parseRuleTimeout(values['rule-timeout']),
   };
 }
 
@@ -184,6 +198,12 @@ Options:
       --staged              Report only migrations staged for commit (for hooks).
       --fix                 Apply the rules' safe mechanical fixes to the files (only the fixed
                             statements change), then report what remains.
+      --cache               Reuse the results of unchanged migration histories from earlier
+                            --cache runs (off by default; docs/performance.md).
+      --cache-location DIR  Where the cache lives (default node_modules/.cache/migralint/).
+      --cache-strategy S    How changes are found: "content" (hashes; the only strategy).
+      --concurrency N       Lint workers: a count, "auto" (default: by the run's size) or "off".
+      --rule-timeout SEC    Stop a rule call running longer than this on a worker (default 60).
       --stdin               Lint SQL read from standard input.
       --stdin-filename PATH The path the standard input stands for (config, reports).
       --color, --no-color   Force colour on or off (default: on for a terminal; NO_COLOR respected).

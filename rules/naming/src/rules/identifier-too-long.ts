@@ -25,10 +25,25 @@ export interface IdentifierTooLongOptions {
 function mayHoldLongName(text: string, maxBytes: number): boolean {
   const ascii = !/[^\x00-\x7f]/.test(text);
   const run = ascii ? maxBytes + 1 : Math.ceil((maxBytes + 1) / 3);
-  if (new RegExp(`[A-Za-z0-9_$\\u0080-\\uffff]{${run},}`).test(text)) return true;
+  if (hasNameRun(text, run)) return true;
   // A quoted name (`""` inside it is one quote) is a stretch between two quotes; splitting at every
   // quote may also flag a long stretch between names, which only costs a scan.
   return text.includes('"') && text.replaceAll('""', '__').split('"').some((segment) => segment.length >= run);
+}
+
+/**
+ * Whether `run` characters in a row could make an unquoted name (`[A-Za-z0-9_$\u0080-\uffff]`), in
+ * one pass. A loop, not a regex: V8's regex engine overflows its stack on a 10 MB string literal.
+ */
+function hasNameRun(text: string, run: number): boolean {
+  let current = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inName = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c >= 0x80;
+    if (!inName) current = 0;
+    else if (++current >= run) return true;
+  }
+  return false;
 }
 
 export default defineRule<IdentifierTooLongOptions>({

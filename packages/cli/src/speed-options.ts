@@ -1,0 +1,39 @@
+// The cache and rule time limit options (--cache, --cache-location, --cache-strategy,
+// --rule-timeout), checked into a request; main.ts and lint-units.ts act on them.
+import path from 'node:path';
+import { UsageError } from './parse-args.js';
+
+export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'migralint');
+
+export interface CacheRequest {
+  /** Directory of the cache, relative to the cwd or absolute. */
+  location: string;
+}
+
+export interface RuleTimeoutRequest {
+  ms: number;
+  /** Set by the user: the limit is then enforced even on a run auto would keep in one thread. */
+  explicit: boolean;
+}
+
+/** Generous: the slowest built-in rule call on the corpus takes well under a second. */
+export const DEFAULT_RULE_TIMEOUT_MS = 60_000;
+
+export function parseCacheOptions(cache: boolean | undefined, location: string | undefined, strategy: string | undefined): CacheRequest | undefined {
+  if (strategy !== undefined && strategy !== 'content') {
+    throw new UsageError(`--cache-strategy "${strategy}" is not supported; migralint compares file contents ("content"), never times`);
+  }
+  if (!cache) {
+    if (location !== undefined || strategy !== undefined) throw new UsageError('--cache-location and --cache-strategy need --cache');
+    return undefined;
+  }
+  if (location === '') throw new UsageError('--cache-location needs a directory');
+  return { location: location ?? DEFAULT_CACHE_LOCATION };
+}
+
+export function parseRuleTimeout(value: string | undefined): RuleTimeoutRequest {
+  if (value === undefined) return { ms: DEFAULT_RULE_TIMEOUT_MS, explicit: false };
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--rule-timeout takes a number of seconds > 0, got "${value}"`);
+  return { ms: seconds * 1000, explicit: true };
+}
