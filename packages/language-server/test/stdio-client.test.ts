@@ -69,7 +69,14 @@ function notify() {
 
 beforeAll(async () => {
   assertBuilt();
-  dir = fs.realpathSync(makeProject({ 'migrations/001_create.sql': CREATE, 'migrations/002_change.sql': CHANGE }));
+  dir = fs.realpathSync(
+    makeProject({
+      'migrations/001_create.sql': CREATE,
+      'migrations/002_change.sql': CHANGE,
+      // A runner that applies statements one by one, so CONCURRENTLY can be offered as a fix there.
+      'migralint.config.json': '{ "extends": ["recommended"], "overrides": [{ "files": ["scripts/**"], "settings": { "runner": "psql" } }] }\n',
+    }),
+  );
   server = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: dir });
   server.stderr.on('data', (d) => (stderr += d));
   client = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -139,7 +146,7 @@ describe('migralint lsp over stdio', () => {
   });
 
   it('offers the rule fixes as preferred quick fixes', async () => {
-    const uri = uriOf('migrations/003_index.sql');
+    const uri = uriOf('scripts/001_index.sql');
     const text = 'CREATE INDEX accounts_email ON accounts (email);\n';
     await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sql', version: 1, text } });
     const diagnostics = await diagnosticsFor(uri, 1);
