@@ -104,7 +104,7 @@ class ItemReader {
       this.body.problems.push({
         kind: 'unlocated',
         message: `A statement of the body could not be found in its text, so it is not read: ${preview(item.text)}`,
-        range: this.body.range,
+        range: this.fileRange(item.start, item.end),
       });
       return;
     }

@@ -91,6 +91,14 @@ export class BodyTexts {
     if (found !== undefined) this.cursor = found + needle.length;
   }
 
+  /** Body bytes of a line (1-based) without its line break; the whole body when unknown. */
+  lineSpan(line: number | undefined): { start: number; end: number } {
+    const start = line ? this.lineStarts[line - 1] : undefined;
+    if (start === undefined) return { start: 0, end: this.bytes.length };
+    const next = this.lineStarts[line!];
+    return { start, end: next === undefined ? this.bytes.length : next - 1 };
+  }
+
   /**
    * The first place from the cursor (and `line`) where `needle` is written and `accept` agrees.
    * `caseless`: the needle's letters match either case (keywords).

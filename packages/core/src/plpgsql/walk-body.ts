@@ -12,7 +12,8 @@ import type { CatalogGuard, BranchCondition, BodyEnclosure, EmbeddedVia } from '
 export type BodyItem =
   | { type: 'statement'; via: EmbeddedVia; text: string; start: number; /** PERFORM keyword's end, for its `SELECT` swap */ performEnd?: number; enclosures: BodyEnclosure[] }
   | { type: 'execute'; expression: string; start: number; enclosures: BodyEnclosure[] }
-  | { type: 'unlocated'; text: string; line?: number };
+  /** A text not found in the body; `start`/`end`: the body bytes of its line. */
+  | { type: 'unlocated'; text: string; start: number; end: number };
 
 type Stmt = Record<string, AstNode>;
 
@@ -127,7 +128,7 @@ export class BodyWalker {
     const text = expr?.PLpgSQL_expr?.query as string | undefined;
     if (text === undefined) return;
     const start = this.texts.find(text, line, options);
-    if (start === undefined) this.items.push({ type: 'unlocated', text, line });
+    if (start === undefined) this.items.push({ type: 'unlocated', text, ...this.texts.lineSpan(line) });
     else this.items.push({ type: 'statement', via, text, start, enclosures });
   }
 
@@ -135,7 +136,7 @@ export class BodyWalker {
     const text = expr?.PLpgSQL_expr?.query as string | undefined;
     if (text === undefined) return;
     const keyword = this.texts.findPerform(text, line);
-    if (!keyword) this.items.push({ type: 'unlocated', text, line });
+    if (!keyword) this.items.push({ type: 'unlocated', text, ...this.texts.lineSpan(line) });
     else this.items.push({ type: 'statement', via: 'perform', text, start: keyword.start, performEnd: keyword.end, enclosures });
   }
 
@@ -148,7 +149,7 @@ export class BodyWalker {
     const expression = expr?.PLpgSQL_expr?.query as string | undefined;
     if (expression === undefined) return;
     const start = this.texts.find(expression, line);
-    if (start === undefined) this.items.push({ type: 'unlocated', text: expression, line });
+    if (start === undefined) this.items.push({ type: 'unlocated', text: expression, ...this.texts.lineSpan(line) });
     else this.items.push({ type: 'execute', expression, start, enclosures });
     for (const p of params ?? []) this.expression(p, line);
   }
