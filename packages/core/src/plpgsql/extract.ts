@@ -12,7 +12,7 @@ import { findBody, type BodySource } from './find-body.js';
 import { parsePlpgsql } from './parse-plpgsql.js';
 import { BodyTexts } from './locate-texts.js';
 import { composeMappers, SegmentList, shiftMapper, type OffsetMapper } from './offset-map.js';
-import type { EmbeddedStatement, Enclosure, PlpgsqlBody, PlpgsqlProblem, Runs, Via } from './types.js';
+import type { EmbeddedStatement, BodyEnclosure, PlpgsqlBody, PlpgsqlProblem, BodyRuns, EmbeddedVia } from './types.js';
 import { BodyWalker, type BodyItem } from './walk-body.js';
 
 /** Deep enough for a DO that creates a function that EXECUTEs a DO; deeper is not followed. */
@@ -33,10 +33,10 @@ export function extractPlpgsql(statement: Statement): PlpgsqlBody | undefined {
   return extractFrom(statement.text, statement.kind, statement.node, toFile, 'now', 0);
 }
 
-function extractFrom(text: string, kind: string, node: AstNode, toFile: OffsetMapper, outerRuns: Runs, depth: number): PlpgsqlBody | undefined {
+function extractFrom(text: string, kind: string, node: AstNode, toFile: OffsetMapper, outerRuns: BodyRuns, depth: number): PlpgsqlBody | undefined {
   const found = findBody(kind, node, text);
   if (!found) return undefined;
-  const runs: Runs = found.kind === 'do' ? outerRuns : 'later';
+  const runs: BodyRuns = found.kind === 'do' ? outerRuns : 'later';
   const whole = { start: toFile.start(0), end: toFile.end(Buffer.byteLength(text)) };
   const token = found.token;
   const literal = found.literal;
@@ -104,7 +104,7 @@ class ItemReader {
       this.body.problems.push({
         kind: 'unlocated',
         message: `A statement of the body could not be found in its text, so it is not read: ${preview(item.text)}`,
-        range: this.body.range,
+        range: this.fileRange(item.start, item.end),
       });
       return;
     }
@@ -132,7 +132,7 @@ class ItemReader {
     return composeMappers(swap.mapper(), this.bodyMap);
   }
 
-  private parsed(source: string, map: OffsetMapper, via: Via, enclosures: Enclosure[], placeholders: string[] = []): void {
+  private parsed(source: string, map: OffsetMapper, via: EmbeddedVia, enclosures: BodyEnclosure[], placeholders: string[] = []): void {
     const parsed = parseSql(source);
     if (!parsed.ok) {
       const at = parsed.cursor >= 0 ? Buffer.byteLength([...source].slice(0, parsed.cursor).join('')) : 0;
@@ -203,7 +203,7 @@ class SourceTokens {
 }
 
 /** The innermost catalog guard, as a spreadable property. */
-function guardOf(enclosures: readonly Enclosure[]): { guard?: NonNullable<Extract<Enclosure, { kind: 'if' }>['guard']> } {
+function guardOf(enclosures: readonly BodyEnclosure[]): { guard?: NonNullable<Extract<BodyEnclosure, { kind: 'if' }>['guard']> } {
   for (let i = enclosures.length - 1; i >= 0; i--) {
     const e = enclosures[i]!;
     if (e.kind === 'if' && e.guard) return { guard: e.guard };

@@ -5,13 +5,13 @@
 import type { AstNode, Range } from '../types.js';
 
 /** `now`: a `DO` block runs as the migration runs. `later`: a function/procedure body runs when called. */
-export type Runs = 'now' | 'later';
+export type BodyRuns = 'now' | 'later';
 
 /** How the body was written: `$tag$…$tag$`, `'…'` with `''`, or `E'…'` with backslash escapes. */
 export type BodyQuoting = 'dollar' | 'standard' | 'escape';
 
 /** A condition as written in the body (`IF`, `ELSIF`, `WHILE`, searched `CASE WHEN`). */
-export interface Condition {
+export interface BranchCondition {
   text: string;
   /** Where it is in the file; undefined when it could not be located. */
   range?: Range;
@@ -29,9 +29,9 @@ export interface CatalogGuard {
 }
 
 /** What a statement sits inside, outermost first. */
-export type Enclosure =
-  | { kind: 'if'; branch: 'then' | 'elsif' | 'else'; condition?: Condition; guard?: CatalogGuard }
-  | { kind: 'case'; branch: 'when' | 'else'; condition?: Condition }
+export type BodyEnclosure =
+  | { kind: 'if'; branch: 'then' | 'elsif' | 'else'; condition?: BranchCondition; guard?: CatalogGuard }
+  | { kind: 'case'; branch: 'when' | 'else'; condition?: BranchCondition }
   | { kind: 'loop'; loop: 'loop' | 'while' | 'for' | 'foreach' }
   /** Inside `BEGIN … EXCEPTION WHEN … END`: an error here is caught by the listed conditions. */
   | { kind: 'protected'; catches: string[] }
@@ -39,7 +39,7 @@ export type Enclosure =
   | { kind: 'handler'; conditions: string[] };
 
 /** How the statement reaches the server. */
-export type Via =
+export type EmbeddedVia =
   | 'sql' // a plain SQL statement in the body
   | 'perform' // PERFORM … (runs as SELECT …)
   | 'call' // CALL p() / nested DO
@@ -59,9 +59,9 @@ export interface EmbeddedStatement {
   source: string;
   /** The statement in the file. */
   range: Range;
-  via: Via;
-  runs: Runs;
-  enclosures: readonly Enclosure[];
+  via: EmbeddedVia;
+  runs: BodyRuns;
+  enclosures: readonly BodyEnclosure[];
   /** The innermost catalog guard around the statement, if any. */
   guard?: CatalogGuard;
   /**
@@ -91,12 +91,12 @@ export interface DynamicExecute {
   range: Range;
   /** Why the text cannot be known, in words (`the variable tbl`, `a %-10s width`). */
   reason: string;
-  runs: Runs;
-  enclosures: readonly Enclosure[];
+  runs: BodyRuns;
+  enclosures: readonly BodyEnclosure[];
   guard?: CatalogGuard;
 }
 
-export type ProblemKind =
+export type PlpgsqlProblemKind =
   /** The PL/pgSQL parser rejected the body (its own syntax or an embedded statement). */
   | 'body-syntax'
   /** The SQL parser rejected a statement (an EXECUTE text, say). */
@@ -107,7 +107,7 @@ export type ProblemKind =
   | 'unsupported-quoting';
 
 export interface PlpgsqlProblem {
-  kind: ProblemKind;
+  kind: PlpgsqlProblemKind;
   /** Postgres' message, or ours. */
   message: string;
   range: Range;
@@ -118,7 +118,7 @@ export interface PlpgsqlBody {
   kind: 'do' | 'function' | 'procedure';
   /** The function or procedure name as written (`public.f`); undefined for `DO`. */
   name?: string;
-  runs: Runs;
+  runs: BodyRuns;
   quoting: BodyQuoting;
   /** The body text inside its quotes, in the file. */
   range: Range;

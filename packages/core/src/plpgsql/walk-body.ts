@@ -6,13 +6,14 @@
 import type { AstNode, Range } from '../types.js';
 import { catalogGuard, negateGuard } from './catalog-guard.js';
 import type { BodyTexts } from './locate-texts.js';
-import type { CatalogGuard, Condition, Enclosure, Via } from './types.js';
+import type { CatalogGuard, BranchCondition, BodyEnclosure, EmbeddedVia } from './types.js';
 
 /** Something the body runs, with body byte offsets. */
 export type BodyItem =
-  | { type: 'statement'; via: Via; text: string; start: number; /** PERFORM keyword's end, for its `SELECT` swap */ performEnd?: number; enclosures: Enclosure[] }
-  | { type: 'execute'; expression: string; start: number; enclosures: Enclosure[] }
-  | { type: 'unlocated'; text: string; line?: number };
+  | { type: 'statement'; via: EmbeddedVia; text: string; start: number; /** PERFORM keyword's end, for its `SELECT` swap */ performEnd?: number; enclosures: BodyEnclosure[] }
+  | { type: 'execute'; expression: string; start: number; enclosures: BodyEnclosure[] }
+  /** A text not found in the body; `start`/`end`: the body bytes of its line. */
+  | { type: 'unlocated'; text: string; start: number; end: number };
 
 type Stmt = Record<string, AstNode>;
 
@@ -25,11 +26,11 @@ export class BodyWalker {
     private readonly fileRange: (start: number, end: number) => Range,
   ) {}
 
-  walk(statements: readonly Stmt[] | undefined, enclosures: Enclosure[]): void {
+  walk(statements: readonly Stmt[] | undefined, enclosures: BodyEnclosure[]): void {
     for (const statement of statements ?? []) this.statement(statement, enclosures);
   }
 
-  private statement(wrapped: Stmt, enclosures: Enclosure[]): void {
+  private statement(wrapped: Stmt, enclosures: BodyEnclosure[]): void {
     const kind = Object.keys(wrapped)[0]!;
     const s = wrapped[kind]!;
     const line = s.lineno as number | undefined;
@@ -87,7 +88,7 @@ export class BodyWalker {
     }
   }
 
-  private block(s: AstNode, enclosures: Enclosure[]): void {
+  private block(s: AstNode, enclosures: BodyEnclosure[]): void {
     // Declarations (defaults, cursor queries) come before BEGIN: statements are searched after it.
     this.texts.skipKeyword('begin', s.lineno);
     const handlers = (s.exceptions?.PLpgSQL_exception_block?.exc_list ?? []) as Stmt[];
@@ -98,7 +99,7 @@ export class BodyWalker {
     for (const h of handlers) this.walk(h.PLpgSQL_exception!.action, [...enclosures, { kind: 'handler', conditions: conditionsOf(h.PLpgSQL_exception!) }]);
   }
 
-  private ifStatement(s: AstNode, enclosures: Enclosure[]): void {
+  private ifStatement(s: AstNode, enclosures: BodyEnclosure[]): void {
     const condition = this.condition(s.cond, s.lineno);
     const guard = catalogGuard(condition.text);
     this.walk(s.then_body, [...enclosures, branch('then', condition, guard)]);
@@ -112,7 +113,7 @@ export class BodyWalker {
     this.walk(s.else_body, [...enclosures, branch('else', undefined, elsifs.length === 0 ? negateGuard(guard) : undefined)]);
   }
 
-  private caseStatement(s: AstNode, enclosures: Enclosure[]): void {
+  private caseStatement(s: AstNode, enclosures: BodyEnclosure[]): void {
     if (s.t_expr) this.expression(s.t_expr, s.lineno);
     for (const w of (s.case_when_list ?? []) as Stmt[]) {
       const when = w.PLpgSQL_case_when!;
@@ -123,38 +124,38 @@ export class BodyWalker {
     this.walk(s.else_stmts, [...enclosures, { kind: 'case', branch: 'else' }]);
   }
 
-  private sql(via: Via, expr: AstNode | undefined, line: number | undefined, enclosures: Enclosure[], options: { onLine?: boolean; into?: boolean }): void {
+  private sql(via: EmbeddedVia, expr: AstNode | undefined, line: number | undefined, enclosures: BodyEnclosure[], options: { onLine?: boolean; into?: boolean }): void {
     const text = expr?.PLpgSQL_expr?.query as string | undefined;
     if (text === undefined) return;
     const start = this.texts.find(text, line, options);
-    if (start === undefined) this.items.push({ type: 'unlocated', text, line });
+    if (start === undefined) this.items.push({ type: 'unlocated', text, ...this.texts.lineSpan(line) });
     else this.items.push({ type: 'statement', via, text, start, enclosures });
   }
 
-  private perform(expr: AstNode | undefined, line: number | undefined, enclosures: Enclosure[]): void {
+  private perform(expr: AstNode | undefined, line: number | undefined, enclosures: BodyEnclosure[]): void {
     const text = expr?.PLpgSQL_expr?.query as string | undefined;
     if (text === undefined) return;
     const keyword = this.texts.findPerform(text, line);
-    if (!keyword) this.items.push({ type: 'unlocated', text, line });
+    if (!keyword) this.items.push({ type: 'unlocated', text, ...this.texts.lineSpan(line) });
     else this.items.push({ type: 'statement', via: 'perform', text, start: keyword.start, performEnd: keyword.end, enclosures });
   }
 
-  private loop(loop: 'loop' | 'while' | 'for' | 'foreach', s: AstNode, enclosures: Enclosure[]): void {
+  private loop(loop: 'loop' | 'while' | 'for' | 'foreach', s: AstNode, enclosures: BodyEnclosure[]): void {
     this.walk(s.body, [...enclosures, { kind: 'loop', loop }]);
   }
 
   /** `EXECUTE expr [INTO …] [USING params]`: the expression, then its USING parameters. */
-  private execute(expr: AstNode | undefined, params: AstNode[] | undefined, line: number | undefined, enclosures: Enclosure[]): void {
+  private execute(expr: AstNode | undefined, params: AstNode[] | undefined, line: number | undefined, enclosures: BodyEnclosure[]): void {
     const expression = expr?.PLpgSQL_expr?.query as string | undefined;
     if (expression === undefined) return;
     const start = this.texts.find(expression, line);
-    if (start === undefined) this.items.push({ type: 'unlocated', text: expression, line });
+    if (start === undefined) this.items.push({ type: 'unlocated', text: expression, ...this.texts.lineSpan(line) });
     else this.items.push({ type: 'execute', expression, start, enclosures });
     for (const p of params ?? []) this.expression(p, line);
   }
 
   /** Locates an expression (moving past it) and returns it as a condition. */
-  private condition(expr: AstNode | undefined, line: number | undefined): Condition {
+  private condition(expr: AstNode | undefined, line: number | undefined): BranchCondition {
     const text = (expr?.PLpgSQL_expr?.query as string | undefined) ?? '';
     const start = text ? this.texts.find(text, line) : undefined;
     return start === undefined ? { text } : { text, range: this.fileRange(start, start + Buffer.byteLength(text)) };
@@ -166,6 +167,6 @@ export class BodyWalker {
   }
 }
 
-function branch(which: 'then' | 'elsif' | 'else', condition: Condition | undefined, guard: CatalogGuard | undefined): Enclosure {
+function branch(which: 'then' | 'elsif' | 'else', condition: BranchCondition | undefined, guard: CatalogGuard | undefined): BodyEnclosure {
   return { kind: 'if', branch: which, ...(condition ? { condition } : {}), ...(guard ? { guard } : {}) };
 }

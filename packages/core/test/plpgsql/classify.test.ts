@@ -1,10 +1,10 @@
 // Where each embedded statement sits (IF branches, loops, exception blocks), catalog guards, and
 // whether the body runs now (DO) or later (function and procedure bodies). Shapes from real migrations.
 import { describe, expect, it } from 'vitest';
-import type { Enclosure } from '../../src/plpgsql/index.js';
+import type { BodyEnclosure } from '../../src/plpgsql/index.js';
 import { body, bodies, where } from './helpers.js';
 
-function describeEnclosure(e: Enclosure): string {
+function describeEnclosure(e: BodyEnclosure): string {
   switch (e.kind) {
     case 'if':
       return `if:${e.branch}${e.condition ? `(${e.condition.text})` : ''}${e.guard ? `[${e.guard.runsWhen}:${e.guard.catalogs.join(',')}]` : ''}`;

@@ -144,4 +144,10 @@ describe('PL/pgSQL statement positions', () => {
     ]);
     expect(b.problems).toEqual([]);
   });
+
+  it('skips copies of a statement in strings and comments, however many, and confirms across a cut string', () => {
+    const sql = "DO $$ BEGIN RAISE NOTICE '%', 'DELETE FROM t' || 'DELETE FROM t'; /* DELETE FROM t */ DELETE FROM t; UPDATE t SET a='abcdefghijklmnop'; END $$;";
+    const b = body(sql);
+    expect(b.statements.map((s) => `${s.kind} ${where(sql, s.range).at}`)).toEqual(['DeleteStmt 1:87-1:100', 'UpdateStmt 1:102-1:135']);
+  });
 });
