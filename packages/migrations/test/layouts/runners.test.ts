@@ -70,11 +70,11 @@ describe('runner decision', () => {
     const a = analyze(p);
     expect(runner(a)).toMatchObject({ name: 'maragudk-migrate', guessed: true });
     expect(a.sets[0]!.migrations.map(outline)).toEqual([
-      '0 0001_create_table_a create_table_a up:[0001_create_table_a.up.sql] down:[]',
-      '1 0001_create_table_b create_table_b up:[0001_create_table_b.up.sql] down:[]',
-      '2 0002_index_a index_a up:[0002_index_a.up.sql] down:[]',
-      '3 0002_index_b index_b up:[0002_index_b.up.sql] down:[]',
-      '4 0003_alter_a alter_a up:[0003_alter_a_up.sql] down:[0003_alter_a_down.sql]',
+      '0 0001_create_table_a 0001_create_table_a up:[0001_create_table_a.up.sql] down:[]',
+      '1 0001_create_table_b 0001_create_table_b up:[0001_create_table_b.up.sql] down:[]',
+      '2 0002_index_a 0002_index_a up:[0002_index_a.up.sql] down:[]',
+      '3 0002_index_b 0002_index_b up:[0002_index_b.up.sql] down:[]',
+      '4 0003_alter_a 0003_alter_a up:[0003_alter_a_up.sql] down:[0003_alter_a_down.sql]',
       '5 0157 0157 up:[0157.up.sql] down:[]',
     ]);
     expect(a.findings.filter((f) => f.ruleId !== 'migrations/guessed-runner')).toEqual([]);
