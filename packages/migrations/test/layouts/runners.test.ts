@@ -82,6 +82,9 @@ describe('runner decision', () => {
     // With go.mod naming it, it is no guess.
     const stated = analyze(withAux(p, { 'go.mod': 'module x\nrequire github.com/maragudk/migrate v0.4.3\n' }));
     expect(runner(stated)).toMatchObject({ name: 'maragudk-migrate', guessed: false });
+    // An indirect dependency is a library's choice, not the project's.
+    const indirect = analyze(withAux(p, { 'go.mod': 'module x\nrequire github.com/golang-migrate/migrate/v4 v4.17.0 // indirect\n' }));
+    expect(runner(indirect)).toMatchObject({ name: 'maragudk-migrate', guessed: true });
   });
 
   it('keeps reporting a single duplicate version as golang-migrate would', async () => {
