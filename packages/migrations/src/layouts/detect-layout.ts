@@ -69,7 +69,7 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
       analysis.findings.push(layoutFinding('unknown-layout', first, 'invalidRunner', { runner: String(settings.runner), dir: group.dir, runners: RUNNER_NAMES.join(', ') }));
       continue;
     }
-    const decision = detectLayout(group, settings.layout ?? layoutOfRunner(settings.runner));
+    const decision = settings.layout !== undefined ? detectLayout(group, settings.layout) : layoutForRunner(group, settings.runner);
     if (decision.invalidSetting !== undefined) {
       analysis.findings.push(layoutFinding('unknown-layout', first, 'invalidSetting', { layout: decision.invalidSetting, dir: group.dir, layouts: LAYOUT_NAMES.join(', ') }));
       continue;
@@ -104,11 +104,18 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
   return analysis;
 }
 
-/** A stated runner that reads one layout only implies it (`settings.runner: "ory-popx"` → golang-migrate). */
-function layoutOfRunner(setting: unknown): LayoutName | undefined {
+/**
+ * Without a `layout` setting, a stated runner keeps the detected layout when it reads it, and
+ * otherwise imposes its own (`runner: "ory-popx"` → golang-migrate, `runner: "psql"` → plain), so
+ * the transaction mode the model shows is the runner's.
+ */
+function layoutForRunner(group: FileGroup, setting: unknown): DirectoryLayout {
+  const detected = detectLayout(group, undefined);
   const runner = statedRunner(setting);
-  const layouts = runner ? RUNNERS[runner].layouts : [];
-  return layouts.length === 1 ? layouts[0] : undefined;
+  if (!runner) return detected;
+  const layouts: readonly LayoutName[] = RUNNERS[runner].layouts;
+  if (detected.layout && layouts.includes(detected.layout)) return detected;
+  return detectLayout(group, layouts[0]);
 }
 
 export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayout {

@@ -39,6 +39,9 @@ describe('runner decision', () => {
     expect(guessed(a)).toEqual([]);
     const forced = analyze(await project({ 'db/1_a.up.sql': 'SELECT 1;' }), { runner: 'ory-popx' });
     expect(`${forced.sets[0]!.layout} ${runner(forced)!.name}`).toBe('golang-migrate ory-popx');
+    // A runner that does not read the detected layout imposes its own: psql runs a Supabase folder's files as plain files.
+    const psqlSupabase = analyze(await project({ 'supabase/migrations/20240101000000_a.sql': 'CREATE TABLE a (id int);\nCREATE INDEX i ON a (id);' }), { runner: 'psql' });
+    expect(`${psqlSupabase.sets[0]!.layout} ${runner(psqlSupabase)!.name} ${psqlSupabase.sets[0]!.migrations[0]!.up[0]!.transaction}`).toBe('plain psql none');
   });
 
   it('does not let one *.postgres.up.sql file turn a golang-migrate folder into Ory popx', async () => {
