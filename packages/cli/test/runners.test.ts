@@ -100,6 +100,16 @@ describe('cause 2: one odd file does not flip a history', () => {
     expect(findings.filter((f) => /popx/.test(f.message))).toEqual([]);
     expect(only(findings, 'migrations/invalid-migration')).toEqual([]);
   });
+
+  it('a lone *.postgres.up.sql among numbered Go-template .sql files does not turn the folder into golang-migrate or popx', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 10; i++) files[`db/${String(i).padStart(3, '0')}_step.sql`] = `CREATE TABLE {{ .Schema }}.t${i} (id bigint PRIMARY KEY);\n`;
+    files['db/011_extra.postgres.up.sql'] = 'CREATE TABLE t11 (id bigint PRIMARY KEY);\n';
+    const { findings } = await lintJson(files);
+    expect(only(findings, 'migrations/skipped-file')).toEqual([]);
+    expect(only(findings, 'rollback/missing-down')).toEqual([]);
+    expect(only(findings, 'migrations/mixed-layout').map((f) => f.file)).toEqual(['db/011_extra.postgres.up.sql']);
+  });
 });
 
 describe('cause 6: small items', () => {

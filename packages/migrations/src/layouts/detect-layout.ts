@@ -40,6 +40,9 @@ export const ADAPTERS: Record<LayoutName, LayoutAdapter> = {
 
 export const LAYOUT_NAMES = Object.keys(ADAPTERS) as LayoutName[];
 
+/** Layouts whose runner is told by file names alone: every file it reads votes for it. */
+const NAMED_BY_FILE: ReadonlySet<LayoutName> = new Set(['golang-migrate', 'flyway']);
+
 /** Ties between votes go to the layout listed first: its files are the more specific. */
 const VOTE_PRIORITY: LayoutName[] = ['supabase', 'goose', 'dbmate', 'drizzle', 'prisma', 'directory-per-migration', 'flyway', 'golang-migrate', 'paired-down'];
 
@@ -149,6 +152,12 @@ export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayou
   let winner = [...counts].sort((a, b) => b[1] - a[1] || VOTE_PRIORITY.indexOf(a[0]) - VOTE_PRIORITY.indexOf(b[0]))[0]![0];
   // Rollbacks beside Supabase migrations mean the paired-down policy, whatever the count.
   if (winner === 'supabase' && counts.has('paired-down')) winner = 'paired-down';
+  // Runners known by their file names read every file of theirs; when most numbered files of the
+  // folder do not have such a name, those few files are the odd ones, not the runner's.
+  const numbered = group.files.filter((f) => !votes.has(f) && /^\d/.test(f.name)).length;
+  if (NAMED_BY_FILE.has(winner) && numbered > votes.size) {
+    return { layout: 'plain', forced: false, strays: [...votes].filter(([, vote]) => vote.strong).map(([file, vote]) => ({ file, looksLike: vote.layout })) };
+  }
   const compatible = (layout: LayoutName) => layout === winner || (winner === 'paired-down' && layout === 'supabase');
   const strays = [...votes].filter(([, vote]) => vote.strong && !compatible(vote.layout)).map(([file, vote]) => ({ file, looksLike: vote.layout }));
   return { layout: winner, forced: false, strays };

@@ -60,6 +60,16 @@ describe('runner decision', () => {
     expect(runner(popx)).toMatchObject({ name: 'ory-popx', guessed: false });
   });
 
+  it('does not let one .up.sql file turn a folder of numbered .sql files into golang-migrate', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 6; i++) files[`m/${String(i).padStart(3, '0')}_step.sql`] = 'CREATE TABLE {{ .Schema }}.t (id int);';
+    files['m/007_extra.postgres.up.sql'] = 'SELECT 1;';
+    const a = analyze(await project(files));
+    expect(a.sets[0]!.layout).toBe('plain');
+    expect(a.sets[0]!.migrations).toHaveLength(6);
+    expect(a.findings.filter((f) => f.ruleId !== 'migrations/guessed-runner').map((f) => `${f.ruleId} ${f.file}`)).toEqual(['migrations/mixed-layout m/007_extra.postgres.up.sql']);
+  });
+
   it("reads harness' history as maragudk/migrate: whole-name versions, `_up.sql` files, each in a transaction", async () => {
     const p = await project({
       'pg/0001_create_table_a.up.sql': 'CREATE TABLE a (id int);',
