@@ -46,6 +46,18 @@ describe('cause 1: a runner we do not recognise', () => {
     expect(guessed[0]!.message).toMatch(/guessed that an unknown runner applies "db".*each migration runs in its own transaction.*settings\.runner/);
   });
 
+  it('a bare BEGIN in a sqlx file is not an uncommitted transaction: the runner commits the file', async () => {
+    const { findings } = await lintJson({
+      'db/20240101000000_a.sql': 'BEGIN;\nCREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY);\n',
+      'db/20240102000000_c.sql': 'CREATE TABLE c (id bigint PRIMARY KEY);\n',
+      'Cargo.toml': '[dependencies]\nsqlx = "0.8"\n',
+    });
+    expect(only(findings, 'concurrently/no-uncommitted-transaction')).toEqual([]);
+    expect(only(findings, 'design/prefer-robust-stmts')).toEqual([]);
+    // What is true under sqlx: the BEGIN does nothing inside its transaction.
+    expect(only(findings, 'concurrently/transaction-nesting').map((f) => `${f.file}:${f.line}`)).toEqual(['db/20240101000000_a.sql:1']);
+  });
+
   it('postgres-migrations (package.json): numbered files, each in a transaction', async () => {
     const { findings } = await lintJson({
       'db/1_create-users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE INDEX users_id ON users (id);\n',
@@ -87,6 +99,16 @@ describe('cause 2: one odd file does not flip a history', () => {
     const { findings } = await lintJson(files);
     expect(findings.filter((f) => /popx/.test(f.message))).toEqual([]);
     expect(only(findings, 'migrations/invalid-migration')).toEqual([]);
+  });
+
+  it('a lone *.postgres.up.sql among numbered Go-template .sql files does not turn the folder into golang-migrate or popx', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 10; i++) files[`db/${String(i).padStart(3, '0')}_step.sql`] = `CREATE TABLE {{ .Schema }}.t${i} (id bigint PRIMARY KEY);\n`;
+    files['db/011_extra.postgres.up.sql'] = 'CREATE TABLE t11 (id bigint PRIMARY KEY);\n';
+    const { findings } = await lintJson(files);
+    expect(only(findings, 'migrations/skipped-file')).toEqual([]);
+    expect(only(findings, 'rollback/missing-down')).toEqual([]);
+    expect(only(findings, 'migrations/mixed-layout').map((f) => f.file)).toEqual(['db/011_extra.postgres.up.sql']);
   });
 });
 

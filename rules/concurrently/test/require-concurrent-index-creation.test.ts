@@ -63,9 +63,9 @@ new RuleTester({ plugins: [concurrently] }).run('concurrently/require-concurrent
       output: null,
     },
     {
-      name: 'plain layout: the fix applies',
+      name: 'plain layout run by psql (statement by statement): the fix applies',
       code: 'SET lock_timeout = \'2s\';\nCREATE INDEX i ON t (c);',
-      settings: { layout: 'plain' },
+      settings: { layout: 'plain', runner: 'psql' },
       errors: [{ messageId: 'createIndex', line: 2, column: 1, endLine: 2, endColumn: 13 }],
       output: 'SET lock_timeout = \'2s\';\nCREATE INDEX CONCURRENTLY i ON t (c);',
     },

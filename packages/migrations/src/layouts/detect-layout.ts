@@ -40,6 +40,9 @@ export const ADAPTERS: Record<LayoutName, LayoutAdapter> = {
 
 export const LAYOUT_NAMES = Object.keys(ADAPTERS) as LayoutName[];
 
+/** Layouts whose runner is told by file names alone: every file it reads votes for it. */
+const NAMED_BY_FILE: ReadonlySet<LayoutName> = new Set(['golang-migrate', 'flyway']);
+
 /** Ties between votes go to the layout listed first: its files are the more specific. */
 const VOTE_PRIORITY: LayoutName[] = ['supabase', 'goose', 'dbmate', 'drizzle', 'prisma', 'directory-per-migration', 'flyway', 'golang-migrate', 'paired-down'];
 
@@ -69,7 +72,7 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
       analysis.findings.push(layoutFinding('unknown-layout', first, 'invalidRunner', { runner: String(settings.runner), dir: group.dir, runners: RUNNER_NAMES.join(', ') }));
       continue;
     }
-    const decision = detectLayout(group, settings.layout ?? layoutOfRunner(settings.runner));
+    const decision = settings.layout !== undefined ? detectLayout(group, settings.layout) : layoutForRunner(group, settings.runner);
     if (decision.invalidSetting !== undefined) {
       analysis.findings.push(layoutFinding('unknown-layout', first, 'invalidSetting', { layout: decision.invalidSetting, dir: group.dir, layouts: LAYOUT_NAMES.join(', ') }));
       continue;
@@ -104,11 +107,18 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
   return analysis;
 }
 
-/** A stated runner that reads one layout only implies it (`settings.runner: "ory-popx"` → golang-migrate). */
-function layoutOfRunner(setting: unknown): LayoutName | undefined {
+/**
+ * Without a `layout` setting, a stated runner keeps the detected layout when it reads it, and
+ * otherwise imposes its own (`runner: "ory-popx"` → golang-migrate, `runner: "psql"` → plain), so
+ * the transaction mode the model shows is the runner's.
+ */
+function layoutForRunner(group: FileGroup, setting: unknown): DirectoryLayout {
+  const detected = detectLayout(group, undefined);
   const runner = statedRunner(setting);
-  const layouts = runner ? RUNNERS[runner].layouts : [];
-  return layouts.length === 1 ? layouts[0] : undefined;
+  if (!runner) return detected;
+  const layouts: readonly LayoutName[] = RUNNERS[runner].layouts;
+  if (detected.layout && layouts.includes(detected.layout)) return detected;
+  return detectLayout(group, layouts[0]);
 }
 
 export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayout {
@@ -142,6 +152,12 @@ export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayou
   let winner = [...counts].sort((a, b) => b[1] - a[1] || VOTE_PRIORITY.indexOf(a[0]) - VOTE_PRIORITY.indexOf(b[0]))[0]![0];
   // Rollbacks beside Supabase migrations mean the paired-down policy, whatever the count.
   if (winner === 'supabase' && counts.has('paired-down')) winner = 'paired-down';
+  // Runners known by their file names read every file of theirs; when most numbered files of the
+  // folder do not have such a name, those few files are the odd ones, not the runner's.
+  const numbered = group.files.filter((f) => !votes.has(f) && /^\d/.test(f.name)).length;
+  if (NAMED_BY_FILE.has(winner) && numbered > votes.size) {
+    return { layout: 'plain', forced: false, strays: [...votes].filter(([, vote]) => vote.strong).map(([file, vote]) => ({ file, looksLike: vote.layout })) };
+  }
   const compatible = (layout: LayoutName) => layout === winner || (winner === 'paired-down' && layout === 'supabase');
   const strays = [...votes].filter(([, vote]) => vote.strong && !compatible(vote.layout)).map(([file, vote]) => ({ file, looksLike: vote.layout }));
   return { layout: winner, forced: false, strays };

@@ -125,7 +125,8 @@ function parseGolangMigrate(file: DirectoryFile): ParsedFile | undefined {
 function parseWholeName(file: DirectoryFile): ParsedFile | undefined {
   const m = WHOLE_NAME.exec(file.name);
   if (!m) return undefined;
-  return { file, version: m[1]!, title: m[1]!.replace(/^\d+_?/, '') || m[1]!, direction: m[2] as 'up' | 'down', dialect: 'all', autocommit: false };
+  // The whole name is the version, and the name users see (`0005_create_pullreqs`).
+  return { file, version: m[1]!, title: m[1]!, direction: m[2] as 'up' | 'down', dialect: 'all', autocommit: false };
 }
 
 function parseVPrefixed(file: DirectoryFile): ParsedFile | undefined {

@@ -137,8 +137,10 @@ function manifestRunner(q: RunnerQuestion): { runner: RunnerName; file: string; 
   for (const dir of ancestorDirs(q.dir, q.readAux)) {
     for (const { file, needles } of MANIFESTS) {
       const path = pathIn(dir, file);
-      const text = q.readAux(path);
-      if (text === undefined) continue;
+      const raw = q.readAux(path);
+      if (raw === undefined) continue;
+      // go.mod lists indirect dependencies too: a library's own choice of runner is no evidence.
+      const text = file === 'go.mod' ? raw.split('\n').filter((line) => !line.includes('// indirect')).join('\n') : raw;
       for (const [needle, runner] of needles) {
         if (text.includes(needle) && (RUNNERS[runner].layouts as readonly LayoutName[]).includes(q.layout)) return { runner, file: path, needle };
       }

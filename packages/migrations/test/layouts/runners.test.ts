@@ -39,6 +39,9 @@ describe('runner decision', () => {
     expect(guessed(a)).toEqual([]);
     const forced = analyze(await project({ 'db/1_a.up.sql': 'SELECT 1;' }), { runner: 'ory-popx' });
     expect(`${forced.sets[0]!.layout} ${runner(forced)!.name}`).toBe('golang-migrate ory-popx');
+    // A runner that does not read the detected layout imposes its own: psql runs a Supabase folder's files as plain files.
+    const psqlSupabase = analyze(await project({ 'supabase/migrations/20240101000000_a.sql': 'CREATE TABLE a (id int);\nCREATE INDEX i ON a (id);' }), { runner: 'psql' });
+    expect(`${psqlSupabase.sets[0]!.layout} ${runner(psqlSupabase)!.name} ${psqlSupabase.sets[0]!.migrations[0]!.up[0]!.transaction}`).toBe('plain psql none');
   });
 
   it('does not let one *.postgres.up.sql file turn a golang-migrate folder into Ory popx', async () => {
@@ -57,6 +60,16 @@ describe('runner decision', () => {
     expect(runner(popx)).toMatchObject({ name: 'ory-popx', guessed: false });
   });
 
+  it('does not let one .up.sql file turn a folder of numbered .sql files into golang-migrate', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 6; i++) files[`m/${String(i).padStart(3, '0')}_step.sql`] = 'CREATE TABLE {{ .Schema }}.t (id int);';
+    files['m/007_extra.postgres.up.sql'] = 'SELECT 1;';
+    const a = analyze(await project(files));
+    expect(a.sets[0]!.layout).toBe('plain');
+    expect(a.sets[0]!.migrations).toHaveLength(6);
+    expect(a.findings.filter((f) => f.ruleId !== 'migrations/guessed-runner').map((f) => `${f.ruleId} ${f.file}`)).toEqual(['migrations/mixed-layout m/007_extra.postgres.up.sql']);
+  });
+
   it("reads harness' history as maragudk/migrate: whole-name versions, `_up.sql` files, each in a transaction", async () => {
     const p = await project({
       'pg/0001_create_table_a.up.sql': 'CREATE TABLE a (id int);',
@@ -70,11 +83,11 @@ describe('runner decision', () => {
     const a = analyze(p);
     expect(runner(a)).toMatchObject({ name: 'maragudk-migrate', guessed: true });
     expect(a.sets[0]!.migrations.map(outline)).toEqual([
-      '0 0001_create_table_a create_table_a up:[0001_create_table_a.up.sql] down:[]',
-      '1 0001_create_table_b create_table_b up:[0001_create_table_b.up.sql] down:[]',
-      '2 0002_index_a index_a up:[0002_index_a.up.sql] down:[]',
-      '3 0002_index_b index_b up:[0002_index_b.up.sql] down:[]',
-      '4 0003_alter_a alter_a up:[0003_alter_a_up.sql] down:[0003_alter_a_down.sql]',
+      '0 0001_create_table_a 0001_create_table_a up:[0001_create_table_a.up.sql] down:[]',
+      '1 0001_create_table_b 0001_create_table_b up:[0001_create_table_b.up.sql] down:[]',
+      '2 0002_index_a 0002_index_a up:[0002_index_a.up.sql] down:[]',
+      '3 0002_index_b 0002_index_b up:[0002_index_b.up.sql] down:[]',
+      '4 0003_alter_a 0003_alter_a up:[0003_alter_a_up.sql] down:[0003_alter_a_down.sql]',
       '5 0157 0157 up:[0157.up.sql] down:[]',
     ]);
     expect(a.findings.filter((f) => f.ruleId !== 'migrations/guessed-runner')).toEqual([]);
@@ -82,6 +95,9 @@ describe('runner decision', () => {
     // With go.mod naming it, it is no guess.
     const stated = analyze(withAux(p, { 'go.mod': 'module x\nrequire github.com/maragudk/migrate v0.4.3\n' }));
     expect(runner(stated)).toMatchObject({ name: 'maragudk-migrate', guessed: false });
+    // An indirect dependency is a library's choice, not the project's.
+    const indirect = analyze(withAux(p, { 'go.mod': 'module x\nrequire github.com/golang-migrate/migrate/v4 v4.17.0 // indirect\n' }));
+    expect(runner(indirect)).toMatchObject({ name: 'maragudk-migrate', guessed: true });
   });
 
   it('keeps reporting a single duplicate version as golang-migrate would', async () => {
