@@ -174,6 +174,7 @@ describe('5. conflicting flags are usage errors', () => {
     [['--format', 'json=a.json', '--format', 'sarif=a.json'], /two --format options write to a\.json/],
     [['--staged', '--changed-since', 'HEAD'], /--staged and --changed-since both choose which migrations to report; use one/],
     [['--color', '--no-color'], /--color and --no-color contradict each other/],
+    [['--changed-since=--output=x.txt'], /--changed-since takes a git commit, branch or tag, not "--output=x\.txt"/],
     [['--print-config', 'migrations/0001_a.sql', 'migrations'], /--print-config FILE prints the config for one file; do not also pass paths/],
   ])('%j', async (args, message) => {
     const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n' });
