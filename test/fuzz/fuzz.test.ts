@@ -39,7 +39,7 @@ describe.runIf(budgetSeconds === 0)('fuzz (bounded, part of pnpm test)', () => {
         expect(checked.problems).toEqual([]);
       }),
       // Inputs the long runs found once, kept as fixed cases.
-      { numRuns: 60, seed: SEED, examples: FOUND.map((text) => [new TextEncoder().encode(text)]) },
+      { numRuns: 60, seed: SEED, examples: FOUND.map((text): [Uint8Array] => [new TextEncoder().encode(text)]) },
     );
   });
 
