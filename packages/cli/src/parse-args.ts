@@ -135,6 +135,10 @@ function checkConflicts(values: Record<string, unknown>, formats: readonly Forma
   if (values.staged && values['changed-since'] !== undefined) {
     throw new UsageError('--staged and --changed-since both choose which migrations to report; use one (--staged in a pre-commit hook, --changed-since REF in CI)');
   }
+  // A ref that starts with "-" would reach git as an option (`--output=FILE` writes a file).
+  if (typeof values['changed-since'] === 'string' && values['changed-since'].startsWith('-')) {
+    throw new UsageError(`--changed-since takes a git commit, branch or tag, not "${values['changed-since']}"`);
+  }
   if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other; use one');
   if (command === 'print-config' && paths.length > 0) throw new UsageError('--print-config FILE prints the config for one file; do not also pass paths to lint');
 }

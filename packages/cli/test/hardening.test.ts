@@ -174,6 +174,7 @@ describe('5. conflicting flags are usage errors', () => {
     [['--format', 'json=a.json', '--format', 'sarif=a.json'], /two --format options write to a\.json/],
     [['--staged', '--changed-since', 'HEAD'], /--staged and --changed-since both choose which migrations to report; use one/],
     [['--color', '--no-color'], /--color and --no-color contradict each other/],
+    [['--changed-since=--output=x.txt'], /--changed-since takes a git commit, branch or tag, not "--output=x\.txt"/],
     [['--print-config', 'migrations/0001_a.sql', 'migrations'], /--print-config FILE prints the config for one file; do not also pass paths/],
   ])('%j', async (args, message) => {
     const dir = makeProject({ 'migrations/0001_a.sql': 'SELECT 1;\n' });
@@ -185,25 +186,13 @@ describe('5. conflicting flags are usage errors', () => {
 });
 
 /**
- * Runs the CLI as an unprivileged user, so file permissions apply (these tests run as root in CI,
- * and root reads and writes everything). The project is made readable to that user first.
+ * Runs the CLI so that file permissions apply to it. These tests run as root in CI, and root reads
+ * and writes everything: as root the CLI runs without the capabilities that override permissions
+ * (util-linux `setpriv`), so a file with mode 000 is unreadable even to its owner.
  */
 function runAsUser(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    fs.chmodSync(cwd, 0o755);
-    for (const name of fs.readdirSync(cwd, { recursive: true }) as string[]) {
-      const file = path.join(cwd, name);
-      const stat = fs.lstatSync(file);
-      if (stat.isDirectory() && (stat.mode & 0o777) === 0o700) fs.chmodSync(file, 0o755);
-    }
-  }
-  const run = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-  });
+  const command = process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', process.execPath] : [process.execPath];
+  const run = spawnSync(command[0]!, [...command.slice(1), bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -90,6 +90,7 @@ export function prepareFile(input: SourceInput, sectionBreaks?: (text: string) =
 /** End of the word at `offset` (for underlining the token a syntax error points at). */
 function tokenEnd(text: string, offset: number, limit: number): number {
   let end = offset;
-  while (end < Math.max(limit, offset + 1) && end < text.length && !/[\s;]/.test(text[end]!)) end++;
+  // Postgres' own whitespace (ASCII only): a no-break space or a stray BOM is part of the token it quotes.
+  while (end < Math.max(limit, offset + 1) && end < text.length && !/[ \t\n\r\f\v;]/.test(text[end]!)) end++;
   return end;
 }
