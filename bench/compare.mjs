@@ -143,17 +143,17 @@ COMMENT ON TABLE app.t${i} IS 'generated table ${i}';
 
 if (only.has('sizes')) {
   console.log('\ngenerated single migrations (CREATE TABLE/INDEX, ALTER, INSERT, COMMENT; one file named alone)');
-  const runs2 = {};
+  const bySize = {};
   for (const size of [1, 2, 5, 10]) {
     const dir = path.join(tmp, `size-${size}`);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, '0001_big.sql');
     fs.writeFileSync(file, generateMigration(size * 1024 * 1024));
     // A big input is timed fewer times: it is not noise-sensitive and a slow build takes minutes.
-    runs2[size] = compare(`${size} MB migration`, { args: ['--format', 'json', file] }, { args: [file] }, { times: size >= 5 ? 1 : runs });
+    bySize[size] = compare(`${size} MB migration`, { args: ['--format', 'json', file] }, { args: [file] }, { times: size >= 5 ? 1 : runs });
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const ratio = (key) => (runs2[2][key] / runs2[1][key]).toFixed(2);
+  const ratio = (key) => (bySize[2][key] / bySize[1][key]).toFixed(2);
   console.log(`${''.padEnd(30)} 2 MB / 1 MB: wall ${ratio('wall')}, cpu ${ratio('cpu')} (linear: 2.0)`);
 }
 
