@@ -2,20 +2,24 @@
 // The module must be loaded once before the synchronous calls work; everything else in core
 // calls parseSql/scanSql and never sees the library's quirks (empty input, JSON strings).
 
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import type * as LibPgQuery from 'libpg-query';
 
 let loading: Promise<void> | undefined;
-let ready = false;
+let lib: typeof LibPgQuery | undefined;
 
+// Imported on first use, not at start-up: the library reads and sets up its WebAssembly when
+// imported, which a run answered from the result cache never needs.
 export function loadParser(): Promise<void> {
-  loading ??= loadModule().then(() => {
-    ready = true;
+  loading ??= import('libpg-query').then(async (module) => {
+    await module.loadModule();
+    lib = module;
   });
   return loading;
 }
 
-function assertReady(): void {
-  if (!ready) throw new Error('migralint: the SQL parser is not loaded; await loadParser() first');
+function ready(): typeof LibPgQuery {
+  if (!lib) throw new Error('migralint: the SQL parser is not loaded; await loadParser() first');
+  return lib;
 }
 
 export interface RawStmt {
@@ -32,7 +36,7 @@ export type ParseOutcome =
   | { ok: false; message: string; cursor: number };
 
 export function parseSql(sql: string): ParseOutcome {
-  assertReady();
+  const { parseSync } = ready();
   // libpg-query rejects '' outright; Postgres treats it as zero statements.
   if (sql.trim() === '') return { ok: true, stmts: [] };
   try {
@@ -59,7 +63,7 @@ export interface Token {
 
 /** Tokens of `sql`, or undefined when the scanner cannot read it (e.g. an unterminated quote). */
 export function scanSql(sql: string): Token[] | undefined {
-  assertReady();
+  const { scanSync } = ready();
   if (sql === '') return [];
   try {
     return (scanSync(sql) as { tokens: Token[] }).tokens;
