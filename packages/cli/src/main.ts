@@ -18,6 +18,7 @@ import { exitCodeFor } from './exit-code.js';
 import { writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
+import { withVerifyPackage } from './optional-package.js';
 
 /**
  * Commands with their own options and modules (loaded on demand): `migralint lock`,
@@ -26,8 +27,8 @@ import { VERSION } from './version.js';
 type Subcommand = (argv: readonly string[], io: CliIO) => Promise<number>;
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   lock: async () => (await import('./commands/lock.js')).runLockCommand,
-  verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
-  plan: async () => (await import('./commands/plan.js')).runPlanCommand,
+  verify: async () => (await withVerifyPackage('verify', () => import('./commands/verify.js'))).runVerifyCommand,
+  plan: async () => (await withVerifyPackage('plan', () => import('./commands/plan.js'))).runPlanCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
