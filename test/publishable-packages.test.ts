@@ -1,6 +1,7 @@
 // Every package a release publishes (scripts/workspace-packages.mjs: not "private") carries what
 // npm users and tools need, and the `migralint` bundle imports nothing it does not declare.
 // publint and @arethetypeswrong/cli run on the packed tarballs in test/install.e2e.test.ts.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -49,6 +50,22 @@ describe('publishable packages', () => {
 
   it('private packages are only fixtures and tools (none under packages/ or rules/ today)', () => {
     expect(workspacePackages().filter((p) => p.manifest.private).map((p) => p.dir)).toEqual([]);
+  });
+});
+
+describe('scripts/release.mjs', () => {
+  it('moves every publishable package and VERSION together (dry run)', () => {
+    const out = execFileSync(process.execPath, [path.join(root, 'scripts/release.mjs'), '9.9.9', '--dry-run'], { encoding: 'utf8' });
+    expect(out).toContain(`release ${VERSION} → 9.9.9 (dry run: nothing written)`);
+    const listed = out.split('\n').map((l) => l.trim());
+    expect(listed).toContain('packages/core/src/version.ts');
+    for (const { dir } of published) expect(listed).toContain(`${dir}/package.json`);
+  });
+
+  it('refuses a version that is not semver', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/release.mjs'), 'next'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('a semver like 0.2.0');
   });
 });
 
