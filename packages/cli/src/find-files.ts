@@ -7,18 +7,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './parse-args.js';
-
-/** Where migrations usually live, in the order we look when no path is given. */
-export const DEFAULT_FOLDERS = [
-  'supabase/migrations',
-  'migrations',
-  'db/migrations',
-  'prisma/migrations',
-  'database/migrations',
-  'sql/migrations',
-  'src/migrations',
-  'drizzle',
-];
+import { discoverHistories } from './find-histories.js';
 
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
 
@@ -29,11 +18,14 @@ export interface FoundFiles {
   explicit: string[];
   /** Explicitly named files that .migralintignore excludes (the CLI warns about them). */
   ignoredExplicit: string[];
+  /** With no path given: the history folders found under the cwd (find-histories.ts), relative. */
+  histories?: string[];
 }
 
 export async function findFiles(cwd: string, args: readonly string[]): Promise<FoundFiles> {
   const ignorer = loadIgnoreFile(cwd);
-  const targets = args.length > 0 ? args : defaultFolders(cwd);
+  const discovered = args.length > 0 ? undefined : await discoverHistories(cwd);
+  const targets = discovered?.targets ?? args;
   const found = new Set<string>();
   const explicit: string[] = [];
   const ignoredExplicit: string[] = [];
@@ -67,7 +59,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
       explicit.push(abs);
     }
   }
-  return { files: [...found].sort(), explicit, ignoredExplicit };
+  return { files: [...found].sort(), explicit, ignoredExplicit, ...(discovered ? { histories: discovered.histories } : {}) };
 }
 
 /**
@@ -92,15 +84,6 @@ export async function historyFiles(cwd: string, files: readonly string[], rootOf
     out.push(...matches.map((f) => path.normalize(f)).filter((f) => !isIgnored(ignorer, cwd, f)));
   }
   return out;
-}
-
-function defaultFolders(cwd: string): string[] {
-  const existing = DEFAULT_FOLDERS.filter((dir) => fs.existsSync(path.join(cwd, dir)));
-  if (existing.length === 0) {
-    throw new UsageError(`no migrations folder found here (looked for ${DEFAULT_FOLDERS.join(', ')}); pass the folder or files to lint`);
-  }
-  // `migrations` inside `supabase/` is already covered by `supabase/migrations`, etc.
-  return existing.filter((dir) => !existing.some((other) => other !== dir && dir.startsWith(other + '/')));
 }
 
 function loadIgnoreFile(cwd: string): Ignore | undefined {

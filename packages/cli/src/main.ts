@@ -29,6 +29,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   lock: async () => (await import('./commands/lock.js')).runLockCommand,
   verify: async () => (await withVerifyPackage('verify', () => import('./commands/verify.js'))).runVerifyCommand,
   plan: async () => (await withVerifyPackage('plan', () => import('./commands/plan.js'))).runPlanCommand,
+  new: async () => (await import('./commands/new.js')).runNewCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -79,6 +80,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
+    if (found.histories && found.histories.length > 1) io.stderr.write(`migralint: ${found.histories.length} migration histories, each linted on its own: ${found.histories.join(', ')}\n`);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${name} is listed in .migralintignore and was not linted\n`);
     if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
     for (const f of found.files) analysed.set(f, readBytes(f));
