@@ -19,6 +19,7 @@ import { writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
 import { withVerifyPackage } from './optional-package.js';
+import { settleBaseline } from './baseline.js';
 
 /**
  * Commands with their own options and modules (loaded on demand): `migralint lock`,
@@ -129,6 +130,8 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     }
   }
   progress.done();
+  const baselineExit = settleBaseline(result, request, io);
+  if (baselineExit !== undefined) return baselineExit;
 
   const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];

@@ -4,23 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
 import { planNewMigration } from '../src/new-migration/plan-new-migration.js';
 import { TEMPLATES } from '../src/new-migration/templates.js';
 import { repoRoot } from './run-cli.js';
-
-export async function runMain(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(args, { cwd, stdin: new PassThrough(), stdout, stderr, env: { NO_COLOR: '1' } });
-  return { code, stdout: out, stderr: err };
-}
+import { runMain } from './run-main.js';
 
 function fixtureCopy(layout: string, extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `migralint-new-${layout}-`));
