@@ -22,8 +22,8 @@ import { withVerifyPackage } from './optional-package.js';
 import { settleBaseline } from './baseline.js';
 
 /**
- * Commands with their own options and modules (loaded on demand): `migralint lock`,
- * `migralint verify`, `migralint plan`. Each takes the arguments after its name.
+ * Commands with their own options and modules (loaded on demand): `migralint lock`, `verify`,
+ * `plan`, `new`, `init`. Each takes the arguments after its name.
  */
 type Subcommand = (argv: readonly string[], io: CliIO) => Promise<number>;
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
@@ -31,6 +31,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   verify: async () => (await withVerifyPackage('verify', () => import('./commands/verify.js'))).runVerifyCommand,
   plan: async () => (await withVerifyPackage('plan', () => import('./commands/plan.js'))).runPlanCommand,
   new: async () => (await import('./commands/new.js')).runNewCommand,
+  init: async () => (await import('./commands/init.js')).runInitCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

@@ -7,15 +7,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LayoutName, MigrationSet } from '@migralint/core';
+import type { LayoutName } from '@migralint/core';
 import { configForFile } from '@migralint/config';
-import { buildModel } from '@migralint/migrations';
-import { glob } from 'tinyglobby';
 import { configLoaderFor, displayPath } from '../gather-files.js';
 import type { CliIO } from '../io.js';
 import { planNewMigration, NewMigrationError } from '../new-migration/plan-new-migration.js';
 import { TEMPLATES, type TemplateName } from '../new-migration/templates.js';
 import { findHistories } from '../find-histories.js';
+import { readHistory } from '../read-history.js';
 import { usageErrorOf, UsageError } from '../parse-args.js';
 import { reportFailure } from '../report-failure.js';
 
@@ -119,23 +118,6 @@ async function onlyHistory(cwd: string): Promise<string> {
   if (histories.length === 1) return histories[0]!.dir;
   if (histories.length === 0) throw new UsageError('no migrations folder found here; pass --dir (and --layout for a new folder), or run "migralint init"');
   throw new UsageError(`${histories.length} migration histories here (${histories.map((h) => displayPath(cwd, h.dir)).join(', ')}); say which with --dir`);
-}
-
-/** The folder's history as the linter reads it (layout analysis only: no parsing, no replay). */
-async function readHistory(cwd: string, dir: string, settingsFor: Parameters<typeof buildModel>[0]['settingsFor']): Promise<MigrationSet | undefined> {
-  if (!fs.existsSync(dir)) return undefined;
-  const found = await glob(['*.sql', '*/*.sql'], { cwd: dir, absolute: true, ignore: ['**/node_modules/**'] });
-  const files = found.sort().map((abs) => ({ path: displayPath(cwd, abs), text: fs.readFileSync(abs, 'utf8'), statements: [] }));
-  const readAux = (file: string) => {
-    try {
-      return fs.readFileSync(path.resolve(cwd, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const rel = displayPath(cwd, dir);
-  const model = buildModel({ files, readAux, settingsFor, cwd });
-  return model.sets.find((s) => s.dir === rel || (rel === '.' && s.dir === '')) ?? model.sets[0];
 }
 
 /** A folder with nothing in it yet: its conventional path says the runner, or nothing does. */
