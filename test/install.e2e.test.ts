@@ -97,6 +97,15 @@ describe('installing the packed packages with npm', () => {
     const verify = run('npx', ['--no-install', 'migralint', 'verify']);
     expect(verify.status).toBe(2);
     expect(verify.stderr).toContain(`npm install --save-dev migralint@${VERSION} @migralint/verify@${VERSION}`);
+
+    // The next migration, from a template, lints clean in the installed package too.
+    const made = run('npx', ['--no-install', 'migralint', 'new', 'index notes by id', '--template', 'index', '--table', 'public.notes', '--column', 'id']);
+    expect(made.status, made.stderr).toBe(0);
+    const file = /^created (\S+)$/m.exec(made.stdout)![1]!;
+    expect(file).toMatch(/^supabase\/migrations\/\d{14}_index_notes_by_id\.sql$/);
+    const clean = run('npx', ['--no-install', 'migralint', file]);
+    expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+    fs.rmSync(path.join(project, file));
   });
 
   it('with @migralint/verify: `npx migralint verify` runs the history on PGlite', () => {
