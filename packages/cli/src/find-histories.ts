@@ -21,11 +21,15 @@ export interface FoundHistory {
 const NEVER = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/target/**', '**/dist/**', '**/build/**', '**/.venv/**'];
 
 /**
- * A folder is a history when a path segment names migrations the way runners do (`migrations`,
- * `migration`, `migrate`, drizzle-kit's `drizzle`), or when it is a sqitch project (a
- * `sqitch.plan`). Loose .sql elsewhere (seeds, queries, test data) is not a history.
+ * A folder is a history when a path segment names migrations the way runners and projects do
+ * (`migrations`, `migration_postgres`, `migrate`, drizzle-kit's `drizzle`, `delta`, `upgrade`), when
+ * it is a sqitch project (a `sqitch.plan`), or when at least three of its migrations carry a version
+ * (`20240830075257_x.sql`, `001_x.sql`, `V2__x.sql`, `1.16.0/`) — a runner folder with another
+ * name. Loose .sql elsewhere (seeds, queries, test data) is not a history.
  */
-const HISTORY_SEGMENT = /^(migrations?|migrate|drizzle)$/i;
+const HISTORY_SEGMENT = /^(migrations?|migrate|drizzle|deltas?|upgrades?)([_-][\w-]*)?$/i;
+const VERSIONED = /^(?:[VU]\d+(?:[._]\d+)*__|\d{3,}|\d+(?:\.\d+)+)/i;
+const MIN_VERSIONED = 3;
 
 export async function findHistories(cwd: string): Promise<FoundHistory[]> {
   const all = await glob('**/*.sql', { cwd, ignore: NEVER, onlyFiles: true, dot: false, followSymbolicLinks: false });
@@ -40,10 +44,17 @@ export async function findHistories(cwd: string): Promise<FoundHistory[]> {
   }
   const histories: FoundHistory[] = [];
   for (const [root, files] of byRoot) {
-    const isHistory = root.split('/').some((segment) => HISTORY_SEGMENT.test(segment)) || fs.existsSync(path.join(cwd, root, 'sqitch.plan'));
+    const isHistory =
+      root.split('/').some((segment) => HISTORY_SEGMENT.test(segment)) || fs.existsSync(path.join(cwd, root, 'sqitch.plan')) || versionedEntries(cwd, root, files) >= MIN_VERSIONED;
     if (isHistory) histories.push({ dir: path.resolve(cwd, root), files: files.sort() });
   }
   return histories.sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/** How many migrations of the folder (a file, or a folder per migration) are named by a version. */
+function versionedEntries(cwd: string, root: string, files: readonly string[]): number {
+  const entries = new Set(files.map((abs) => path.relative(path.join(cwd, root), abs).split(path.sep)[0]!));
+  return [...entries].filter((entry) => VERSIONED.test(entry)).length;
 }
 
 /** `.gitignore` files (each applies below its folder) and the root `.migralintignore`. */
@@ -68,7 +79,7 @@ export async function discoverHistories(cwd: string): Promise<{ targets: string[
   const found = await findHistories(cwd);
   if (found.length === 0) {
     throw new UsageError(
-      'no migrations folder found here or below (a folder named migrations, migration, migrate or drizzle, or a sqitch project; .gitignore respected); pass the folder or files to lint',
+      'no migrations folder found here or below (a folder named migrations, migration_*, migrate, drizzle, delta or upgrade, a sqitch project, or a folder of 3 or more versioned .sql files; .gitignore respected); pass the folder or files to lint',
     );
   }
   const rel = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || '.';

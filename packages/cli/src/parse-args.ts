@@ -139,8 +139,8 @@ export const HELP = `Usage: migralint [options] [paths...]
        migralint plan [options] [paths...]      what each migration creates, alters and drops (docs/plan.md)
 
 Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint lints
-every migration history under the current folder (folders named migrations, migration, migrate or
-drizzle, sqitch projects; .gitignore respected), each on its own.
+every migration history under the current folder (folders named like migrations, sqitch projects,
+folders of versioned .sql files; .gitignore respected), each on its own.
 Naming single files lints them against their whole migration history; only they are reported.
 
 Options:

@@ -1,6 +1,7 @@
 // With no path, `migralint` lints every history under the current folder: a monorepo shaped like
 // the pgflow corpus project (pkgs/*/supabase/migrations, apps/*/supabase/migrations), a root-level
-// sqitch project, Flyway's db/migration; .gitignore'd and node_modules folders and loose SQL stay out.
+// sqitch project, Flyway's db/migration, runner folders by other names; .gitignore'd and node_modules
+// folders and loose SQL stay out.
 import { describe, expect, it } from 'vitest';
 import { findHistories } from '../src/find-histories.js';
 import { makeProject } from './run-cli.js';
@@ -43,6 +44,28 @@ describe('history discovery (no path given)', () => {
     expect(rules('20250102000000_drop.sql')).toContain('destructive/no-drop-column');
     expect(rules('V2__drop.sql')).toContain('destructive/no-drop-table');
     expect(r.code).toBe(1);
+  });
+
+  it('finds runner folders by other names: by their name (migration_postgres, delta, upgrade) or versioned files', async () => {
+    const dir = makeProject({
+      'persistence/src/main/resources/db/migration_postgres/V1__init.sql': 'select 1;\n',
+      'synapse/storage/schema/main/delta/58/01_a.sql': 'select 1;\n',
+      'synapse/storage/schema/main/delta/59/01_b.sql': 'select 1;\n',
+      'self-host/postgres/20240830075257_create_roles.sql': 'select 1;\n',
+      'self-host/postgres/20240830080137_create_users.sql': 'select 1;\n',
+      'self-host/postgres/20240830080707_create_teams.sql': 'select 1;\n',
+      // not histories: fewer than three versioned names, or none
+      'schema/001-create-schema.sql': 'select 1;\n',
+      'schema/002-create-admin.sql': 'select 1;\n',
+      'docs/queries/a.sql': 'select 1;\n',
+      'docs/queries/b.sql': 'select 1;\n',
+      'docs/queries/c.sql': 'select 1;\n',
+    });
+    expect((await findHistories(dir)).map((h) => h.dir.slice(dir.length + 1))).toEqual([
+      'persistence/src/main/resources/db/migration_postgres',
+      'self-host/postgres',
+      'synapse/storage/schema/main/delta',
+    ]);
   });
 
   it('finds a root-level sqitch project without taking other SQL along', async () => {
