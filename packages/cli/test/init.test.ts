@@ -55,6 +55,12 @@ describe('migralint init', () => {
     expect(config(dir)).toMatchObject({ extends: ['recommended'], settings: { layout: 'dbmate' } });
     expect(forced.stderr).toMatch(/wrote migralint-baseline\.json/);
     expect((await runMain([], dir)).code).toBe(0);
+
+    // Another tool's pre-commit config is never replaced, even with --force: the entry is printed.
+    fs.writeFileSync(path.join(dir, '.pre-commit-config.yaml'), 'repos:\n  - repo: https://github.com/psf/black\n    rev: 24.1.0\n    hooks:\n      - id: black\n');
+    const hook = await runMain(['init', '--force', '--pre-commit'], dir);
+    expect(hook.stdout).toMatch(/kept \.pre-commit-config\.yaml: it has other hooks; add this under "repos:":\n  - repo: https:\/\/github\.com\/migralint\/migralint\n    rev: v/);
+    expect(fs.readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toContain('psf/black');
   });
 
   it('with no migrations: a clear error, nothing written', async () => {

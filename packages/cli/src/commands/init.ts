@@ -73,7 +73,13 @@ export async function runInitCommand(argv: readonly string[], io: CliIO): Promis
     const other = searchPlaces.filter((f) => f !== CONFIG_FILE && f !== 'package.json').find((f) => fs.existsSync(path.join(io.cwd, f)));
     if (other && !force) io.stdout.write(`kept ${other}: this project already has a migralint config; ${CONFIG_FILE} not written (--force writes it)\n`);
     else write(CONFIG_FILE, configText(found));
-    if (values['pre-commit']) write('.pre-commit-config.yaml', preCommitText());
+    if (values['pre-commit']) {
+      // An existing pre-commit config holds the project's other hooks: never replaced, even with --force.
+      const existing = path.join(io.cwd, '.pre-commit-config.yaml');
+      if (!fs.existsSync(existing)) write('.pre-commit-config.yaml', preCommitText());
+      else if (fs.readFileSync(existing, 'utf8').includes('migralint/migralint')) io.stdout.write('kept .pre-commit-config.yaml: it already has the migralint hook\n');
+      else io.stdout.write(`kept .pre-commit-config.yaml: it has other hooks; add this under "repos:":\n${preCommitText().split('\n').slice(2).join('\n')}`);
+    }
     if (values.github) write('.github/workflows/migralint.yml', workflowText());
 
     const existing = found.reduce((n, h) => n + h.migrations, 0);
