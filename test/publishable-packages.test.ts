@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '@migralint/core';
-import { publishablePackages, root, workspacePackages } from '../scripts/workspace-packages.mjs';
+import { publishablePackages, root } from '../scripts/workspace-packages.mjs';
 
 const published = publishablePackages();
 const publishedNames = new Set(published.map((p) => p.manifest.name as string));
@@ -47,10 +47,6 @@ describe('publishable packages', () => {
       }
     });
   }
-
-  it('private packages are only fixtures and tools (none under packages/ or rules/ today)', () => {
-    expect(workspacePackages().filter((p) => p.manifest.private).map((p) => p.dir)).toEqual([]);
-  });
 });
 
 describe('scripts/release.mjs', () => {
