@@ -34,13 +34,21 @@ export const NOT_BUNDLED = ['@migralint/verify', '@electric-sql/pglite', 'pg', '
 // Bundled CommonJS dependencies (ajv, picomatch) call require() for Node built-ins.
 const banner = "import { createRequire as __migralintRequire } from 'node:module'; const require = __migralintRequire(import.meta.url);";
 
+/**
+ * Entries besides the command: modules the CLI starts by URL next to its own file, such as the lint
+ * workers' `lint-worker.js` (`new Worker(new URL('./lint-worker.js', import.meta.url))`). Listed
+ * when their source exists, so both bundles carry them.
+ */
+const WORKER_ENTRIES = ['lint-worker'];
+const workerEntries = () => WORKER_ENTRIES.filter((name) => fs.existsSync(path.join(cliDir, 'src', `${name}.ts`)));
+
 /** The npm package's bundle, packages/cli/dist/bundle/ (from tsc's output in packages/cli/dist). */
 export async function bundlePackage() {
   const outdir = path.join(cliDir, 'dist/bundle');
   // esbuild leaves old chunks behind; a stale one would be shipped and could even be loaded.
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [path.join(cliDir, 'dist/main.js')],
+    entryPoints: [path.join(cliDir, 'dist/main.js'), ...workerEntries().map((name) => path.join(cliDir, 'dist', `${name}.js`))],
     outdir,
     absWorkingDir: root,
     bundle: true,
@@ -63,7 +71,7 @@ export async function bundlePackage() {
  * writing them: the up-to-date test compares them with the committed ones.
  */
 export async function bundleStandalone() {
-  const result = await build({
+  const options = {
     // The repository's bin is the entry: the same start-up (V8 flags), with its import of the
     // package bundle pointed at the sources.
     entryPoints: [path.join(cliDir, 'bin/migralint.js')],
@@ -109,10 +117,17 @@ export async function bundleStandalone() {
     logLevel: 'warning',
     legalComments: 'none',
     metafile: true,
-  });
+  };
+  const result = await build(options);
   const files = new Map();
-  const js = result.outputFiles[0].contents;
-  files.set('migralint.mjs', js);
+  files.set('migralint.mjs', result.outputFiles[0].contents);
+  // A worker is its own file beside migralint.mjs, self-contained like it. `.js`: the CLI starts it
+  // by that name; the package.json makes Node read it as ES module wherever standalone/ is copied.
+  for (const name of workerEntries()) {
+    const worker = await build({ ...options, entryPoints: [path.join(cliDir, 'src', `${name}.ts`)], outfile: path.join(root, `standalone/${name}.js`), metafile: false });
+    files.set(`${name}.js`, worker.outputFiles[0].contents);
+    files.set('package.json', Buffer.from('{ "type": "module" }\n'));
+  }
   const requireFromCore = createRequire(path.join(root, 'packages/core/package.json'));
   const wasm = path.join(path.dirname(requireFromCore.resolve('libpg-query')), 'libpg-query.wasm');
   files.set('libpg-query.wasm', fs.readFileSync(wasm));
