@@ -9,18 +9,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './parse-args.js';
 import { InputError } from './input-error.js';
 import { walkSqlFiles, type InputProblem } from './walk-sql-files.js';
-
-/** Where migrations usually live, in the order we look when no path is given. */
-export const DEFAULT_FOLDERS = [
-  'supabase/migrations',
-  'migrations',
-  'db/migrations',
-  'prisma/migrations',
-  'database/migrations',
-  'sql/migrations',
-  'src/migrations',
-  'drizzle',
-];
+import { discoverHistories } from './find-histories.js';
 
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
 
@@ -33,11 +22,14 @@ export interface FoundFiles {
   ignoredExplicit: string[];
   /** Files and folders found but not readable (a FIFO, a dangling link, a closed directory). */
   problems: InputProblem[];
+  /** With no path given: the history folders found under the cwd (find-histories.ts), relative. */
+  histories?: string[];
 }
 
 export async function findFiles(cwd: string, args: readonly string[]): Promise<FoundFiles> {
   const ignorer = loadIgnoreFile(cwd);
-  const targets = args.length > 0 ? args : defaultFolders(cwd);
+  const discovered = args.length > 0 ? undefined : await discoverHistories(cwd);
+  const targets = discovered?.targets ?? args;
   const found = new Set<string>();
   const explicit: string[] = [];
   const ignoredExplicit: string[] = [];
@@ -82,7 +74,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
       explicit.push(abs);
     }
   }
-  return { files: [...found].sort(), explicit, ignoredExplicit, problems };
+  return { files: [...found].sort(), explicit, ignoredExplicit, problems, ...(discovered ? { histories: discovered.histories } : {}) };
 }
 
 /**
@@ -107,15 +99,6 @@ export async function historyFiles(cwd: string, files: readonly string[], rootOf
     out.push(...matches.map((f) => path.normalize(f)).filter((f) => !isIgnored(ignorer, cwd, f)));
   }
   return out;
-}
-
-function defaultFolders(cwd: string): string[] {
-  const existing = DEFAULT_FOLDERS.filter((dir) => fs.existsSync(path.join(cwd, dir)));
-  if (existing.length === 0) {
-    throw new UsageError(`no migrations folder found here (looked for ${DEFAULT_FOLDERS.join(', ')}); pass the folder or files to lint`);
-  }
-  // `migrations` inside `supabase/` is already covered by `supabase/migrations`, etc.
-  return existing.filter((dir) => !existing.some((other) => other !== dir && dir.startsWith(other + '/')));
 }
 
 function loadIgnoreFile(cwd: string): Ignore | undefined {

@@ -23,16 +23,20 @@ import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
 import { dropOutputAfterClosedPipe, terminalWidth } from './terminal-output.js';
 import { visibleLine, visibleLines } from '@migralint/reporter-terminal/visible-text';
+import { withVerifyPackage } from './optional-package.js';
+import { settleBaseline } from './baseline.js';
 
 /**
- * Commands with their own options and modules (loaded on demand): `migralint lock`,
- * `migralint verify`, `migralint plan`. Each takes the arguments after its name.
+ * Commands with their own options and modules (loaded on demand): `migralint lock`, `verify`,
+ * `plan`, `new`, `init`. Each takes the arguments after its name.
  */
 type Subcommand = (argv: readonly string[], io: CliIO) => Promise<number>;
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   lock: async () => (await import('./commands/lock.js')).runLockCommand,
-  verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
-  plan: async () => (await import('./commands/plan.js')).runPlanCommand,
+  verify: async () => (await withVerifyPackage('verify', () => import('./commands/verify.js'))).runVerifyCommand,
+  plan: async () => (await withVerifyPackage('plan', () => import('./commands/plan.js'))).runPlanCommand,
+  new: async () => (await import('./commands/new.js')).runNewCommand,
+  init: async () => (await import('./commands/init.js')).runInitCommand,
   mcp: async () => (await import('./commands/mcp.js')).runMcpCommand,
   lsp: async () => (await import('./commands/lsp.js')).runLspCommand,
 };
@@ -93,6 +97,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     reported = new Set([abs]);
   } else {
     const found = await findFiles(io.cwd, request.paths);
+    if (found.histories && found.histories.length > 1) io.stderr.write(`migralint: ${found.histories.length} migration histories, each linted on its own: ${found.histories.map(visibleLine).join(', ')}\n`);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${visibleLine(name)} is listed in .migralintignore and was not linted\n`);
     found.problems.forEach((problem) => problems.add(problem));
     if (found.files.length === 0 && problems.count === 0) throw new UsageError('every file given is listed in .migralintignore; nothing was linted');
@@ -156,6 +161,8 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     }
   }
   progress.done();
+  const baselineExit = settleBaseline(result, request, io);
+  if (baselineExit !== undefined) return baselineExit;
 
   const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   const formats = request.formats.length > 0 ? request.formats : [{ name: 'terminal' }];

@@ -13,7 +13,7 @@ export interface FormatRequest {
 }
 
 export interface CliRequest {
-  command: 'lint' | 'rules' | 'help' | 'version' | 'print-config';
+  command: 'lint' | 'rules' | 'help' | 'version' | 'print-config' | 'baseline';
   paths: string[];
   formats: FormatRequest[];
   maxWarnings?: number;
@@ -33,6 +33,8 @@ export interface CliRequest {
   concurrency: Concurrency;
   cache?: CacheRequest;
   ruleTimeout: RuleTimeoutRequest;
+  /** --prune-baseline: remove the entries of migralint-baseline.json that match nothing (baseline.ts). */
+  pruneBaseline?: boolean;
 }
 
 export const FORMATS = ['terminal', 'json', 'sarif', 'github', 'gitlab'] as const;
@@ -65,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         'cache-location': { type: 'string' },
         'cache-strategy': { type: 'string' },
         'rule-timeout': { type: 'string' },
+        'prune-baseline': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -78,6 +81,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (positionals[0] === 'rules') {
     command = 'rules';
     paths = positionals.slice(1);
+  }
+  if (positionals[0] === 'baseline') {
+    command = 'baseline';
+    paths = positionals.slice(1);
+    if (values['changed-since'] !== undefined || values.staged || values.stdin) throw new UsageError('migralint baseline records the whole history: it does not combine with --changed-since, --staged or --stdin');
   }
   if (values['print-config'] !== undefined) command = 'print-config';
   if (values.version) command = 'version';
@@ -118,6 +126,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     concurrency: parseConcurrency(values.concurrency),
     ...(cache ? { cache } : {}),
     ruleTimeout: parseRuleTimeout(values['rule-timeout']),
+    ...(values['prune-baseline'] ? { pruneBaseline: true } : {}),
   };
 }
 
@@ -175,14 +184,18 @@ export function isReporterSpecifier(name: string): boolean {
 
 export const HELP = `Usage: migralint [options] [paths...]
        migralint rules [--format json]
+       migralint init [options]                 write a config for the detected layout (--help)
+       migralint new <description> [options]    create the next migration from a template (--help)
+       migralint baseline [paths...]            accept today's findings in migralint-baseline.json
        migralint lock [--check] [paths...]      write or check the migrations lockfile (docs/history.md)
        migralint verify [options] [paths...]    run the history on an embedded PostgreSQL (docs/verify.md)
        migralint plan [options] [paths...]      what each migration creates, alters and drops (docs/plan.md)
        migralint mcp [--root DIR]               tools for coding assistants over MCP (docs/ai-assistants.md)
        migralint lsp                            the language server for editors, on stdio (docs/editors.md)
 
-Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint looks
-for the usual folders (supabase/migrations, migrations, db/migrations, prisma/migrations, …).
+Lint PostgreSQL migration files. Paths are files, directories or globs; with none, migralint lints
+every migration history under the current folder (folders named like migrations, sqitch projects,
+folders of versioned .sql files; .gitignore respected), each on its own.
 Naming single files lints them against their whole migration history; only they are reported.
 
 Options:
@@ -200,6 +213,7 @@ Options:
       --changed-since REF   Report only migrations added or changed since the git REF (the
                             whole history is still analysed).
       --staged              Report only migrations staged for commit (for hooks).
+      --prune-baseline      Remove the entries of migralint-baseline.json that no longer match.
       --fix                 Apply the rules' safe mechanical fixes to the files (only the fixed
                             statements change), then report what remains.
       --cache               Reuse the results of unchanged migration histories from earlier

@@ -80,7 +80,7 @@ describe('bad input', () => {
   it('no path and no usual migrations folder: exit 2 with the folders it looked for', async () => {
     const run = await runCli([], { cwd: makeProject({ 'x.txt': '' }) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/no migrations folder found here \(looked for supabase\/migrations, migrations, db\/migrations/);
+    expect(run.stderr).toMatch(/no migrations folder found here or below \(a folder named migrations, migration_\*, migrate, drizzle, delta or upgrade, a sqitch project, or a folder of 3 or more versioned \.sql files; \.gitignore respected\)/);
   });
 
   it('a bare run finds supabase/migrations', async () => {

@@ -1,6 +1,7 @@
 // The real pre-commit framework running our hook (.pre-commit-hooks.yaml) from this repository, the
-// way a user's `pre-commit try-repo` / `pre-commit run` would: it clones the repo, bootstraps the hook
-// (install + build, once) and runs it on a temporary git repository's migrations.
+// way a user's `pre-commit try-repo` / `pre-commit run` would: it clones the repo and runs the hook,
+// the committed standalone/migralint.mjs (no install, no build), on a temporary git repository's
+// migrations.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,8 +27,13 @@ describe.skipIf(!hasPreCommit)('pre-commit hook', () => {
     const tryRepo = (file: string) =>
       spawnSync('pre-commit', ['try-repo', repoRoot, 'migralint', '--files', file], { cwd: project, env, encoding: 'utf8' });
 
+    const started = Date.now();
     const bad = tryRepo('db/migrations/001_bad.up.sql');
+    const firstRunMs = Date.now() - started;
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
+    // The first run in a fresh cache is clone + run: nothing installed or built (issue #13: ≤ 30 s;
+    // the old install-and-build bootstrap took 13–71 s).
+    expect(firstRunMs).toBeLessThan(30_000);
     expect(bad.stdout).toMatch(/migralint\.+Failed/);
     expect(bad.stdout).toMatch(/2:31-2:42\s+error\s+Dropping column "legacy_flag"/);
 

@@ -85,7 +85,7 @@ function scanWithControls(sql: string): Token[] | undefined {
   if (!RAW_CONTROLS.test(sql)) return undefined;
   RAW_CONTROLS.lastIndex = 0;
   try {
-    const tokens = (scanSync(sql.replace(RAW_CONTROLS, '\u007F')) as { tokens: Token[] }).tokens;
+    const tokens = (ready().scanSync(sql.replace(RAW_CONTROLS, '\u007F')) as { tokens: Token[] }).tokens;
     const bytes = Buffer.from(sql, 'utf8');
     return tokens.map((token) => ({ ...token, text: bytes.subarray(token.start, token.end).toString('utf8') }));
   } catch {

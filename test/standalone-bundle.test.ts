@@ -1,0 +1,52 @@
+// standalone/ is committed (the pre-commit hook and the GitHub Action run it with nothing but
+// Node), so it must be exactly what the sources give today, and it must run outside the workspace.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VERSION } from '@migralint/core';
+import { root } from '../scripts/workspace-packages.mjs';
+
+const committed = path.join(root, 'standalone');
+
+describe('standalone/migralint.mjs', () => {
+  it('is up to date with the sources (regenerate: pnpm bundle:standalone)', () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-standalone-'));
+    execFileSync(process.execPath, [path.join(root, 'scripts/bundle-cli.mjs'), '--standalone', fresh], { stdio: 'pipe' });
+    const names = fs.readdirSync(fresh).sort();
+    // (plus lint-worker.js and a package.json when the CLI has workers: scripts/bundle-cli.mjs)
+    expect(names).toEqual(expect.arrayContaining(['THIRD-PARTY-LICENSES.txt', 'libpg-query.wasm', 'migralint.mjs']));
+    expect(fs.readdirSync(committed).sort()).toEqual(names);
+    for (const name of names) {
+      const same = fs.readFileSync(path.join(fresh, name)).equals(fs.readFileSync(path.join(committed, name)));
+      expect(same, `standalone/${name} is out of date with the sources: run \`npx -y pnpm@10.34.8 bundle:standalone\` and commit it`).toBe(true);
+    }
+    fs.rmSync(fresh, { recursive: true, force: true });
+  });
+
+  it('runs with nothing but Node: a copy outside the workspace lints the example project', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-standalone-run-'));
+    fs.cpSync(committed, path.join(work, 'bin'), { recursive: true });
+    fs.cpSync(path.join(root, 'fixtures/example-project'), path.join(work, 'project'), { recursive: true });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(work, 'bin/migralint.mjs'), ...args], { cwd: path.join(work, 'project'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+    expect(fs.statSync(path.join(work, 'bin/migralint.mjs')).mode & 0o111, 'executable').not.toBe(0);
+    expect(fs.readFileSync(path.join(work, 'bin/migralint.mjs'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(run('--version').stdout).toBe(`${VERSION}\n`);
+
+    const lint = run();
+    expect(lint.status, lint.stderr).toBe(1);
+    expect(lint.stdout).toMatch(/error\s+Dropping column "coupon_code" of "orders"/);
+    expect(lint.stdout).toMatch(/✖ 4 errors, 1 suppressed/);
+
+    // verify/plan are not in it: the message says what to install, exit 2, no stack trace.
+    const verify = run('verify');
+    expect(verify.status).toBe(2);
+    expect(verify.stderr).toContain(`"migralint verify" needs the @migralint/verify package`);
+    expect(verify.stderr).toContain(`npm install --save-dev migralint@${VERSION} @migralint/verify@${VERSION}`);
+    expect(verify.stderr).not.toMatch(/\n\s+at /);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+});
