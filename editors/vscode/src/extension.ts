@@ -29,7 +29,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   try {
     await client.start();
   } catch (error) {
-    void window.showErrorMessage(`migralint: could not start "${command} lsp" (${(error as Error).message}). Install it in the project (npm install --save-dev @migralint/cli) or set "migralint.path".`);
+    void window.showErrorMessage(`migralint: could not start "${command} lsp" (${(error as Error).message}). Install it in the project (npm install --save-dev migralint) or set "migralint.path".`);
   }
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
