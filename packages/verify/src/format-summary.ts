@@ -14,7 +14,7 @@ export interface SummaryOptions {
 export function formatVerifySummary(report: VerifyReport, options: SummaryOptions = {}): string {
   const lines: string[] = [];
   for (const set of report.sets) {
-    const ran = set.migrations.filter((m) => !m.skipped);
+    const ran = set.migrations;
     const count = (test: (m: (typeof ran)[number]) => boolean) => ran.filter(test).length;
     const statements = set.statements.filter((s) => s.pass === 'up');
     const failed = set.statements.filter((s) => s.outcome === 'failed' && s.pass !== 'up-again').length;

@@ -81,7 +81,6 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     description: `PGlite ${PGLITE_VERSION}`,
     kind: 'pglite',
     serverVersion: version,
-    insideTransaction: false,
     async exec(sql) {
       try {
         await instance.exec(sql, { onNotice });
@@ -101,6 +100,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async close() {
       if (!instance.closed) await instance.close();
+      return [];
     },
   };
 }

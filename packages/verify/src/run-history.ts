@@ -13,6 +13,7 @@ import type { Migration, MigrationPart, MigrationSet, SourceFile, Statement, Sta
 import { diffSnapshots, takeSnapshot, type SchemaDifference } from './catalog-snapshot.js';
 import { toSqlError, type Database, type SqlError } from './database.js';
 import { effectsBetween, readRelations, readState, settleVanished, stateOf, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
+import { routeRoleStatement, type RoleRoute } from './server-roles.js';
 import { createdRoleName, serverSkipReason, skipReasonEverywhere } from './statement-safety.js';
 
 export type Pass = 'up' | 'down' | 'up-again';
@@ -56,8 +57,6 @@ export interface MigrationRun {
   name: string;
   upFiles: string[];
   downFiles: string[];
-  /** Not run: before `--from`. */
-  skipped?: boolean;
   upMs: number;
   downMs?: number;
   upAgainMs?: number;
@@ -78,8 +77,6 @@ export interface RunSetInput {
   placeOf: (file: string, statement: Statement) => StatementPlace | undefined;
   /** Run each down and the up again (default true). */
   checkDowns?: boolean;
-  /** Index of the first migration to run; earlier ones are taken as applied (dry runs). */
-  fromIndex?: number;
   /** Called after each migration (progress). */
   onMigration?: (run: MigrationRun) => void;
   /**
@@ -95,7 +92,6 @@ export interface SetRun {
 }
 
 const SAVEPOINT = 'migralint_verify_statement';
-const PART_SAVEPOINT = 'migralint_verify_part';
 
 export async function runSet(input: RunSetInput): Promise<SetRun> {
   const runner = new HistoryRunner(input);
@@ -117,10 +113,6 @@ class HistoryRunner {
   async run(): Promise<SetRun> {
     const { set } = this.input;
     for (const migration of set.migrations) {
-      if (this.input.fromIndex !== undefined && migration.index < this.input.fromIndex) {
-        this.migrations.push({ ...this.describe(migration), skipped: true, upMs: 0, failures: 0, roundTrip: 'not-checked', roundTripNote: 'before --from' });
-        continue;
-      }
       const run = await this.runMigration(migration);
       this.migrations.push(run);
       this.input.onMigration?.(run);
@@ -245,24 +237,6 @@ class HistoryRunner {
       await db.query('select set_config($1, $2, false)', [name, setting]).catch(() => {});
     }
 
-    if (db.insideTransaction) {
-      // A dry run: one outer transaction; a part's block becomes a savepoint, undone when it fails.
-      const block = part.transaction === 'transaction' && stopOnFailure;
-      if (block) await db.exec(`SAVEPOINT ${PART_SAVEPOINT}`);
-      let ran = false;
-      for (const statement of statements) {
-        const outcome = await this.runStatement(migration, part, statement, pass, true);
-        if (outcome === 'failed') {
-          failures++;
-          if (stopOnFailure) {
-            if (block) await db.exec(`ROLLBACK TO SAVEPOINT ${PART_SAVEPOINT}`);
-            return { failures, committed: !block && ran };
-          }
-        } else if (outcome === 'ok') ran = true;
-      }
-      return { failures, committed: ran };
-    }
-
     const runnerBlock = part.transaction === 'transaction';
     // A block the runner opens again after the file's COMMIT (the implicit block of a multi-statement
     // query does), or after a statement it took out of its batch (the Supabase CLI does).
@@ -323,10 +297,12 @@ class HistoryRunner {
       inTransaction: inBlock,
       durationMs: 0,
     };
-    if (inBlock && !db.insideTransaction) record.transaction = this.transactionId;
+    if (inBlock) record.transaction = this.transactionId;
+    const route = db.privileged ? await routeRoleStatement(statement, db.privileged) : undefined;
     const skip =
       skipReasonEverywhere(statement) ??
-      (db.kind === 'server' ? serverSkipReason(statement, { dryRun: db.insideTransaction, createdRoles: this.createdRoles }) : undefined);
+      (route && 'skip' in route ? route.skip : undefined) ??
+      (db.kind === 'server' && !route ? serverSkipReason(statement, { createdRoles: this.createdRoles }) : undefined);
     if (skip) {
       record.outcome = 'skipped';
       record.skipReason = skip;
@@ -345,7 +321,7 @@ class HistoryRunner {
     if (guard) await db.exec(`SAVEPOINT ${SAVEPOINT}`);
     if (wrap) await db.exec('BEGIN');
     try {
-      await db.exec(statement.text);
+      await this.send(statement, route);
       record.durationMs = performance.now() - started;
       if (trace) {
         const after = await readState(db);
@@ -365,7 +341,7 @@ class HistoryRunner {
           record.inTransaction = false;
           const bare = performance.now();
           try {
-            await db.exec(statement.text);
+            await this.send(statement, route);
             record.durationMs = performance.now() - bare;
             if (trace) {
               const after = await readState(db);
@@ -383,10 +359,7 @@ class HistoryRunner {
     }
     const notices = db.takeNotices();
     if (notices.length > 0) record.notices = notices;
-    if (error && db.insideTransaction && error.code === '25001') {
-      record.outcome = 'skipped';
-      record.skipReason = `it cannot run inside the dry run's transaction (${error.message})`;
-    } else if (error) {
+    if (error) {
       record.outcome = 'failed';
       record.error = error;
       const offset = errorOffset(statement, error);
@@ -399,6 +372,17 @@ class HistoryRunner {
     }
     this.record(record, pass);
     return record.outcome;
+  }
+
+  /** Sends the statement as the migrations' role, or, on a server, one verify checked as the URL's role. */
+  private async send(statement: Statement, route: RoleRoute | undefined): Promise<void> {
+    const { db } = this.input;
+    if (route && 'via' in route && db.privileged) {
+      await db.privileged.exec(statement.text);
+      await route.after?.();
+    } else {
+      await db.exec(statement.text);
+    }
   }
 
   private record(record: StatementRun, pass: Pass): void {

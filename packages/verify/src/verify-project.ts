@@ -12,10 +12,11 @@ import { sectionBreaks } from '@migralint/migrations';
 import type { Database } from './database.js';
 import { deriveFindings, lineAt, REWRITE_RULES, type CrossCheck } from './derive-findings.js';
 import { isPgliteExtension, openPglite } from './pglite-database.js';
-import { BUILT_IN_SETUPS, RUNNER_TABLES } from './platform-stubs.js';
+import { BUILT_IN_SETUPS, RUNNER_TABLES, type SetupRoles } from './platform-stubs.js';
 import { readProject } from './read-project.js';
 import { runSet, type MigrationRun, type SetRun, type StatementRun } from './run-history.js';
 import { openServerDatabase } from './server-database.js';
+import { createSetupRoles } from './server-roles.js';
 import { createVerifyPlugin, VERIFY_RULES, type VerifyFinding } from './verify-plugin.js';
 
 /** A script run before the history: a built-in (`supabase`) or SQL text with where it came from. */
@@ -28,12 +29,10 @@ export interface VerifyOptions {
   readAux?: (path: string) => string | undefined;
   /** Report only these paths (the whole history still runs). */
   reportPaths?: readonly string[];
-  /** A PostgreSQL server instead of PGlite. */
+  /** A PostgreSQL server instead of PGlite: everything runs in a scratch database (server-database.ts). */
   databaseUrl?: string;
-  /** With `databaseUrl`: inside one transaction on the URL's database, rolled back. */
-  dryRun?: boolean;
-  /** With `dryRun`: the first migration to run (version or name); earlier ones are taken as applied. */
-  from?: string;
+  /** With `databaseUrl`: the host may be another machine (not loopback or a Unix socket). */
+  allowRemote?: boolean;
   /**
    * Scripts run first. Default: `settings.verify.setup` (built-in names, or SQL files relative to the
    * config's directory), else the Supabase stubs for a `supabase` layout. `[]` runs none.
@@ -90,10 +89,9 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     if (set.migrations.length === 0) continue;
     const setStarted = performance.now();
     const scripts = resolveSetup(options.setup ?? setupFromSettings(config, set), config.root ?? cwd, readAux, notifications);
-    // The runner's own bookkeeping table exists before its first migration (not in a dry run: the
-    // database has the real one).
+    // The runner's own bookkeeping table exists before its first migration.
     const runnerTable = RUNNER_TABLES[set.layout];
-    if (runnerTable && !options.dryRun) scripts.unshift({ name: `${set.layout} bookkeeping table`, sql: runnerTable, extensions: [], runner: true });
+    if (runnerTable) scripts.unshift({ name: `${set.layout} bookkeeping table`, sql: runnerTable, extensions: [], runner: true });
     const extensions = new Set(scripts.flatMap((s) => s.extensions));
     for (const name of extensionsOf(set, read.files)) extensions.add(name);
 
@@ -106,19 +104,17 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
       // What the setup SET (a search_path, say) is where every part starts, like a connection option.
       const sessionDefaults = scripts.some((s) => !s.runner) ? await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source = 'session'") : [];
       startMs = performance.now() - setStarted;
-      const fromIndex = options.from !== undefined ? indexOfVersion(set, options.from) : undefined;
       run = await runSet({
         db,
         set,
         files: read.files,
         placeOf: (file, statement) => read.model.placeOf(file, statement),
         ...(options.checkDowns !== undefined ? { checkDowns: options.checkDowns } : {}),
-        ...(fromIndex !== undefined ? { fromIndex } : {}),
         ...(sessionDefaults.length > 0 ? { sessionDefaults } : {}),
         ...(options.onMigration ? { onMigration: (m: MigrationRun) => options.onMigration!(set, m) } : {}),
       });
     } finally {
-      await db.close();
+      for (const message of await db.close()) notifications.push({ level: 'note', message: `${set.dir}: ${message}` });
     }
     const derived = deriveFindings({ run, set, files: read.files, database, predictions });
     findings.push(...derived.findings);
@@ -152,8 +148,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
 }
 
 async function openDatabase(options: VerifyOptions, extensions: Set<string>): Promise<Database> {
-  if (options.databaseUrl) return openServerDatabase(options.databaseUrl, { dryRun: options.dryRun === true });
-  if (options.dryRun) throw new VerifyUsageError('--dry-run runs on a server: give --database-url too');
+  if (options.databaseUrl) return openServerDatabase(options.databaseUrl, { allowRemote: options.allowRemote === true });
   return openPglite({ extensions: [...extensions].filter(isPgliteExtension), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
 }
 
@@ -192,6 +187,8 @@ interface ResolvedSetup {
   extensions: string[];
   /** The runner's bookkeeping table (not listed as a setup). */
   runner?: boolean;
+  /** Roles the setup needs, made before its SQL runs. */
+  roles?: SetupRoles;
 }
 
 function setupFromSettings(config: Partial<ResolvedConfig>, set: MigrationSet): readonly SetupScript[] {
@@ -209,7 +206,7 @@ function resolveSetup(scripts: readonly SetupScript[], root: string, readAux: ((
     }
     const builtIn = BUILT_IN_SETUPS[script];
     if (builtIn) {
-      out.push({ name: script, sql: builtIn.sql, extensions: builtIn.extensions });
+      out.push({ name: script, sql: builtIn.sql, extensions: builtIn.extensions, ...(builtIn.roles ? { roles: builtIn.roles } : {}) });
       continue;
     }
     const file = path.resolve(root, script);
@@ -225,6 +222,7 @@ function resolveSetup(scripts: readonly SetupScript[], root: string, readAux: ((
 
 async function runSetup(db: Database, script: ResolvedSetup, notifications: Notification[]): Promise<void> {
   try {
+    if (script.roles) await createSetupRoles(db, script.roles);
     await db.exec(script.sql);
   } catch (error) {
     const e = (error as { sqlError?: { message: string; position?: number } }).sqlError ?? { message: String(error) };
@@ -245,12 +243,6 @@ function extensionsOf(set: MigrationSet, files: ReadonlyMap<string, SourceFile>)
     }
   }
   return names;
-}
-
-function indexOfVersion(set: MigrationSet, from: string): number {
-  const found = set.migrations.find((m) => m.version === from || m.name === from || `${m.version}_${m.name}` === from);
-  if (!found) throw new VerifyUsageError(`--from ${from}: no migration of ${set.dir} has that version or name`);
-  return found.index;
 }
 
 function lineAndColumn(file: SourceFile | undefined, offset: number): { line: number; column: number } {
