@@ -29,6 +29,8 @@ export interface Database {
    * in the scratch database, for the statements verify checked and lets through (server-roles.ts).
    */
   readonly privileged?: PrivilegedSession;
+  /** PGlite: extensions it lacks that verify installed stand-ins for (extension-stand-ins.ts). */
+  readonly standIns?: ReadonlySet<string>;
   /** Sends `sql` as one simple query. Throws a VerifyDatabaseError. */
   exec(sql: string): Promise<void>;
   /** One statement with parameters (extended protocol); rows as objects. */

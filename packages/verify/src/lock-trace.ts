@@ -52,6 +52,11 @@ export interface RelationState {
   locks: Map<number, Set<LockMode>>;
   /** Data file by relation OID. */
   files: Map<number, number>;
+  /**
+   * Sequential and index scans started on each table in this session (pg_stat_get_xact_numscans:
+   * counted even on an empty table, so a validating scan shows although there is nothing to read).
+   */
+  scans: Map<number, number>;
 }
 
 export interface LockRecord {
@@ -75,6 +80,8 @@ export interface StatementEffects {
   rewrites: RewriteRecord[];
   /** Pre-existing relations the statement dropped (their locks are not worth a finding). */
   dropped: string[];
+  /** Pre-existing tables the statement scanned. */
+  scans: string[];
 }
 
 /** Relations whose OID is gone: dropped, or recreated under the same name (an index rebuilt by ALTER … TYPE). */
@@ -106,7 +113,10 @@ select
   coalesce((select json_agg(json_build_array(l.relation::int8, l.mode)) from pg_locks l
             where l.pid = pg_backend_pid() and l.locktype = 'relation' and l.granted and l.relation >= 16384::oid), '[]'::json)::text as locks,
   coalesce((select json_agg(json_build_array(c.oid::int8, c.relfilenode::int8)) from pg_class c
-            where c.oid >= 16384::oid and c.relkind in ('r', 'i', 'm')), '[]'::json)::text as files
+            where c.oid >= 16384::oid and c.relkind in ('r', 'i', 'm')), '[]'::json)::text as files,
+  coalesce((select json_agg(json_build_array(c.oid::int8, n)) from pg_class c
+            cross join lateral pg_stat_get_xact_numscans(c.oid) n
+            where c.oid >= 16384::oid and c.relkind in ('r', 'm') and n > 0), '[]'::json)::text as scans
 `;
 
 export async function readRelations(db: Database): Promise<RelationMap> {
@@ -124,7 +134,7 @@ export async function readRelations(db: Database): Promise<RelationMap> {
 }
 
 export async function readState(db: Database): Promise<RelationState> {
-  const [row] = await db.query<{ locks: string; files: string }>(STATE_SQL);
+  const [row] = await db.query<{ locks: string; files: string; scans: string }>(STATE_SQL);
   const locks = new Map<number, Set<LockMode>>();
   for (const [oid, mode] of JSON.parse(row?.locks ?? '[]') as Array<[number, string]>) {
     const name = MODES[mode];
@@ -134,14 +144,20 @@ export async function readState(db: Database): Promise<RelationState> {
     set.add(name);
   }
   const files = new Map<number, number>(JSON.parse(row?.files ?? '[]') as Array<[number, number]>);
-  return { locks, files };
+  const scans = new Map<number, number>(JSON.parse(row?.scans ?? '[]') as Array<[number, number]>);
+  return { locks, files, scans };
 }
 
-/** The state at a migration's start, from its relation map (no locks held between migrations). */
-export function stateOf(relations: RelationMap): RelationState {
+/** The state once a block ended: its locks are released; data files and scan counts stay. */
+export function withoutLocks(state: RelationState): RelationState {
+  return { ...state, locks: new Map() };
+}
+
+/** The state at a migration's start: its relation map's files (no locks held between migrations), the session's scan counts. */
+export function stateOf(relations: RelationMap, scans: Map<number, number>): RelationState {
   const files = new Map<number, number>();
   for (const r of relations.values()) if (r.file !== 0) files.set(r.oid, r.file);
-  return { locks: new Map(), files };
+  return { locks: new Map(), files, scans };
 }
 
 /**
@@ -152,7 +168,12 @@ export function effectsBetween(before: RelationState, after: RelationState, preE
   const locks: LockRecord[] = [];
   const rewrites: RewriteRecord[] = [];
   const dropped: string[] = [];
+  const scans: string[] = [];
   const vanished: Vanished = [];
+  for (const [oid, count] of after.scans) {
+    const relation = preExisting.get(oid);
+    if (relation && count > (before.scans.get(oid) ?? 0)) scans.push(relation.name);
+  }
   for (const [oid, modes] of after.locks) {
     const relation = preExisting.get(oid);
     if (!relation) continue;
@@ -168,7 +189,7 @@ export function effectsBetween(before: RelationState, after: RelationState, preE
     if (was !== undefined && now === undefined) vanished.push({ ...relation, file: was });
     else if (was !== undefined && now !== was) rewrites.push(rewriteOf(relation));
   }
-  return { locks, rewrites, dropped, vanished };
+  return { locks, rewrites, dropped, scans, vanished };
 }
 
 function rewriteOf(relation: Relation): RewriteRecord {

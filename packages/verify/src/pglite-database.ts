@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { shortVersion, toSqlError, VerifyDatabaseError, type Database } from './database.js';
+import { hasStandIn, standInFiles } from './extension-stand-ins.js';
 
 /** The PGlite release this package pins (package.json); it names the cache file. */
 export const PGLITE_VERSION = '0.5.16';
@@ -29,6 +30,8 @@ const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 export interface PgliteOptions {
   /** Extension names (as in CREATE EXTENSION) the run may create; unknown ones are ignored. */
   extensions?: Iterable<string>;
+  /** Extensions PGlite lacks to install stand-ins for (names of STAND_INS). */
+  standIns?: Iterable<string>;
   /** Where the empty database is cached; `false` turns the cache off. Default: `defaultCacheDir()`. */
   cacheDir?: string | false;
 }
@@ -75,12 +78,20 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     if (cacheFile) await writeCache(db, cacheFile);
   }
   const instance = db;
+  const standIns = new Set([...(options.standIns ?? [])].filter(hasStandIn));
+  if (standIns.size > 0) {
+    // A real extension each: control file and script in the in-memory share directory (never on disk).
+    const [row] = (await instance.query<{ setting: string }>("select setting from pg_config where name = 'SHAREDIR'")).rows;
+    const FS = (instance as unknown as { mod: { FS: { writeFile(path: string, data: string): void } } }).mod.FS;
+    for (const name of standIns) for (const { file, content } of standInFiles(name)) FS.writeFile(`${row!.setting}/extension/${file}`, content);
+  }
   const version = shortVersion(((await instance.query<{ version: string }>('select version()')).rows[0]?.version) ?? 'PostgreSQL');
 
   return {
     description: `PGlite ${PGLITE_VERSION}`,
     kind: 'pglite',
     serverVersion: version,
+    standIns,
     async exec(sql) {
       try {
         await instance.exec(sql, { onNotice });

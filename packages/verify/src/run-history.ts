@@ -11,8 +11,9 @@
 
 import type { Migration, MigrationPart, MigrationSet, SourceFile, Statement, StatementPlace } from '@migralint/core';
 import { diffSnapshots, takeSnapshot, type SchemaDifference } from './catalog-snapshot.js';
-import { toSqlError, type Database, type SqlError } from './database.js';
-import { effectsBetween, readRelations, readState, settleVanished, stateOf, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
+import { toSqlError, VerifyDatabaseError, type Database, type SqlError } from './database.js';
+import { standInIndexText } from './extension-stand-ins.js';
+import { effectsBetween, readRelations, readState, settleVanished, stateOf, withoutLocks, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
 import { routeRoleStatement, type RoleRoute } from './server-roles.js';
 import { createdRoleName, serverSkipReason, skipReasonEverywhere } from './statement-safety.js';
 
@@ -34,6 +35,8 @@ export interface StatementRun {
   error?: SqlError;
   /** UTF-16 offset in the file of the position Postgres reported, when it reported one. */
   errorOffset?: number;
+  /** A CREATE EXTENSION that created verify's stand-in of the extension (PGlite). */
+  standIn?: string;
   /** For a failed CREATE EXTENSION that the database does not have. */
   unavailableExtension?: string;
   /** It ran inside a transaction block. */
@@ -47,6 +50,8 @@ export interface StatementRun {
   rewrites?: RewriteRecord[];
   /** First up only: relations that existed before the migration and are gone after it. */
   dropped?: string[];
+  /** First up only: tables that existed before the migration and that it read through (a validating scan, an index build). */
+  scans?: string[];
   /** WARNING/NOTICE messages Postgres sent while it ran. */
   notices?: string[];
 }
@@ -145,7 +150,7 @@ class HistoryRunner {
 
     const before = checkDown ? await snapshot() : undefined;
     const preExisting = await readRelations(db);
-    this.trace = { preExisting, state: stateOf(preExisting) };
+    this.trace = { preExisting, state: stateOf(preExisting, (await readState(db)).scans) };
     const up = await this.runParts(migration, migration.up, 'up');
     this.trace = undefined;
     const run: MigrationRun = { ...this.describe(migration), upMs: up.ms, failures: up.failures, roundTrip: hasDown ? 'not-checked' : 'no-down' };
@@ -327,7 +332,7 @@ class HistoryRunner {
         const after = await readState(db);
         Object.assign(record, effectsOf(await settleVanished(db, effectsBetween(trace.state, after, trace.preExisting), trace.preExisting)));
         // Locks end with the block; data files stay.
-        trace.state = wrap ? { locks: new Map(), files: after.files } : after;
+        trace.state = wrap ? withoutLocks(after) : after;
       }
       if (wrap) await db.exec('COMMIT');
     } catch (caught) {
@@ -348,7 +353,7 @@ class HistoryRunner {
               const effects = await settleVanished(db, effectsBetween(trace.state, after, trace.preExisting), trace.preExisting);
               // Its locks were released before we could look; its rewrites stay visible.
               Object.assign(record, effectsOf({ ...effects, locks: [] }));
-              trace.state = { locks: new Map(), files: after.files };
+              trace.state = withoutLocks(after);
             }
           } catch (again) {
             record.durationMs = performance.now() - bare;
@@ -369,6 +374,7 @@ class HistoryRunner {
     } else {
       const role = createdRoleName(statement);
       if (role) this.createdRoles.add(role);
+      if (statement.kind === 'CreateExtensionStmt' && db.standIns?.has(String(statement.node.extname))) record.standIn = String(statement.node.extname);
     }
     this.record(record, pass);
     return record.outcome;
@@ -380,9 +386,11 @@ class HistoryRunner {
     if (route && 'via' in route && db.privileged) {
       await db.privileged.exec(statement.text);
       await route.after?.();
-    } else {
-      await db.exec(statement.text);
+      return;
     }
+    const standIn = db.standIns?.has('vector') ? standInIndexText(statement) : undefined;
+    if (typeof standIn === 'object') throw new VerifyDatabaseError(standIn);
+    await db.exec(standIn ?? statement.text);
   }
 
   private record(record: StatementRun, pass: Pass): void {
@@ -394,7 +402,7 @@ class HistoryRunner {
     await this.input.db.exec('BEGIN');
     this.open = true;
     this.transactionId++;
-    if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+    if (this.trace) this.trace.state = withoutLocks(this.trace.state);
   }
 
   private async rollback(): Promise<void> {
@@ -402,7 +410,7 @@ class HistoryRunner {
       await this.input.db.exec('ROLLBACK');
     } finally {
       this.open = false;
-      if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+      if (this.trace) this.trace.state = withoutLocks(this.trace.state);
     }
   }
 
@@ -411,7 +419,7 @@ class HistoryRunner {
       await this.input.db.exec('COMMIT');
     } finally {
       this.open = false;
-      if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+      if (this.trace) this.trace.state = withoutLocks(this.trace.state);
     }
   }
 
@@ -436,7 +444,7 @@ class HistoryRunner {
       return;
     }
     // A ROLLBACK may have undone rewrites already seen: read the state again before the next statement.
-    if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+    if (this.trace) this.trace.state = withoutLocks(this.trace.state);
   }
 
   /** A failed COMMIT still ends the block (it rolls back). */
@@ -451,6 +459,7 @@ function effectsOf(effects: StatementEffects): Partial<StatementRun> {
   if (effects.locks.length > 0) out.locks = effects.locks;
   if (effects.rewrites.length > 0) out.rewrites = effects.rewrites;
   if (effects.dropped.length > 0) out.dropped = effects.dropped;
+  if (effects.scans.length > 0) out.scans = effects.scans;
   return out;
 }
 

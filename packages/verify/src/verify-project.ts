@@ -10,7 +10,8 @@ import path from 'node:path';
 import { corePlugin, lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
 import { sectionBreaks } from '@migralint/migrations';
 import type { Database } from './database.js';
-import { deriveFindings, lineAt, REWRITE_RULES, type CrossCheck } from './derive-findings.js';
+import { CROSS_CHECK_RULES, deriveFindings, lineAt, type CrossCheck } from './derive-findings.js';
+import { hasStandIn } from './extension-stand-ins.js';
 import { isPgliteExtension, openPglite } from './pglite-database.js';
 import { BUILT_IN_SETUPS, RUNNER_TABLES, type SetupRoles } from './platform-stubs.js';
 import { readProject } from './read-project.js';
@@ -79,7 +80,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
   const config = options.config ?? {};
   const cwd = options.cwd ?? process.cwd();
   const readAux = options.readAux;
-  const read = await readProject({ files: options.files, config, cwd, ...(readAux ? { readAux } : {}), staticRules: REWRITE_RULES });
+  const read = await readProject({ files: options.files, config, cwd, ...(readAux ? { readAux } : {}), staticRules: CROSS_CHECK_RULES });
   const predictions = predictionIndex(read.result);
 
   const findings: VerifyFinding[] = [];
@@ -149,7 +150,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
 
 async function openDatabase(options: VerifyOptions, extensions: Set<string>): Promise<Database> {
   if (options.databaseUrl) return openServerDatabase(options.databaseUrl, { allowRemote: options.allowRemote === true });
-  return openPglite({ extensions: [...extensions].filter(isPgliteExtension), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
+  return openPglite({ extensions: [...extensions].filter(isPgliteExtension), standIns: [...extensions].filter((e) => !isPgliteExtension(e) && hasStandIn(e)), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
 }
 
 /** The engine config of step 3: the `verify` rules only, at the config's severities. */
@@ -172,10 +173,10 @@ function verifyConfig(config: Partial<ResolvedConfig>, findings: readonly Verify
 
 /** Static findings of the rewrite-predicting rules, by file, for the cross-check (none loaded: no cross-check). */
 function predictionIndex(result: LintResult): ((file: string, range: { start: number; end: number }) => string[]) | undefined {
-  if (!REWRITE_RULES.some((id) => result.rules[id])) return undefined;
+  if (!CROSS_CHECK_RULES.some((id) => result.rules[id])) return undefined;
   const byFile = new Map<string, Array<{ ruleId: string; offset: number }>>();
   for (const file of result.files) {
-    const list = file.messages.filter((m) => REWRITE_RULES.includes(m.ruleId)).map((m) => ({ ruleId: m.ruleId, offset: m.offset }));
+    const list = file.messages.filter((m) => CROSS_CHECK_RULES.includes(m.ruleId)).map((m) => ({ ruleId: m.ruleId, offset: m.offset }));
     if (list.length > 0) byFile.set(file.path, list);
   }
   return (file, range) => [...new Set((byFile.get(file) ?? []).filter((m) => m.offset >= range.start && m.offset < Math.max(range.end, range.start + 1)).map((m) => m.ruleId))];
