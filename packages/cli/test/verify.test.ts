@@ -80,4 +80,16 @@ describe('migralint verify', () => {
     expect(unreachable.stderr).toMatch(/^migralint verify: cannot connect to postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none\?sslpassword=\*\*\*&password=\*\*\*: /);
     expect(unreachable.stderr).not.toMatch(/s3cret|k3y/);
   });
+
+  it('verifies the example project with its setup script; the one failure left is the typo its README names', async () => {
+    const alone = await runCli(['verify', 'fixtures/example-project'], { env });
+    expect(alone.code).toBe(1);
+    // Four tables the history never creates: one error each, each with the way out.
+    expect(alone.stdout.match(/verify\/statement-failed/g)?.length).toBe(5);
+    const run = await runCli(['verify', 'fixtures/example-project', '--setup', 'supabase', '--setup', 'fixtures/example-project/existing-schema.sql', '--format', 'json'], { env });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const messages = JSON.parse(run.stdout).files.flatMap((f: { path: string; messages: Array<{ ruleId: string; line: number; message: string }> }) => f.messages.map((m) => `${f.path}:${m.line} ${m.ruleId} ${m.message}`));
+    expect(messages).toEqual(['fixtures/example-project/supabase/migrations/20260315090000_add_index.sql:2 verify/statement-failed PostgreSQL rejects this statement: syntax error at or near "SELEC" (SQLSTATE 42601)']);
+  });
 });
