@@ -13,7 +13,7 @@ import type { Migration, MigrationPart, MigrationSet, SourceFile, Statement, Sta
 import { diffSnapshots, takeSnapshot, type SchemaDifference } from './catalog-snapshot.js';
 import { toSqlError, VerifyDatabaseError, type Database, type SqlError } from './database.js';
 import { standInIndexText } from './extension-stand-ins.js';
-import { effectsBetween, readRelations, readState, settleVanished, stateOf, withoutLocks, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
+import { effectsBetween, readFiles, readRelations, readState, settleVanished, stateOf, withoutLocks, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
 import { routeRoleStatement, type RoleRoute } from './server-roles.js';
 import { createdRoleName, serverSkipReason, skipReasonEverywhere } from './statement-safety.js';
 
@@ -98,6 +98,20 @@ export interface SetRun {
 
 const SAVEPOINT = 'migralint_verify_statement';
 
+/** Statement kinds that never scan, rewrite or strongly lock a table (at most ACCESS SHARE: GRANT, a function body's check). */
+const UNTRACED = new Set([
+  'GrantStmt',
+  'CreateFunctionStmt',
+  'VariableSetStmt',
+  'CreateSchemaStmt',
+  'CreateRoleStmt',
+  'GrantRoleStmt',
+  'AlterDefaultPrivilegesStmt',
+  'CreateEnumStmt',
+  'CompositeTypeStmt',
+  'CreateDomainStmt',
+]);
+
 export async function runSet(input: RunSetInput): Promise<SetRun> {
   const runner = new HistoryRunner(input);
   return runner.run();
@@ -111,7 +125,7 @@ class HistoryRunner {
   private open = false;
   private transactionId = 0;
   /** Tracing the current pass: relations at the migration's start and the last observed state. */
-  private trace: { preExisting: RelationMap; state: RelationState } | undefined;
+  private trace: { preExisting: RelationMap; state: RelationState; stale?: boolean } | undefined;
 
   constructor(private readonly input: RunSetInput) {}
 
@@ -150,7 +164,7 @@ class HistoryRunner {
 
     const before = checkDown ? await snapshot() : undefined;
     const preExisting = await readRelations(db);
-    this.trace = { preExisting, state: stateOf(preExisting, (await readState(db)).scans) };
+    this.trace = { preExisting, state: stateOf(preExisting, (await readFiles(db, preExisting)).scans) };
     const up = await this.runParts(migration, migration.up, 'up');
     this.trace = undefined;
     const run: MigrationRun = { ...this.describe(migration), upMs: up.ms, failures: up.failures, roundTrip: hasDown ? 'not-checked' : 'no-down' };
@@ -315,7 +329,14 @@ class HistoryRunner {
       return 'skipped';
     }
 
-    const trace = this.trace;
+    // Statements that take no lock worth tracing on an existing table are not traced (a lock they
+    // took shows with the next traced statement; only weak ones are possible).
+    const trace = UNTRACED.has(statement.kind) ? undefined : this.trace;
+    if (trace?.stale) {
+      // A ROLLBACK undid what the block did: data files are read again, not carried over.
+      trace.state = { ...trace.state, ...(await readFiles(db, trace.preExisting)) };
+      trace.stale = false;
+    }
     const isControl = statement.kind === 'TransactionStmt';
     // Outside a block the locks are gone when the statement ends: run it in a block of its own so
     // they can be read. Statements Postgres refuses in a block (25001) are then run bare.
@@ -329,7 +350,7 @@ class HistoryRunner {
       await this.send(statement, route);
       record.durationMs = performance.now() - started;
       if (trace) {
-        const after = await readState(db);
+        const after = await readState(db, trace.state);
         Object.assign(record, effectsOf(await settleVanished(db, effectsBetween(trace.state, after, trace.preExisting), trace.preExisting)));
         // Locks end with the block; data files stay.
         trace.state = wrap ? withoutLocks(after) : after;
@@ -349,7 +370,7 @@ class HistoryRunner {
             await this.send(statement, route);
             record.durationMs = performance.now() - bare;
             if (trace) {
-              const after = await readState(db);
+              const after = { ...trace.state, locks: new Map(), ...(await readFiles(db, trace.preExisting)) };
               const effects = await settleVanished(db, effectsBetween(trace.state, after, trace.preExisting), trace.preExisting);
               // Its locks were released before we could look; its rewrites stay visible.
               Object.assign(record, effectsOf({ ...effects, locks: [] }));
@@ -410,7 +431,7 @@ class HistoryRunner {
       await this.input.db.exec('ROLLBACK');
     } finally {
       this.open = false;
-      if (this.trace) this.trace.state = withoutLocks(this.trace.state);
+      if (this.trace) this.trace = { ...this.trace, state: withoutLocks(this.trace.state), stale: true };
     }
   }
 
@@ -443,8 +464,11 @@ class HistoryRunner {
     } else {
       return;
     }
-    // A ROLLBACK may have undone rewrites already seen: read the state again before the next statement.
-    if (this.trace) this.trace.state = withoutLocks(this.trace.state);
+    // A ROLLBACK may have undone rewrites already seen: read the files again before the next statement.
+    if (this.trace) {
+      this.trace.state = withoutLocks(this.trace.state);
+      if (kind === 'TRANS_STMT_ROLLBACK') this.trace.stale = true;
+    }
   }
 
   /** A failed COMMIT still ends the block (it rolls back). */

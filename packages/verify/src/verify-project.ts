@@ -6,13 +6,14 @@
 //   3. lint() again with only the `verify` plugin, whose rules report what step 2 found — so
 //      positions, directives, severities and reporters are the engine's own.
 
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { corePlugin, lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
 import { sectionBreaks } from '@migralint/migrations';
 import type { Database } from './database.js';
 import { CROSS_CHECK_RULES, deriveFindings, lineAt, type CrossCheck } from './derive-findings.js';
 import { hasStandIn } from './extension-stand-ins.js';
-import { isPgliteExtension, openPglite } from './pglite-database.js';
+import { isPgliteExtension, openPglite, type PgliteTemplate } from './pglite-database.js';
 import { BUILT_IN_SETUPS, RUNNER_TABLES, type SetupRoles } from './platform-stubs.js';
 import { readProject } from './read-project.js';
 import { runSet, type MigrationRun, type SetRun, type StatementRun } from './run-history.js';
@@ -60,6 +61,8 @@ export interface SetReport {
   /** `PGlite 0.5.16 (PostgreSQL 18.6)`, `postgres://… (fresh database …)`. */
   database: string;
   setup: string[];
+  /** The setup's result came from the cache (PGlite: the same scripts ran before). */
+  setupCached?: boolean;
   /** Opening the database and running the setup. */
   startMs: number;
   totalMs: number;
@@ -96,14 +99,21 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     const extensions = new Set(scripts.flatMap((s) => s.extensions));
     for (const name of extensionsOf(set, read.files)) extensions.add(name);
 
-    const db = await openDatabase(options, extensions);
+    // The setup scripts, and what they SET (a search_path, say): where every part starts, like a connection option.
+    const prepare = async (db: Database) => {
+      const before = notifications.length;
+      for (const script of scripts) await runSetup(db, script, notifications);
+      const sessionDefaults = scripts.some((s) => !s.runner) ? await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source = 'session'") : [];
+      return { keep: notifications.length === before, value: sessionDefaults };
+    };
+    const template = { key: templateKey(scripts, extensions), prepare };
+    const db = await openDatabase(options, extensions, template);
     const database = db.kind === 'pglite' ? `${db.description} (${db.serverVersion})` : `${db.serverVersion} at ${db.description}`;
     let run: SetRun;
     let startMs = 0;
+    const setupCached = (db as { fromTemplate?: boolean }).fromTemplate === true;
     try {
-      for (const script of scripts) await runSetup(db, script, notifications);
-      // What the setup SET (a search_path, say) is where every part starts, like a connection option.
-      const sessionDefaults = scripts.some((s) => !s.runner) ? await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source = 'session'") : [];
+      const sessionDefaults = 'prepared' in db ? (db.prepared as Array<{ name: string; setting: string }>) : (await prepare(db)).value;
       startMs = performance.now() - setStarted;
       run = await runSet({
         db,
@@ -124,6 +134,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
       layout: set.layout,
       database,
       setup: scripts.filter((s) => !s.runner).map((s) => s.name),
+      ...(setupCached ? { setupCached } : {}),
       startMs,
       totalMs: performance.now() - setStarted,
       migrations: run.migrations,
@@ -148,9 +159,21 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
   return { result, report: { version: 1, durationMs: performance.now() - started, sets } };
 }
 
-async function openDatabase(options: VerifyOptions, extensions: Set<string>): Promise<Database> {
+/** A server runs the setup itself; PGlite starts from the cached result of the same setup when there is one. */
+async function openDatabase(options: VerifyOptions, extensions: Set<string>, template: PgliteTemplate<unknown>): Promise<Database & { prepared?: unknown }> {
   if (options.databaseUrl) return openServerDatabase(options.databaseUrl, { allowRemote: options.allowRemote === true });
-  return openPglite({ extensions: [...extensions].filter(isPgliteExtension), standIns: [...extensions].filter((e) => !isPgliteExtension(e) && hasStandIn(e)), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
+  return openPglite({
+    extensions: [...extensions].filter(isPgliteExtension),
+    standIns: [...extensions].filter((e) => !isPgliteExtension(e) && hasStandIn(e)),
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    template,
+  });
+}
+
+/** What makes a setup: its scripts (their SQL and roles) and the extensions loaded, as a short digest. */
+function templateKey(scripts: readonly ResolvedSetup[], extensions: ReadonlySet<string>): string {
+  const what = JSON.stringify([scripts.map((s) => [s.sql, s.roles ?? null]), [...extensions].sort()]);
+  return crypto.createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 
 /** The engine config of step 3: the `verify` rules only, at the config's severities. */

@@ -1,6 +1,7 @@
 // verify on a real PGlite: each history runs in a fresh in-memory database started from the cached
 // empty one. What Postgres says is asserted through the findings the reporters get.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPlugins } from '@migralint/config';
@@ -297,6 +298,26 @@ describe('verify on PGlite', () => {
     });
     expect(findings(outcome)).toEqual([]);
     expect(outcome.report.sets[0]!.setup).toEqual([]);
+  });
+
+  it('caches the database after the setup scripts: the next run with the same setup starts from it; a failed setup is not cached', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-template-'));
+    fs.copyFileSync(pgliteCacheFile(TEST_CACHE_DIR), pgliteCacheFile(cacheDir));
+    const files = { 'migrations/001_a.up.sql': 'CREATE TABLE app.a (id int);\n' };
+    const setup = [{ name: 'app.sql', sql: "CREATE SCHEMA app; SET search_path = app, public;" }];
+    const first = await verifyFiles(files, { setup, cacheDir });
+    const templates = fs.readdirSync(cacheDir).filter((f) => f.includes('-setup-'));
+    expect(templates.sort()).toEqual([expect.stringMatching(/-setup-\w+\.tgz$/), expect.stringMatching(/-setup-\w+\.tgz\.json$/)]);
+    const second = await verifyFiles(files, { setup, cacheDir });
+    expect(first.report.sets[0]!.setupCached).toBeUndefined();
+    expect(second.report.sets[0]!.setupCached).toBe(true);
+    expect(findings(second)).toEqual(findings(first));
+    expect(findings(second)).toEqual([]);
+    // The SET of the setup is still where every part starts (kept beside the template).
+    expect(JSON.parse(fs.readFileSync(path.join(cacheDir, templates.find((f) => f.endsWith('.json'))!), 'utf8')).value).toContainEqual({ name: 'search_path', setting: 'app, public' });
+    const broken = await verifyFiles(files, { setup: [{ name: 'broken.sql', sql: 'CREATE SCHEMA app; SELEC 1;' }], cacheDir });
+    expect(broken.result.notifications.map((n) => n.message)).toContainEqual(expect.stringMatching(/^setup script broken\.sql failed/));
+    expect(fs.readdirSync(cacheDir).filter((f) => f.includes('-setup-')).length).toBe(2);
   });
 
   it('runs setup scripts given as SQL, and reports one that fails as a run problem', async () => {
