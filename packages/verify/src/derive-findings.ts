@@ -132,7 +132,7 @@ export function deriveFindings(input: DeriveInput): { findings: VerifyFinding[];
       file: at.file,
       range: at.range,
       data: { summary: summarizeDifferences(m.differences) },
-      note: `Schema before the up (−) compared with the schema after the up and this down (+):\n${shown.join('\n')}`,
+      note: `Schema before the up (−) compared with the schema after the up and this down (+):\n${shown.join('\n')}${m.dumpDiff ? `\n\nAs a schema-only dump shows it (− before the up, + after the up and this down):\n${capLines(m.dumpDiff, 80)}` : ''}`,
     });
   }
   return { findings, crossChecks };
@@ -368,6 +368,11 @@ function downPosition(set: MigrationSet, m: MigrationRun, files: ReadonlyMap<str
   if (!part) return undefined;
   const statement = files.get(part.file)?.statements.find((s) => s.start >= part.range.start && s.start < part.range.end);
   return { file: part.file, range: statement ? { start: statement.start, end: statement.end } : { start: part.range.start, end: part.range.start } };
+}
+
+function capLines(text: string, max: number): string {
+  const lines = text.split('\n');
+  return lines.length <= max ? text : [...lines.slice(0, max), `… ${lines.length - max} more lines (see --format trace)`].join('\n');
 }
 
 export function lineAt(text: string, offset: number): number {

@@ -11,6 +11,7 @@
 
 import type { Migration, MigrationPart, MigrationSet, SourceFile, Statement, StatementPlace } from '@migralint/core';
 import { diffSnapshots, takeSnapshot, type SchemaDifference } from './catalog-snapshot.js';
+import { dumpDiff } from './dump-diff.js';
 import { toSqlError, VerifyDatabaseError, type Database, type SqlError } from './database.js';
 import { standInIndexText } from './extension-stand-ins.js';
 import { effectsBetween, readFiles, readRelations, readState, settleVanished, stateOf, withoutLocks, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
@@ -73,6 +74,8 @@ export interface MigrationRun {
   /** Why the round trip was not checked. */
   roundTripNote?: string;
   differences?: SchemaDifference[];
+  /** The differences as schema-only dump text, diffed (dump-diff.ts). */
+  dumpDiff?: string;
 }
 
 export interface RunSetInput {
@@ -192,7 +195,9 @@ class HistoryRunner {
       run.snapshotMs = snapshotMs;
       return run;
     }
-    const differences = diffSnapshots(before, await snapshot());
+    const afterDown = await snapshot();
+    const differences = diffSnapshots(before, afterDown);
+    if (differences.length > 0) run.dumpDiff = dumpDiff(before, afterDown, differences);
     const again = await this.runParts(migration, migration.up, 'up-again');
     run.upAgainMs = again.ms;
     run.snapshotMs = snapshotMs;

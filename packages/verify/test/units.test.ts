@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { loadParser, lint, type SourceFile, type Statement } from '@migralint/core';
 import { diffSnapshots, formatDifference, PGLITE_VERSION, type CatalogSnapshot } from '../src/index.js';
+import { dumpDiff } from '../src/dump-diff.js';
 import { checkHostAllowed, parseDatabaseUrl, redact, redactText } from '../src/database-url.js';
 import { routeRoleStatement } from '../src/server-roles.js';
 import { serverSkipReason } from '../src/statement-safety.js';
@@ -48,6 +49,36 @@ describe('schema differences', () => {
       '+ table public.audit: left behind by the down',
       '~ column public.users.email: character varying(100) → text',
       '~ function public.touch(): the body differs (returns trigger language plpgsql volatile)',
+    ]);
+  });
+});
+
+describe('the round trip as a schema-only dump shows it', () => {
+  it('writes the objects the down did not restore as DDL, before (−) against after (+)', () => {
+    const before = snapshot([
+      ['table', 'public.users', ''],
+      ['column', 'public.users.id', 'bigint not null', 'public.users'],
+      ['constraint', 'public.users.users_pkey', 'PRIMARY KEY (id)', 'public.users'],
+      ['function', 'public.touch()', 'returns trigger language plpgsql volatile body#aaaa1111'],
+    ]);
+    const after = snapshot([
+      ['table', 'public.users', ''],
+      ['column', 'public.users.id', 'bigint not null', 'public.users'],
+      ['column', 'public.users.nickname', 'text', 'public.users'],
+      ['constraint', 'public.users.users_pkey', 'PRIMARY KEY (id)', 'public.users'],
+      ['index', 'public.users_nick', 'CREATE INDEX users_nick ON public.users USING btree (nickname)', 'public.users'],
+    ]);
+    expect(dumpDiff(before, after, diffSnapshots(before, after)).split('\n')).toEqual([
+      ' CREATE TABLE public.users (',
+      '-    id bigint not null',
+      '+    id bigint not null,',
+      '+    nickname text',
+      ' );',
+      ' ALTER TABLE ONLY public.users',
+      '     ADD CONSTRAINT users_pkey PRIMARY KEY (id);',
+      // A removed line (the function's catalog line, a comment) comes before the added ones of the hunk.
+      '--- function public.touch(): returns trigger language plpgsql volatile body#aaaa1111',
+      '+CREATE INDEX users_nick ON public.users USING btree (nickname);',
     ]);
   });
 });
