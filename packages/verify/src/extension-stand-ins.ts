@@ -16,6 +16,8 @@ export interface StandIn {
   version: string;
   /** What it provides, for the finding. */
   provides: string;
+  /** The schema its control file names (as the real one's does): CREATE EXTENSION creates it when missing. */
+  schema?: string;
   /** The extension script (`@extschema@` is the schema it is created in). */
   sql: string;
 }
@@ -93,15 +95,16 @@ CREATE OPERATOR CLASS @extschema@.bit_jaccard_ops FOR TYPE bit USING hnsw AS OPE
 CREATE OPERATOR CLASS @extschema@.bit_hamming_ops FOR TYPE bit USING ivfflat AS OPERATOR 1 pg_catalog.= (bit, bit), FUNCTION 1 @extschema@.bit_hash(bit);
 `;
 
+// pgmq 1.5: its control file names the schema (created with the extension when missing).
 const PGMQ_SQL = `
-CREATE SCHEMA IF NOT EXISTS pgmq;
 CREATE TABLE pgmq.meta (queue_name varchar UNIQUE NOT NULL, is_partitioned boolean NOT NULL DEFAULT false, is_unlogged boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL DEFAULT now());
-CREATE TYPE pgmq.message_record AS (msg_id bigint, read_ct integer, enqueued_at timestamptz, vt timestamptz, message jsonb);
+CREATE TYPE pgmq.message_record AS (msg_id bigint, read_ct integer, enqueued_at timestamptz, vt timestamptz, message jsonb, headers jsonb);
+CREATE FUNCTION pgmq.format_table_name(queue_name text, prefix text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$ SELECT lower(prefix || '_' || queue_name) $f$;
 CREATE TYPE pgmq.metrics_result AS (queue_name text, queue_length bigint, newest_msg_age_sec integer, oldest_msg_age_sec integer, total_messages bigint, scrape_time timestamptz);
 CREATE FUNCTION pgmq.create(queue_name text) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
-  EXECUTE format('CREATE TABLE IF NOT EXISTS pgmq.%I (msg_id bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY, read_ct integer NOT NULL DEFAULT 0, enqueued_at timestamptz NOT NULL DEFAULT now(), vt timestamptz NOT NULL, message jsonb)', 'q_' || queue_name);
-  EXECUTE format('CREATE TABLE IF NOT EXISTS pgmq.%I (msg_id bigint PRIMARY KEY, read_ct integer NOT NULL DEFAULT 0, enqueued_at timestamptz NOT NULL DEFAULT now(), archived_at timestamptz NOT NULL DEFAULT now(), vt timestamptz NOT NULL, message jsonb)', 'a_' || queue_name);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS pgmq.%I (msg_id bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY, read_ct integer NOT NULL DEFAULT 0, enqueued_at timestamptz NOT NULL DEFAULT now(), vt timestamptz NOT NULL, message jsonb, headers jsonb)', 'q_' || queue_name);
+  EXECUTE format('CREATE TABLE IF NOT EXISTS pgmq.%I (msg_id bigint PRIMARY KEY, read_ct integer NOT NULL DEFAULT 0, enqueued_at timestamptz NOT NULL DEFAULT now(), archived_at timestamptz NOT NULL DEFAULT now(), vt timestamptz NOT NULL, message jsonb, headers jsonb)', 'a_' || queue_name);
   INSERT INTO pgmq.meta (queue_name) VALUES (queue_name) ON CONFLICT DO NOTHING;
 END $f$;
 CREATE FUNCTION pgmq.create_unlogged(queue_name text) RETURNS void LANGUAGE sql AS $f$ SELECT pgmq.create(queue_name) $f$;
@@ -116,17 +119,24 @@ CREATE FUNCTION pgmq.send(queue_name text, msg jsonb, delay integer DEFAULT 0) R
 BEGIN
   RETURN QUERY EXECUTE format('INSERT INTO pgmq.%I (vt, message) VALUES (now() + make_interval(secs => $1), $2) RETURNING msg_id', 'q_' || queue_name) USING delay, msg;
 END $f$;
+CREATE FUNCTION pgmq.send(queue_name text, msg jsonb, headers jsonb, delay integer DEFAULT 0) RETURNS SETOF bigint LANGUAGE plpgsql AS $f$
+BEGIN
+  RETURN QUERY EXECUTE format('INSERT INTO pgmq.%I (vt, message, headers) VALUES (now() + make_interval(secs => $1), $2, $3) RETURNING msg_id', 'q_' || queue_name) USING delay, msg, headers;
+END $f$;
+CREATE FUNCTION pgmq.send_batch(queue_name text, msgs jsonb[], headers jsonb[], delay integer DEFAULT 0) RETURNS SETOF bigint LANGUAGE sql AS $f$ SELECT pgmq.send_batch(queue_name, msgs, delay) $f$;
 CREATE FUNCTION pgmq.send_batch(queue_name text, msgs jsonb[], delay integer DEFAULT 0) RETURNS SETOF bigint LANGUAGE plpgsql AS $f$
 BEGIN
   RETURN QUERY EXECUTE format('INSERT INTO pgmq.%I (vt, message) SELECT now() + make_interval(secs => $1), unnest($2) RETURNING msg_id', 'q_' || queue_name) USING delay, msgs;
 END $f$;
 CREATE FUNCTION pgmq.read(queue_name text, vt integer, qty integer) RETURNS SETOF pgmq.message_record LANGUAGE plpgsql AS $f$
 BEGIN
-  RETURN QUERY EXECUTE format('UPDATE pgmq.%I SET vt = now() + make_interval(secs => $1), read_ct = read_ct + 1 WHERE msg_id IN (SELECT msg_id FROM pgmq.%I WHERE vt <= now() ORDER BY msg_id LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING msg_id, read_ct, enqueued_at, vt, message', 'q_' || queue_name, 'q_' || queue_name) USING vt, qty;
+  RETURN QUERY EXECUTE format('UPDATE pgmq.%I SET vt = now() + make_interval(secs => $1), read_ct = read_ct + 1 WHERE msg_id IN (SELECT msg_id FROM pgmq.%I WHERE vt <= now() ORDER BY msg_id LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING msg_id, read_ct, enqueued_at, vt, message, headers', 'q_' || queue_name, 'q_' || queue_name) USING vt, qty;
 END $f$;
+CREATE FUNCTION pgmq.read_with_poll(queue_name text, vt integer, qty integer, max_poll_seconds integer DEFAULT 5, poll_interval_ms integer DEFAULT 100, conditional jsonb DEFAULT '{}') RETURNS SETOF pgmq.message_record LANGUAGE sql AS $f$
+  SELECT * FROM pgmq.read(queue_name, vt, qty) $f$;
 CREATE FUNCTION pgmq.pop(queue_name text) RETURNS SETOF pgmq.message_record LANGUAGE plpgsql AS $f$
 BEGIN
-  RETURN QUERY EXECUTE format('DELETE FROM pgmq.%I WHERE msg_id = (SELECT msg_id FROM pgmq.%I WHERE vt <= now() ORDER BY msg_id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING msg_id, read_ct, enqueued_at, vt, message', 'q_' || queue_name, 'q_' || queue_name);
+  RETURN QUERY EXECUTE format('DELETE FROM pgmq.%I WHERE msg_id = (SELECT msg_id FROM pgmq.%I WHERE vt <= now() ORDER BY msg_id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING msg_id, read_ct, enqueued_at, vt, message, headers', 'q_' || queue_name, 'q_' || queue_name);
 END $f$;
 CREATE FUNCTION pgmq.delete(queue_name text, msg_id bigint) RETURNS boolean LANGUAGE plpgsql AS $f$
 DECLARE n integer;
@@ -138,9 +148,17 @@ END $f$;
 CREATE FUNCTION pgmq.archive(queue_name text, msg_id bigint) RETURNS boolean LANGUAGE plpgsql AS $f$
 DECLARE n integer;
 BEGIN
-  EXECUTE format('WITH moved AS (DELETE FROM pgmq.%I WHERE msg_id = $1 RETURNING *) INSERT INTO pgmq.%I (msg_id, read_ct, enqueued_at, vt, message) SELECT msg_id, read_ct, enqueued_at, vt, message FROM moved', 'q_' || queue_name, 'a_' || queue_name) USING msg_id;
+  EXECUTE format('WITH moved AS (DELETE FROM pgmq.%I WHERE msg_id = $1 RETURNING *) INSERT INTO pgmq.%I (msg_id, read_ct, enqueued_at, vt, message, headers) SELECT msg_id, read_ct, enqueued_at, vt, message, headers FROM moved', 'q_' || queue_name, 'a_' || queue_name) USING msg_id;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n > 0;
+END $f$;
+CREATE FUNCTION pgmq.delete(queue_name text, msg_ids bigint[]) RETURNS SETOF bigint LANGUAGE plpgsql AS $f$
+BEGIN
+  RETURN QUERY EXECUTE format('DELETE FROM pgmq.%I WHERE msg_id = any($1) RETURNING msg_id', 'q_' || queue_name) USING msg_ids;
+END $f$;
+CREATE FUNCTION pgmq.archive(queue_name text, msg_ids bigint[]) RETURNS SETOF bigint LANGUAGE plpgsql AS $f$
+BEGIN
+  RETURN QUERY EXECUTE format('WITH moved AS (DELETE FROM pgmq.%I WHERE msg_id = any($1) RETURNING *) INSERT INTO pgmq.%I (msg_id, read_ct, enqueued_at, vt, message, headers) SELECT msg_id, read_ct, enqueued_at, vt, message, headers FROM moved RETURNING msg_id', 'q_' || queue_name, 'a_' || queue_name) USING msg_ids;
 END $f$;
 CREATE FUNCTION pgmq.purge_queue(queue_name text) RETURNS bigint LANGUAGE plpgsql AS $f$
 DECLARE n bigint;
@@ -151,7 +169,7 @@ BEGIN
 END $f$;
 CREATE FUNCTION pgmq.set_vt(queue_name text, msg_id bigint, vt integer) RETURNS SETOF pgmq.message_record LANGUAGE plpgsql AS $f$
 BEGIN
-  RETURN QUERY EXECUTE format('UPDATE pgmq.%I SET vt = now() + make_interval(secs => $1) WHERE msg_id = $2 RETURNING msg_id, read_ct, enqueued_at, vt, message', 'q_' || queue_name) USING vt, msg_id;
+  RETURN QUERY EXECUTE format('UPDATE pgmq.%I SET vt = now() + make_interval(secs => $1) WHERE msg_id = $2 RETURNING msg_id, read_ct, enqueued_at, vt, message, headers', 'q_' || queue_name) USING vt, msg_id;
 END $f$;
 CREATE FUNCTION pgmq.list_queues() RETURNS SETOF pgmq.meta LANGUAGE sql AS $f$ SELECT * FROM pgmq.meta $f$;
 CREATE FUNCTION pgmq.metrics(queue_name text) RETURNS pgmq.metrics_result LANGUAGE sql AS $f$ SELECT queue_name, 0::bigint, NULL::integer, NULL::integer, 0::bigint, now() $f$;
@@ -231,10 +249,10 @@ export const STAND_INS: Readonly<Record<string, StandIn>> = {
     provides: 'the vector and halfvec types with their dimensions, the distance operators <->, <#>, <=>, <+> and functions, and the ivfflat and hnsw index methods with their operator classes',
     sql: VECTOR_SQL,
   },
-  pgmq: { version: '1.4.4', provides: 'the pgmq schema, its queue functions (create, send, read, pop, archive, delete, …) and queue tables', sql: PGMQ_SQL },
+  pgmq: { version: '1.5.1', schema: 'pgmq', provides: 'the pgmq schema, its queue functions (create, send, read, pop, archive, delete, …) and queue tables', sql: PGMQ_SQL },
   http: { version: '1.6', provides: 'the http types and functions (http_get, http_post, …); a call fails, verify makes no network calls', sql: HTTP_SQL },
   pg_net: { version: '0.14.0', provides: 'the net schema, net.http_get/http_post/http_delete (requests are queued, never sent)', sql: PG_NET_SQL },
-  pg_cron: { version: '1.6', provides: 'the cron schema, cron.schedule/unschedule/alter_job and the job tables (jobs are recorded, never run)', sql: PG_CRON_SQL },
+  pg_cron: { version: '1.6', schema: 'pg_catalog', provides: 'the cron schema, cron.schedule/unschedule/alter_job and the job tables (jobs are recorded, never run)', sql: PG_CRON_SQL },
 };
 
 export function hasStandIn(name: string): boolean {
@@ -248,6 +266,7 @@ export function standInFiles(name: string): Array<{ file: string; content: strin
     `comment = 'migralint verify stand-in for ${name} ${standIn.version}: ${standIn.provides.replace(/'/g, '')}'`,
     `default_version = '${standIn.version}'`,
     'relocatable = false',
+    ...(standIn.schema ? [`schema = ${standIn.schema}`] : []),
     'superuser = true',
     '',
   ].join('\n');

@@ -191,6 +191,25 @@ returns void language sql as $$
   where id = secret_id
 $$;
 
+-- Supabase Realtime: broadcast from the database (realtime.send) and its messages table.
+create table if not exists realtime.messages (
+  id uuid not null default gen_random_uuid(),
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp not null default now(),
+  inserted_at timestamp not null default now(),
+  primary key (id, inserted_at)
+);
+create or replace function realtime.send(payload jsonb, event text, topic text, private boolean default true) returns void language sql as $$
+  insert into realtime.messages (payload, event, topic, private, extension) values (payload, event, topic, private, 'broadcast')
+$$;
+create or replace function realtime.topic() returns text language sql stable as $$
+  select nullif(current_setting('realtime.topic', true), '')::text
+$$;
+
 do $pub$
 begin
   if not exists (select 1 from pg_publication where pubname = 'supabase_realtime') then
