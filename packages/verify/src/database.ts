@@ -19,23 +19,40 @@ export interface SqlError {
 }
 
 export interface Database {
-  /** `PGlite 0.5.16`, `postgres://host:5432 (fresh database migralint_verify_…)`. */
+  /** `PGlite 0.5.16`, `postgres://host:5432 (scratch database migralint_verify_…)`. */
   readonly description: string;
   readonly kind: 'pglite' | 'server';
   /** The server's `version()` short form, e.g. `PostgreSQL 18.6`. */
   readonly serverVersion: string;
   /**
-   * Everything runs inside one outer transaction that is rolled back (`--dry-run`): the runner then
-   * turns the parts' transactions into savepoints and never sends the files' BEGIN/COMMIT.
+   * A server where the migrations run as an unprivileged role of verify's own: the admin connection
+   * in the scratch database, for the statements verify checked and lets through (server-roles.ts).
    */
-  readonly insideTransaction: boolean;
+  readonly privileged?: PrivilegedSession;
+  /** PGlite: extensions it lacks that verify installed stand-ins for (extension-stand-ins.ts). */
+  readonly standIns?: ReadonlySet<string>;
   /** Sends `sql` as one simple query. Throws a VerifyDatabaseError. */
   exec(sql: string): Promise<void>;
   /** One statement with parameters (extended protocol); rows as objects. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Warnings and notices Postgres sent since the last call. */
   takeNotices(): string[];
-  close(): Promise<void>;
+  /** Ends the run; on a server drops what the run created. Returns what the user should know of it. */
+  close(): Promise<string[]>;
+}
+
+export interface PrivilegedSession {
+  /** The role the migrations run as. */
+  readonly runRole: string;
+  /** Roles the migrations created in this run (dropped at the end). */
+  readonly createdRoles: ReadonlySet<string>;
+  roleExists(name: string): Promise<boolean>;
+  /** Whether the server's extension may be created by a non-superuser; undefined: the server does not have it. */
+  extensionTrusted(name: string): Promise<boolean | undefined>;
+  /** Runs one statement with the URL's privileges, in the scratch database. */
+  exec(sql: string): Promise<void>;
+  /** Records a role this run created, and lets the run role use it. */
+  adoptRole(name: string): Promise<void>;
 }
 
 export class VerifyDatabaseError extends Error {

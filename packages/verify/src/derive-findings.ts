@@ -3,6 +3,9 @@
 // noted on the finding; a rewrite a static rule predicted that Postgres did not do is reported (info).
 
 import type { MigrationSet, Range, SourceFile } from '@migralint/core';
+import type { SqlError } from './database.js';
+import { STAND_INS } from './extension-stand-ins.js';
+import { externalRoot, missingOf, namesCreatedInHistory, setupHint } from './root-causes.js';
 import { formatDifference, summarizeDifferences } from './catalog-snapshot.js';
 import type { LockRecord, RewriteRecord } from './lock-trace.js';
 import type { MigrationRun, SetRun, StatementRun } from './run-history.js';
@@ -10,6 +13,17 @@ import type { VerifyFinding } from './verify-plugin.js';
 
 /** Static rules whose findings claim the statement rewrites a table or rebuilds its indexes. */
 export const REWRITE_RULES: readonly string[] = ['destructive/no-column-type-change', 'locking/adding-field-with-default', 'locking/prefer-repack'];
+
+/** Static rules whose findings claim a long or write-blocking lock: compared with what the run observed. */
+export const LOCK_RULES: readonly string[] = [
+  'locking/constraint-missing-not-valid',
+  'locking/set-not-null',
+  'locking/access-exclusive-then-more',
+  'concurrently/require-concurrent-index-creation',
+];
+
+/** Every static rule verify compares its observations with (loaded for the cross-check). */
+export const CROSS_CHECK_RULES: readonly string[] = [...REWRITE_RULES, ...LOCK_RULES];
 
 /** SQLSTATEs of "it is not there": the usual consequence of an earlier statement that failed. */
 const MISSING_OBJECT = new Set(['42P01', '42703', '42883', '42704', '3F000']);
@@ -31,7 +45,7 @@ export interface DeriveInput {
   /** How findings name the database: `PGlite 0.5.16 (PostgreSQL 18.6)`. */
   database: string;
   /**
-   * Static rules (of REWRITE_RULES) that reported inside this range of the file; undefined when none
+   * Static rules (of CROSS_CHECK_RULES) that reported inside this range of the file; undefined when none
    * of them was loaded (no cross-check then).
    */
   predictions: ((file: string, range: Range) => string[]) | undefined;
@@ -48,6 +62,9 @@ export function deriveFindings(input: DeriveInput): { findings: VerifyFinding[];
 
   const causes: Cause[] = [];
   const skippedSeen = new Set<string>();
+  let created: Set<string> | undefined;
+  /** Roots outside the history, by key (`schema auth`): where they were first seen. */
+  const roots = new Map<string, string>();
   for (const r of run.statements) {
     if (r.outcome === 'skipped') {
       const key = `${r.file}\0${r.statement}`;
@@ -67,21 +84,38 @@ export function deriveFindings(input: DeriveInput): { findings: VerifyFinding[];
       }
       if (r.unavailableExtension) {
         findings.push({ rule: 'extension-unavailable', messageId: 'unavailable', file: r.file, range: rangeOf(r), data: { extension: r.unavailableExtension, database: input.database }, ...note(errorNote(r, input)) });
-        causes.push({ text: `CREATE EXTENSION "${r.unavailableExtension}" (${where(r)})`, extension: true, name: r.unavailableExtension, creates: new Set() });
+        causes.push({ text: `the missing extension "${r.unavailableExtension}" (${where(r)})`, extension: true, name: r.unavailableExtension, creates: new Set() });
         continue;
       }
-      const cause = causeOf(error, causes);
+      const cause = causeOf(error, causes) ?? extensionBehindCode(r, error, causes);
       if (cause) {
         findings.push({ rule: 'dependent-failure', messageId: 'failed', ...base, data: { ...data, cause: cause.text }, ...note(errorNote(r, input)) });
         // What it would have created is missing too: a failure further down may follow from it.
-        causes.push({ text: `the statement at ${where(r)}`, extension: false, creates: createdBy(files, r) });
+        causes.push({ text: `the failure at ${where(r)}`, extension: false, creates: createdBy(files, r) });
         continue;
       }
-      findings.push({ rule: 'statement-failed', messageId: 'failed', ...base, data, ...note(errorNote(r, input)) });
-      causes.push({ text: `the statement at ${where(r)}`, extension: false, creates: createdBy(files, r) });
+      const missing = missingOf(error);
+      created ??= namesCreatedInHistory(input.set, files, namesCreatedBy);
+      const root = missing ? externalRoot(missing, created) : undefined;
+      if (root && roots.has(root)) {
+        findings.push({ rule: 'dependent-failure', messageId: 'failed', ...base, data: { ...data, cause: roots.get(root) }, ...note(errorNote(r, input)) });
+        causes.push({ text: roots.get(root)!, extension: false, creates: createdBy(files, r) });
+        continue;
+      }
+      if (root) {
+        roots.set(root, `the missing ${root} (first at ${where(r)})`);
+        findings.push({ rule: 'statement-failed', messageId: 'failed', ...base, data, note: [setupHint(root, input.set.layout), errorNote(r, input)].filter(Boolean).join('\n') });
+      } else {
+        findings.push({ rule: 'statement-failed', messageId: 'failed', ...base, data, ...note(errorNote(r, input)) });
+      }
+      causes.push({ text: `the failure at ${where(r)}`, extension: false, creates: createdBy(files, r) });
       continue;
     }
     if (r.pass !== 'up') continue;
+    if (r.standIn) {
+      const standIn = STAND_INS[r.standIn]!;
+      findings.push({ rule: 'extension-stand-in', messageId: 'standIn', file: r.file, range: rangeOf(r), data: { extension: r.standIn, database: input.database, provides: standIn.provides } });
+    }
     findings.push(...effectFindings(r, input, crossChecks, lineOf(r.file, r.start)));
   }
 
@@ -98,7 +132,7 @@ export function deriveFindings(input: DeriveInput): { findings: VerifyFinding[];
       file: at.file,
       range: at.range,
       data: { summary: summarizeDifferences(m.differences) },
-      note: `Schema before the up (−) compared with the schema after the up and this down (+):\n${shown.join('\n')}`,
+      note: `Schema before the up (−) compared with the schema after the up and this down (+):\n${shown.join('\n')}${m.dumpDiff ? `\n\nAs a schema-only dump shows it (− before the up, + after the up and this down):\n${capLines(m.dumpDiff, 80)}` : ''}`,
     });
   }
   return { findings, crossChecks };
@@ -180,6 +214,16 @@ function causeOf(error: { code?: string; message: string }, causes: readonly Cau
   return undefined;
 }
 
+/**
+ * A DO block or a function body that failed while an extension was missing, naming it (a RAISE of its
+ * own, `schema "pgmq" does not exist`, a call into it): a consequence of the missing extension.
+ */
+function extensionBehindCode(r: StatementRun, error: SqlError, causes: readonly Cause[]): Cause | undefined {
+  if (r.kind !== 'DoStmt' && r.kind !== 'CreateFunctionStmt' && r.kind !== 'SelectStmt') return undefined;
+  const text = `${error.message} ${error.where ?? ''} ${error.internalQuery ?? ''}`.toLowerCase();
+  return causes.find((c) => c.extension && c.name !== undefined && new RegExp(`\\b${c.name.toLowerCase().replace(/^pg_?/, '(pg_?)?').replace(/[-]/g, '[-_]')}\\b`).test(text));
+}
+
 /** `relation "app.users" does not exist` → `app.users`; `function gen_id(integer) does not exist` → `gen_id`. */
 function missingQualifiedName(message: string): string | undefined {
   return /"([^"]+)"/.exec(message)?.[1] ?? /^function ([^\s(]+)\(/.exec(message)?.[1];
@@ -203,15 +247,15 @@ function errorNote(r: StatementRun, input: DeriveInput): string | undefined {
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
-const LOCK_ADVICE =
-  "Even when the statement itself is instant, it first waits for every transaction using these relations to finish, and every query arriving meanwhile queues behind it. Set a short lock_timeout before it (SET lock_timeout = '2s') and retry when it times out; keep the transaction short.";
-
 function effectFindings(r: StatementRun, input: DeriveInput, crossChecks: CrossCheck[], line: number): VerifyFinding[] {
   const out: VerifyFinding[] = [];
   const range = { start: r.start, end: r.end };
   const rewrites = r.rewrites ?? [];
-  const predictedBy = input.predictions?.(r.file, range) ?? [];
+  const predicted = input.predictions?.(r.file, range) ?? [];
+  const predictedBy = predicted.filter((id) => REWRITE_RULES.includes(id));
+  const lockPredictedBy = predicted.filter((id) => LOCK_RULES.includes(id));
   const checked = input.predictions !== undefined;
+  const lockCross = !checked ? '' : lockPredictedBy.length > 0 ? ` The static rule ${lockPredictedBy.join(' and ')} reports this statement too.` : ' No static rule reported this statement.';
   const rewritten = new Set(rewrites.map((w) => w.relation));
   const tables = rewrites.filter((w) => w.kind !== 'index');
   const indexes = rewrites.filter((w) => w.kind === 'index' && !(w.table && rewritten.has(w.table)));
@@ -242,24 +286,67 @@ function effectFindings(r: StatementRun, input: DeriveInput, crossChecks: CrossC
   }
 
   const dropped = new Set(r.dropped ?? []);
-  const exclusive = (r.locks ?? []).filter((l) => l.mode === 'ACCESS EXCLUSIVE' && !dropped.has(l.relation) && !rewritten.has(l.relation));
+  const scanned = new Set(r.scans ?? []);
+  const fresh = (l: LockRecord) => !dropped.has(l.relation) && !rewritten.has(l.relation);
+  const exclusive = (r.locks ?? []).filter((l) => l.mode === 'ACCESS EXCLUSIVE' && fresh(l));
   const lockedTables = new Set(exclusive.filter((l) => l.kind !== 'index').map((l) => l.relation));
   // An index locked with its table is the table's lock: name the table only.
   const shown = exclusive.filter((l) => !(l.table !== undefined && (lockedTables.has(l.table) || rewritten.has(l.table))));
-  if (shown.length > 0) {
-    const held = r.transaction !== undefined ? laterInTransaction(r, input.run.statements) : 0;
-    const heldNote = held > 0 ? `The lock is held until the transaction ends, through ${held} more statement${held > 1 ? 's' : ''}. ` : '';
-    out.push({ rule: 'access-exclusive-lock', messageId: 'lock', file: r.file, range, data: { relations: describeLocks(shown) }, note: `${heldNote}${LOCK_ADVICE}` });
+  // An instant catalog change under ACCESS EXCLUSIVE is not reported (the static locking rules say
+  // how to take it safely); what makes the lock long is: a scan of every row under it, or more work
+  // in the same transaction while it is held.
+  const scannedUnderLock = shown.filter((l) => scanned.has(l.relation));
+  if (scannedUnderLock.length > 0) {
+    out.push({ rule: 'access-exclusive-lock', messageId: 'scan', file: r.file, range, data: { relations: describeLocks(scannedUnderLock) }, note: `${SIZE_NOTE} ${SCAN_ADVICE}${lockCross}` });
+  } else if (shown.length > 0) {
+    const work = r.transaction !== undefined ? workLaterInTransaction(r, input.run.statements) : undefined;
+    if (work) {
+      const what = `${STATEMENT_NAMES[work.kind] ?? work.kind.replace(/Stmt$/, '')} at line ${lineAt(input.files.get(work.file)?.text ?? '', work.start)}${work.file === r.file ? '' : ` of ${work.file}`}`;
+      out.push({ rule: 'access-exclusive-lock', messageId: 'heldThrough', file: r.file, range, data: { relations: describeLocks(shown), what }, note: `${HELD_ADVICE}${lockCross}` });
+    }
+  }
+  // Scans under a lock that blocks writes but not reads (CREATE INDEX, ADD FOREIGN KEY).
+  const blocking = (r.locks ?? []).filter((l) => l.kind !== 'index' && WRITE_BLOCKING.has(l.mode) && scanned.has(l.relation) && fresh(l) && !lockedTables.has(l.relation));
+  if (blocking.length > 0 && scannedUnderLock.length === 0) {
+    out.push({ rule: 'blocking-scan', messageId: 'scan', file: r.file, range, data: { relations: describeLocks(blocking), mode: blocking[0]!.mode }, note: `${SIZE_NOTE} ${SCAN_ADVICE}${lockCross}` });
   }
   return out;
 }
 
-function laterInTransaction(r: StatementRun, all: readonly StatementRun[]): number {
-  let n = 0;
-  for (const other of all) {
-    if (other.pass === 'up' && other.transaction === r.transaction && other.migration === r.migration && (other.file !== r.file || other.start > r.start) && other.kind !== 'TransactionStmt') n++;
-  }
-  return n;
+const STATEMENT_NAMES: Record<string, string> = {
+  IndexStmt: 'CREATE INDEX',
+  AlterTableStmt: 'ALTER TABLE',
+  UpdateStmt: 'UPDATE',
+  InsertStmt: 'INSERT',
+  DeleteStmt: 'DELETE',
+  MergeStmt: 'MERGE',
+  CopyStmt: 'COPY',
+  SelectStmt: 'SELECT',
+  DoStmt: 'DO',
+};
+
+/** Locks that let reads through but make every write wait. */
+const WRITE_BLOCKING = new Set(['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE']);
+/** Statements that write rows. */
+const ROW_WRITES = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt']);
+
+const SIZE_NOTE = 'On the empty tables here it is instant; in production it reads every row of the table while the lock is held.';
+const SCAN_ADVICE =
+  'Split it: add the constraint NOT VALID and VALIDATE it in a later transaction (only SHARE UPDATE EXCLUSIVE); for NOT NULL, validate a CHECK (col IS NOT NULL) first; build indexes CONCURRENTLY.';
+const HELD_ADVICE =
+  'The lock itself is instant, but it is held until the transaction commits, so every read and write of the table waits for the work after it. Take the lock last, or move the work to a transaction of its own, and set a short lock_timeout.';
+
+/** The first later statement of the same transaction that does real work on tables that existed: reads them through, rewrites them, or writes rows. */
+function workLaterInTransaction(r: StatementRun, all: readonly StatementRun[]): StatementRun | undefined {
+  return all.find(
+    (o) =>
+      o.pass === 'up' &&
+      o.outcome === 'ok' &&
+      o.transaction === r.transaction &&
+      o.migration === r.migration &&
+      (o.file !== r.file || o.start > r.start) &&
+      (Boolean(o.rewrites?.length) || Boolean(o.scans?.length) || (ROW_WRITES.has(o.kind) && Boolean(o.locks?.some((l) => l.mode === 'ROW EXCLUSIVE')))),
+  );
 }
 
 function describeRewrites(main: readonly RewriteRecord[], all: readonly RewriteRecord[]): string {
@@ -281,6 +368,11 @@ function downPosition(set: MigrationSet, m: MigrationRun, files: ReadonlyMap<str
   if (!part) return undefined;
   const statement = files.get(part.file)?.statements.find((s) => s.start >= part.range.start && s.start < part.range.end);
   return { file: part.file, range: statement ? { start: statement.start, end: statement.end } : { start: part.range.start, end: part.range.start } };
+}
+
+function capLines(text: string, max: number): string {
+  const lines = text.split('\n');
+  return lines.length <= max ? text : [...lines.slice(0, max), `… ${lines.length - max} more lines (see --format trace)`].join('\n');
 }
 
 export function lineAt(text: string, offset: number): number {

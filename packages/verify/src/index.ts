@@ -9,8 +9,9 @@ export { buildPlan, type Plan, type PlanOptions, type PlannedMigration, type Pla
 export { formatPlan } from './format-plan.js';
 export { createVerifyPlugin, verifyPlugin, VERIFY_RULES, type VerifyFinding, type VerifyRuleName } from './verify-plugin.js';
 export { openPglite, defaultCacheDir, pgliteCacheFile, PGLITE_VERSION, PGLITE_EXTENSIONS, type PgliteOptions } from './pglite-database.js';
-export { openServerDatabase, DatabaseSetupError, redact } from './server-database.js';
-export { VerifyDatabaseError, type Database, type SqlError } from './database.js';
+export { openServerDatabase, closeServerDatabases, DatabaseSetupError, redact } from './server-database.js';
+export { checkHostAllowed, isLocalHost, parseDatabaseUrl } from './database-url.js';
+export { VerifyDatabaseError, type Database, type PrivilegedSession, type SqlError } from './database.js';
 export { takeSnapshot, diffSnapshots, formatDifference, type CatalogSnapshot, type SchemaDifference } from './catalog-snapshot.js';
 export { SUPABASE_STUBS, BUILT_IN_SETUPS, RUNNER_TABLES } from './platform-stubs.js';
 export { REWRITE_RULES, type CrossCheck } from './derive-findings.js';

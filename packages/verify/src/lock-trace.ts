@@ -52,6 +52,11 @@ export interface RelationState {
   locks: Map<number, Set<LockMode>>;
   /** Data file by relation OID. */
   files: Map<number, number>;
+  /**
+   * Sequential and index scans started on each table in this session (pg_stat_get_xact_numscans:
+   * counted even on an empty table, so a validating scan shows although there is nothing to read).
+   */
+  scans: Map<number, number>;
 }
 
 export interface LockRecord {
@@ -75,6 +80,8 @@ export interface StatementEffects {
   rewrites: RewriteRecord[];
   /** Pre-existing relations the statement dropped (their locks are not worth a finding). */
   dropped: string[];
+  /** Pre-existing tables the statement scanned. */
+  scans: string[];
 }
 
 /** Relations whose OID is gone: dropped, or recreated under the same name (an index rebuilt by ALTER … TYPE). */
@@ -93,55 +100,87 @@ const KINDS: Record<string, RelationKind> = {
 
 // OIDs from 16384 (FirstNormalObjectId) are objects created after initdb: everything of the user's,
 // nothing of the catalog's (pg_class, pg_locks, … that our own queries lock).
+// One row of JSON: parsing it is cheaper than a row per relation.
 const RELATIONS_SQL = String.raw`
-select c.oid::text as oid, n.nspname || '.' || c.relname as name, c.relkind::text as kind, c.relfilenode::text as file,
-       (select tn.nspname || '.' || tc.relname from pg_index i join pg_class tc on tc.oid = i.indrelid
-          join pg_namespace tn on tn.oid = tc.relnamespace where i.indexrelid = c.oid) as "table"
+select coalesce(json_agg(json_build_array(c.oid::int8, n.nspname || '.' || c.relname, c.relkind::text, c.relfilenode::int8, tn.nspname || '.' || tc.relname)), '[]'::json)::text as relations
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  left join pg_index i on i.indexrelid = c.oid
+  left join pg_class tc on tc.oid = i.indrelid
+  left join pg_namespace tn on tn.oid = tc.relnamespace
 where c.oid >= 16384 and c.relkind in ('r', 'p', 'i', 'I', 'm', 'v', 'S', 'f') and n.nspname not like 'pg\_toast%'
 `;
 
+// A statement can rewrite or scan a table only while it holds a lock on it, and inside the block the
+// lock is still held when the statement ends: so the state is read for the locked relations only
+// (their data file and scan count), and the cost does not grow with the schema. A relation whose
+// pg_class row is gone (file null) was dropped or recreated.
 const STATE_SQL = String.raw`
-select
-  coalesce((select json_agg(json_build_array(l.relation::int8, l.mode)) from pg_locks l
-            where l.pid = pg_backend_pid() and l.locktype = 'relation' and l.granted and l.relation >= 16384::oid), '[]'::json)::text as locks,
-  coalesce((select json_agg(json_build_array(c.oid::int8, c.relfilenode::int8)) from pg_class c
-            where c.oid >= 16384::oid and c.relkind in ('r', 'i', 'm')), '[]'::json)::text as files
+select coalesce(json_agg(json_build_array(l.relation::int8, l.mode, c.relfilenode::int8, pg_stat_get_xact_numscans(l.relation))), '[]'::json)::text as locks
+from pg_lock_status() l left join pg_class c on c.oid = l.relation
+where l.pid = pg_backend_pid() and l.locktype = 'relation' and l.granted and l.relation >= 16384::oid
+`;
+
+// After a statement that ran outside a block (its locks already released): every relation's file.
+const FILES_SQL = String.raw`
+select coalesce(json_agg(json_build_array(c.oid::int8, c.relfilenode::int8, pg_stat_get_xact_numscans(c.oid))), '[]'::json)::text as files
+from pg_class c where c.oid = any($1::oid[])
 `;
 
 export async function readRelations(db: Database): Promise<RelationMap> {
-  const rows = await db.query<{ oid: string; name: string; kind: string; file: string; table: string | null }>(RELATIONS_SQL);
+  const [result] = await db.query<{ relations: string }>(RELATIONS_SQL);
   const map: RelationMap = new Map();
-  for (const row of rows) {
+  for (const [oid, name, kind, dataFile, table] of JSON.parse(result?.relations ?? '[]') as Array<[number, string, string, number, string | null]>) {
     // Data files that matter: tables, indexes, materialized views. A sequence gets a new one on
     // ALTER SEQUENCE … RESTART, which copies nothing.
-    const file = row.kind === 'r' || row.kind === 'i' || row.kind === 'm' ? Number(row.file) : 0;
-    const relation: Relation = { oid: Number(row.oid), name: row.name, kind: KINDS[row.kind] ?? 'table', file };
-    if (row.table) relation.table = row.table;
-    map.set(relation.oid, relation);
+    const file = kind === 'r' || kind === 'i' || kind === 'm' ? dataFile : 0;
+    const relation: Relation = { oid, name, kind: KINDS[kind] ?? 'table', file };
+    if (table) relation.table = table;
+    map.set(oid, relation);
   }
   return map;
 }
 
-export async function readState(db: Database): Promise<RelationState> {
-  const [row] = await db.query<{ locks: string; files: string }>(STATE_SQL);
+/** The state after a statement, from the one before it: what changed is on the relations it locked. */
+export async function readState(db: Database, previous: RelationState): Promise<RelationState> {
+  const [row] = await db.query<{ locks: string }>(STATE_SQL);
   const locks = new Map<number, Set<LockMode>>();
-  for (const [oid, mode] of JSON.parse(row?.locks ?? '[]') as Array<[number, string]>) {
+  const files = new Map(previous.files);
+  const scans = new Map(previous.scans);
+  for (const [oid, mode, file, scanCount] of JSON.parse(row?.locks ?? '[]') as Array<[number, string, number | null, number]>) {
     const name = MODES[mode];
     if (!name) continue;
     let set = locks.get(oid);
     if (!set) locks.set(oid, (set = new Set()));
     set.add(name);
+    if (file === null) files.delete(oid);
+    else if (file !== 0) files.set(oid, file);
+    if (scanCount > 0) scans.set(oid, scanCount);
   }
-  const files = new Map<number, number>(JSON.parse(row?.files ?? '[]') as Array<[number, number]>);
-  return { locks, files };
+  return { locks, files, scans };
 }
 
-/** The state at a migration's start, from its relation map (no locks held between migrations). */
-export function stateOf(relations: RelationMap): RelationState {
+/** Files and scan counts of every relation that existed (no lock tells which a statement touched). */
+export async function readFiles(db: Database, relations: RelationMap): Promise<Pick<RelationState, 'files' | 'scans'>> {
+  const [row] = await db.query<{ files: string }>(FILES_SQL, [`{${[...relations.keys()].join(',')}}`]);
+  const files = new Map<number, number>();
+  const scans = new Map<number, number>();
+  for (const [oid, file, scanCount] of JSON.parse(row?.files ?? '[]') as Array<[number, number, number]>) {
+    if (file !== 0) files.set(oid, file);
+    if (scanCount > 0) scans.set(oid, scanCount);
+  }
+  return { files, scans };
+}
+
+/** The state once a block ended: its locks are released; data files and scan counts stay. */
+export function withoutLocks(state: RelationState): RelationState {
+  return { ...state, locks: new Map() };
+}
+
+/** The state at a migration's start: its relation map's files (no locks held between migrations), the session's scan counts. */
+export function stateOf(relations: RelationMap, scans: Map<number, number>): RelationState {
   const files = new Map<number, number>();
   for (const r of relations.values()) if (r.file !== 0) files.set(r.oid, r.file);
-  return { locks: new Map(), files };
+  return { locks: new Map(), files, scans };
 }
 
 /**
@@ -152,7 +191,12 @@ export function effectsBetween(before: RelationState, after: RelationState, preE
   const locks: LockRecord[] = [];
   const rewrites: RewriteRecord[] = [];
   const dropped: string[] = [];
+  const scans: string[] = [];
   const vanished: Vanished = [];
+  for (const [oid, count] of after.scans) {
+    const relation = preExisting.get(oid);
+    if (relation && count > (before.scans.get(oid) ?? 0)) scans.push(relation.name);
+  }
   for (const [oid, modes] of after.locks) {
     const relation = preExisting.get(oid);
     if (!relation) continue;
@@ -168,7 +212,7 @@ export function effectsBetween(before: RelationState, after: RelationState, preE
     if (was !== undefined && now === undefined) vanished.push({ ...relation, file: was });
     else if (was !== undefined && now !== was) rewrites.push(rewriteOf(relation));
   }
-  return { locks, rewrites, dropped, vanished };
+  return { locks, rewrites, dropped, scans, vanished };
 }
 
 function rewriteOf(relation: Relation): RewriteRecord {

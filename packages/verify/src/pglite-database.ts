@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { shortVersion, toSqlError, VerifyDatabaseError, type Database } from './database.js';
+import { hasStandIn, standInFiles } from './extension-stand-ins.js';
 
 /** The PGlite release this package pins (package.json); it names the cache file. */
 export const PGLITE_VERSION = '0.5.16';
@@ -29,9 +30,27 @@ const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 export interface PgliteOptions {
   /** Extension names (as in CREATE EXTENSION) the run may create; unknown ones are ignored. */
   extensions?: Iterable<string>;
+  /** Extensions PGlite lacks to install stand-ins for (names of STAND_INS). */
+  standIns?: Iterable<string>;
   /** Where the empty database is cached; `false` turns the cache off. Default: `defaultCacheDir()`. */
   cacheDir?: string | false;
+  /** What every run of this project does first (its setup scripts): done once, then started from its cached result. */
+  template?: PgliteTemplate<unknown>;
 }
+
+/**
+ * The database after the setup scripts, kept in the cache like the empty one: the next run with the
+ * same scripts and extensions starts from it instead of running them again.
+ */
+export interface PgliteTemplate<T> {
+  /** Names the cached data directory: a digest of the scripts and the extensions. */
+  key: string;
+  /** Runs on the empty database; `keep: false` (a script failed) leaves nothing in the cache. */
+  prepare(db: Database): Promise<{ keep: boolean; value: T }>;
+}
+
+/** A PGlite database, and what its template's prepare returned (now or on the run that cached it). */
+export type PgliteDatabase = Database & { prepared?: unknown; fromTemplate?: boolean };
 
 /** `$MIGRALINT_CACHE_DIR`, else `$XDG_CACHE_HOME/migralint`, else `~/.cache/migralint`. */
 export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
@@ -51,7 +70,7 @@ export function isPgliteExtension(name: string): boolean {
 type PGliteInstance = import('@electric-sql/pglite').PGlite;
 type Extensions = import('@electric-sql/pglite').Extensions;
 
-export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const extensions = await loadExtensions(options.extensions ?? []);
   const cacheFile = options.cacheDir === false ? undefined : pgliteCacheFile(options.cacheDir ?? defaultCacheDir());
@@ -61,7 +80,16 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   };
 
   let db: PGliteInstance | undefined;
-  const cached = cacheFile ? readCache(cacheFile) : undefined;
+  const templateFile = cacheFile && options.template ? cacheFile.replace(/\.tgz$/, `-setup-${options.template.key}.tgz`) : undefined;
+  const templated = templateFile ? readTemplate(templateFile) : undefined;
+  if (templated) {
+    try {
+      db = await PGlite.create({ loadDataDir: new Blob([templated.data]), extensions, relaxedDurability: true });
+    } catch {
+      db = undefined;
+    }
+  }
+  const cached = !db && cacheFile ? readCache(cacheFile) : undefined;
   if (cached) {
     try {
       db = await PGlite.create({ loadDataDir: new Blob([cached]), extensions, relaxedDurability: true });
@@ -72,16 +100,23 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   }
   if (!db) {
     db = await PGlite.create({ extensions, relaxedDurability: true });
-    if (cacheFile) await writeCache(db, cacheFile);
+    if (cacheFile) await writeCache(cacheFile, () => db!.dumpDataDir('gzip'));
   }
   const instance = db;
+  const standIns = new Set([...(options.standIns ?? [])].filter(hasStandIn));
+  if (standIns.size > 0) {
+    // A real extension each: control file and script in the in-memory share directory (never on disk).
+    const [row] = (await instance.query<{ setting: string }>("select setting from pg_config where name = 'SHAREDIR'")).rows;
+    const FS = (instance as unknown as { mod: { FS: { writeFile(path: string, data: string): void } } }).mod.FS;
+    for (const name of standIns) for (const { file, content } of standInFiles(name)) FS.writeFile(`${row!.setting}/extension/${file}`, content);
+  }
   const version = shortVersion(((await instance.query<{ version: string }>('select version()')).rows[0]?.version) ?? 'PostgreSQL');
 
-  return {
+  const database: PgliteDatabase = {
     description: `PGlite ${PGLITE_VERSION}`,
     kind: 'pglite',
     serverVersion: version,
-    insideTransaction: false,
+    standIns,
     async exec(sql) {
       try {
         await instance.exec(sql, { onNotice });
@@ -91,6 +126,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async query<T>(sql: string, params: unknown[] = []) {
       try {
+        // Without parameters the simple protocol is half the cost (no parse/bind/describe round).
+        if (params.length === 0) return ((await instance.exec(sql, { onNotice }))[0]?.rows ?? []) as T[];
         return (await instance.query<T>(sql, params, { onNotice })).rows;
       } catch (error) {
         throw new VerifyDatabaseError(toSqlError(error));
@@ -101,8 +138,14 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async close() {
       if (!instance.closed) await instance.close();
+      return [];
     },
   };
+  if (templated) return Object.assign(database, { prepared: templated.value, fromTemplate: true });
+  if (!options.template) return database;
+  const { keep, value } = await options.template.prepare(database);
+  if (keep && templateFile) await writeCache(templateFile, () => instance.dumpDataDir('gzip'), JSON.stringify({ value }));
+  return Object.assign(database, { prepared: value });
 }
 
 async function loadExtensions(names: Iterable<string>): Promise<Extensions> {
@@ -125,14 +168,29 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** The empty database, dumped before anything ran in it; written whole or not at all. */
-async function writeCache(db: PGliteInstance, file: string): Promise<void> {
+/** A template: its data directory and, beside it (`.json`), what its prepare returned. */
+function readTemplate(file: string): { data: Buffer; value: unknown } | undefined {
   try {
-    const dump = await db.dumpDataDir('gzip');
+    const value = (JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { value: unknown }).value;
+    return { data: fs.readFileSync(file), value };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A data directory dump (the empty database, or a template and its `.json`); each file written whole or not at all. */
+async function writeCache(file: string, dumpDataDir: () => Promise<Blob>, sidecar?: string): Promise<void> {
+  try {
+    const dump = await dumpDataDir();
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    fs.renameSync(tmp, file);
+    const write = (target: string, data: Buffer | string) => {
+      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+      fs.writeFileSync(tmp, data);
+      fs.renameSync(tmp, target);
+    };
+    // The sidecar first: a template is read only when both are there.
+    if (sidecar !== undefined) write(`${file}.json`, sidecar);
+    write(file, Buffer.from(await dump.arrayBuffer()));
   } catch {
     // A read-only home or a full disk only costs the next run its cold start.
   }

@@ -7,26 +7,6 @@
 // Idempotent (IF NOT EXISTS, guarded roles), so it also runs on a server that has some of it.
 
 export const SUPABASE_STUBS = String.raw`
-do $stubs$
-declare
-  r text;
-begin
-  foreach r in array array['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin',
-                            'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user', 'supabase_realtime_admin']
-  loop
-    if not exists (select 1 from pg_roles where rolname = r) then
-      execute format('create role %I nologin noinherit', r);
-    end if;
-  end loop;
-  if not exists (select 1 from pg_roles where rolname = 'postgres') then
-    create role postgres superuser;
-  end if;
-  alter role service_role bypassrls;
-  grant anon, authenticated, service_role to authenticator;
-  grant anon, authenticated, service_role to postgres;
-end
-$stubs$;
-
 create schema if not exists extensions;
 create schema if not exists auth;
 create schema if not exists storage;
@@ -211,6 +191,25 @@ returns void language sql as $$
   where id = secret_id
 $$;
 
+-- Supabase Realtime: broadcast from the database (realtime.send) and its messages table.
+create table if not exists realtime.messages (
+  id uuid not null default gen_random_uuid(),
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp not null default now(),
+  inserted_at timestamp not null default now(),
+  primary key (id, inserted_at)
+);
+create or replace function realtime.send(payload jsonb, event text, topic text, private boolean default true) returns void language sql as $$
+  insert into realtime.messages (payload, event, topic, private, extension) values (payload, event, topic, private, 'broadcast')
+$$;
+create or replace function realtime.topic() returns text language sql stable as $$
+  select nullif(current_setting('realtime.topic', true), '')::text
+$$;
+
 do $pub$
 begin
   if not exists (select 1 from pg_publication where pubname = 'supabase_realtime') then
@@ -232,13 +231,33 @@ alter default privileges in schema public grant all on sequences to anon, authen
 set search_path = "$user", public, extensions;
 `;
 
+/**
+ * The roles a Supabase project has, and their memberships. Roles are cluster-wide, so they are made
+ * apart from the SQL: on a server by the URL's role, only those missing, dropped after the run
+ * (server-roles.ts createSetupRoles); on PGlite with the same statements.
+ */
+export const SUPABASE_ROLES: SetupRoles = {
+  roles: ['anon', 'authenticated', 'service_role', 'authenticator', 'supabase_admin', 'supabase_auth_admin', 'supabase_storage_admin', 'dashboard_user', 'supabase_realtime_admin'],
+  options: { service_role: 'bypassrls', authenticator: 'login' },
+  members: { authenticator: ['anon', 'authenticated', 'service_role'] },
+};
+
+export interface SetupRoles {
+  roles: string[];
+  /** Role options beyond NOLOGIN NOINHERIT. */
+  options?: Record<string, string>;
+  /** Member → the roles it is granted. */
+  members?: Record<string, string[]>;
+}
+
 /** Extensions the Supabase stubs create (PGlite loads their bundles only when asked). */
 export const SUPABASE_STUB_EXTENSIONS = ['uuid-ossp', 'pgcrypto'];
 
 /** Built-in setups, by the name `--setup` and `settings.verify.setup` accept. */
-export const BUILT_IN_SETUPS: Record<string, { sql: string; extensions: string[]; description: string }> = {
+export const BUILT_IN_SETUPS: Record<string, { sql: string; extensions: string[]; description: string; roles?: SetupRoles }> = {
   supabase: {
     sql: SUPABASE_STUBS,
+    roles: SUPABASE_ROLES,
     extensions: SUPABASE_STUB_EXTENSIONS,
     description: 'Supabase platform stubs: auth, storage and vault schemas, auth.users, auth.uid()/role()/email()/jwt(), storage buckets and objects, vault secrets, roles anon, authenticated, service_role, extensions uuid-ossp and pgcrypto, search_path with extensions',
   },

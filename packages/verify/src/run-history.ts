@@ -11,8 +11,11 @@
 
 import type { Migration, MigrationPart, MigrationSet, SourceFile, Statement, StatementPlace } from '@migralint/core';
 import { diffSnapshots, takeSnapshot, type SchemaDifference } from './catalog-snapshot.js';
-import { toSqlError, type Database, type SqlError } from './database.js';
-import { effectsBetween, readRelations, readState, settleVanished, stateOf, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
+import { dumpDiff } from './dump-diff.js';
+import { toSqlError, VerifyDatabaseError, type Database, type SqlError } from './database.js';
+import { standInIndexText } from './extension-stand-ins.js';
+import { effectsBetween, readFiles, readRelations, readState, settleVanished, stateOf, withoutLocks, type LockRecord, type RelationMap, type RelationState, type RewriteRecord, type StatementEffects } from './lock-trace.js';
+import { routeRoleStatement, type RoleRoute } from './server-roles.js';
 import { createdRoleName, serverSkipReason, skipReasonEverywhere } from './statement-safety.js';
 
 export type Pass = 'up' | 'down' | 'up-again';
@@ -33,6 +36,8 @@ export interface StatementRun {
   error?: SqlError;
   /** UTF-16 offset in the file of the position Postgres reported, when it reported one. */
   errorOffset?: number;
+  /** A CREATE EXTENSION that created verify's stand-in of the extension (PGlite). */
+  standIn?: string;
   /** For a failed CREATE EXTENSION that the database does not have. */
   unavailableExtension?: string;
   /** It ran inside a transaction block. */
@@ -46,6 +51,8 @@ export interface StatementRun {
   rewrites?: RewriteRecord[];
   /** First up only: relations that existed before the migration and are gone after it. */
   dropped?: string[];
+  /** First up only: tables that existed before the migration and that it read through (a validating scan, an index build). */
+  scans?: string[];
   /** WARNING/NOTICE messages Postgres sent while it ran. */
   notices?: string[];
 }
@@ -56,8 +63,6 @@ export interface MigrationRun {
   name: string;
   upFiles: string[];
   downFiles: string[];
-  /** Not run: before `--from`. */
-  skipped?: boolean;
   upMs: number;
   downMs?: number;
   upAgainMs?: number;
@@ -69,6 +74,8 @@ export interface MigrationRun {
   /** Why the round trip was not checked. */
   roundTripNote?: string;
   differences?: SchemaDifference[];
+  /** The differences as schema-only dump text, diffed (dump-diff.ts). */
+  dumpDiff?: string;
 }
 
 export interface RunSetInput {
@@ -78,8 +85,6 @@ export interface RunSetInput {
   placeOf: (file: string, statement: Statement) => StatementPlace | undefined;
   /** Run each down and the up again (default true). */
   checkDowns?: boolean;
-  /** Index of the first migration to run; earlier ones are taken as applied (dry runs). */
-  fromIndex?: number;
   /** Called after each migration (progress). */
   onMigration?: (run: MigrationRun) => void;
   /**
@@ -95,7 +100,20 @@ export interface SetRun {
 }
 
 const SAVEPOINT = 'migralint_verify_statement';
-const PART_SAVEPOINT = 'migralint_verify_part';
+
+/** Statement kinds that never scan, rewrite or strongly lock a table (at most ACCESS SHARE: GRANT, a function body's check). */
+const UNTRACED = new Set([
+  'GrantStmt',
+  'CreateFunctionStmt',
+  'VariableSetStmt',
+  'CreateSchemaStmt',
+  'CreateRoleStmt',
+  'GrantRoleStmt',
+  'AlterDefaultPrivilegesStmt',
+  'CreateEnumStmt',
+  'CompositeTypeStmt',
+  'CreateDomainStmt',
+]);
 
 export async function runSet(input: RunSetInput): Promise<SetRun> {
   const runner = new HistoryRunner(input);
@@ -110,17 +128,13 @@ class HistoryRunner {
   private open = false;
   private transactionId = 0;
   /** Tracing the current pass: relations at the migration's start and the last observed state. */
-  private trace: { preExisting: RelationMap; state: RelationState } | undefined;
+  private trace: { preExisting: RelationMap; state: RelationState; stale?: boolean } | undefined;
 
   constructor(private readonly input: RunSetInput) {}
 
   async run(): Promise<SetRun> {
     const { set } = this.input;
     for (const migration of set.migrations) {
-      if (this.input.fromIndex !== undefined && migration.index < this.input.fromIndex) {
-        this.migrations.push({ ...this.describe(migration), skipped: true, upMs: 0, failures: 0, roundTrip: 'not-checked', roundTripNote: 'before --from' });
-        continue;
-      }
       const run = await this.runMigration(migration);
       this.migrations.push(run);
       this.input.onMigration?.(run);
@@ -153,7 +167,7 @@ class HistoryRunner {
 
     const before = checkDown ? await snapshot() : undefined;
     const preExisting = await readRelations(db);
-    this.trace = { preExisting, state: stateOf(preExisting) };
+    this.trace = { preExisting, state: stateOf(preExisting, (await readFiles(db, preExisting)).scans) };
     const up = await this.runParts(migration, migration.up, 'up');
     this.trace = undefined;
     const run: MigrationRun = { ...this.describe(migration), upMs: up.ms, failures: up.failures, roundTrip: hasDown ? 'not-checked' : 'no-down' };
@@ -181,7 +195,9 @@ class HistoryRunner {
       run.snapshotMs = snapshotMs;
       return run;
     }
-    const differences = diffSnapshots(before, await snapshot());
+    const afterDown = await snapshot();
+    const differences = diffSnapshots(before, afterDown);
+    if (differences.length > 0) run.dumpDiff = dumpDiff(before, afterDown, differences);
     const again = await this.runParts(migration, migration.up, 'up-again');
     run.upAgainMs = again.ms;
     run.snapshotMs = snapshotMs;
@@ -245,24 +261,6 @@ class HistoryRunner {
       await db.query('select set_config($1, $2, false)', [name, setting]).catch(() => {});
     }
 
-    if (db.insideTransaction) {
-      // A dry run: one outer transaction; a part's block becomes a savepoint, undone when it fails.
-      const block = part.transaction === 'transaction' && stopOnFailure;
-      if (block) await db.exec(`SAVEPOINT ${PART_SAVEPOINT}`);
-      let ran = false;
-      for (const statement of statements) {
-        const outcome = await this.runStatement(migration, part, statement, pass, true);
-        if (outcome === 'failed') {
-          failures++;
-          if (stopOnFailure) {
-            if (block) await db.exec(`ROLLBACK TO SAVEPOINT ${PART_SAVEPOINT}`);
-            return { failures, committed: !block && ran };
-          }
-        } else if (outcome === 'ok') ran = true;
-      }
-      return { failures, committed: ran };
-    }
-
     const runnerBlock = part.transaction === 'transaction';
     // A block the runner opens again after the file's COMMIT (the implicit block of a multi-statement
     // query does), or after a statement it took out of its batch (the Supabase CLI does).
@@ -323,10 +321,12 @@ class HistoryRunner {
       inTransaction: inBlock,
       durationMs: 0,
     };
-    if (inBlock && !db.insideTransaction) record.transaction = this.transactionId;
+    if (inBlock) record.transaction = this.transactionId;
+    const route = db.privileged ? await routeRoleStatement(statement, db.privileged) : undefined;
     const skip =
       skipReasonEverywhere(statement) ??
-      (db.kind === 'server' ? serverSkipReason(statement, { dryRun: db.insideTransaction, createdRoles: this.createdRoles }) : undefined);
+      (route && 'skip' in route ? route.skip : undefined) ??
+      (db.kind === 'server' && !route ? serverSkipReason(statement, { createdRoles: this.createdRoles }) : undefined);
     if (skip) {
       record.outcome = 'skipped';
       record.skipReason = skip;
@@ -334,7 +334,14 @@ class HistoryRunner {
       return 'skipped';
     }
 
-    const trace = this.trace;
+    // Statements that take no lock worth tracing on an existing table are not traced (a lock they
+    // took shows with the next traced statement; only weak ones are possible).
+    const trace = UNTRACED.has(statement.kind) ? undefined : this.trace;
+    if (trace?.stale) {
+      // A ROLLBACK undid what the block did: data files are read again, not carried over.
+      trace.state = { ...trace.state, ...(await readFiles(db, trace.preExisting)) };
+      trace.stale = false;
+    }
     const isControl = statement.kind === 'TransactionStmt';
     // Outside a block the locks are gone when the statement ends: run it in a block of its own so
     // they can be read. Statements Postgres refuses in a block (25001) are then run bare.
@@ -345,13 +352,13 @@ class HistoryRunner {
     if (guard) await db.exec(`SAVEPOINT ${SAVEPOINT}`);
     if (wrap) await db.exec('BEGIN');
     try {
-      await db.exec(statement.text);
+      await this.send(statement, route);
       record.durationMs = performance.now() - started;
       if (trace) {
-        const after = await readState(db);
+        const after = await readState(db, trace.state);
         Object.assign(record, effectsOf(await settleVanished(db, effectsBetween(trace.state, after, trace.preExisting), trace.preExisting)));
         // Locks end with the block; data files stay.
-        trace.state = wrap ? { locks: new Map(), files: after.files } : after;
+        trace.state = wrap ? withoutLocks(after) : after;
       }
       if (wrap) await db.exec('COMMIT');
     } catch (caught) {
@@ -365,14 +372,14 @@ class HistoryRunner {
           record.inTransaction = false;
           const bare = performance.now();
           try {
-            await db.exec(statement.text);
+            await this.send(statement, route);
             record.durationMs = performance.now() - bare;
             if (trace) {
-              const after = await readState(db);
+              const after = { ...trace.state, locks: new Map(), ...(await readFiles(db, trace.preExisting)) };
               const effects = await settleVanished(db, effectsBetween(trace.state, after, trace.preExisting), trace.preExisting);
               // Its locks were released before we could look; its rewrites stay visible.
               Object.assign(record, effectsOf({ ...effects, locks: [] }));
-              trace.state = { locks: new Map(), files: after.files };
+              trace.state = withoutLocks(after);
             }
           } catch (again) {
             record.durationMs = performance.now() - bare;
@@ -383,10 +390,7 @@ class HistoryRunner {
     }
     const notices = db.takeNotices();
     if (notices.length > 0) record.notices = notices;
-    if (error && db.insideTransaction && error.code === '25001') {
-      record.outcome = 'skipped';
-      record.skipReason = `it cannot run inside the dry run's transaction (${error.message})`;
-    } else if (error) {
+    if (error) {
       record.outcome = 'failed';
       record.error = error;
       const offset = errorOffset(statement, error);
@@ -396,9 +400,23 @@ class HistoryRunner {
     } else {
       const role = createdRoleName(statement);
       if (role) this.createdRoles.add(role);
+      if (statement.kind === 'CreateExtensionStmt' && db.standIns?.has(String(statement.node.extname))) record.standIn = String(statement.node.extname);
     }
     this.record(record, pass);
     return record.outcome;
+  }
+
+  /** Sends the statement as the migrations' role, or, on a server, one verify checked as the URL's role. */
+  private async send(statement: Statement, route: RoleRoute | undefined): Promise<void> {
+    const { db } = this.input;
+    if (route && 'via' in route && db.privileged) {
+      await db.privileged.exec(statement.text);
+      await route.after?.();
+      return;
+    }
+    const standIn = db.standIns?.has('vector') ? standInIndexText(statement) : undefined;
+    if (typeof standIn === 'object') throw new VerifyDatabaseError(standIn);
+    await db.exec(standIn ?? statement.text);
   }
 
   private record(record: StatementRun, pass: Pass): void {
@@ -410,7 +428,7 @@ class HistoryRunner {
     await this.input.db.exec('BEGIN');
     this.open = true;
     this.transactionId++;
-    if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+    if (this.trace) this.trace.state = withoutLocks(this.trace.state);
   }
 
   private async rollback(): Promise<void> {
@@ -418,7 +436,7 @@ class HistoryRunner {
       await this.input.db.exec('ROLLBACK');
     } finally {
       this.open = false;
-      if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+      if (this.trace) this.trace = { ...this.trace, state: withoutLocks(this.trace.state), stale: true };
     }
   }
 
@@ -427,7 +445,7 @@ class HistoryRunner {
       await this.input.db.exec('COMMIT');
     } finally {
       this.open = false;
-      if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+      if (this.trace) this.trace.state = withoutLocks(this.trace.state);
     }
   }
 
@@ -451,8 +469,11 @@ class HistoryRunner {
     } else {
       return;
     }
-    // A ROLLBACK may have undone rewrites already seen: read the state again before the next statement.
-    if (this.trace) this.trace.state = { locks: new Map(), files: this.trace.state.files };
+    // A ROLLBACK may have undone rewrites already seen: read the files again before the next statement.
+    if (this.trace) {
+      this.trace.state = withoutLocks(this.trace.state);
+      if (kind === 'TRANS_STMT_ROLLBACK') this.trace.stale = true;
+    }
   }
 
   /** A failed COMMIT still ends the block (it rolls back). */
@@ -467,6 +488,7 @@ function effectsOf(effects: StatementEffects): Partial<StatementRun> {
   if (effects.locks.length > 0) out.locks = effects.locks;
   if (effects.rewrites.length > 0) out.rewrites = effects.rewrites;
   if (effects.dropped.length > 0) out.dropped = effects.dropped;
+  if (effects.scans.length > 0) out.scans = effects.scans;
   return out;
 }
 

@@ -1,13 +1,13 @@
-// Statements verify does not send to a real server: their effect reaches beyond the database the
-// run owns (other databases, the server's configuration, files on the server, roles that existed
-// before the run), or, in a dry run, they would end the transaction that keeps everything undoable.
-// PGlite is a private throwaway cluster: everything runs there.
+// Statements verify does not send to a real server, with the reason said in the findings: their
+// effect reaches beyond the scratch database the run owns (other databases, the server's
+// configuration, files on the server, roles that existed before the run). This is for clear
+// messages, not the protection: the migrations run as an unprivileged role of verify's own
+// (server-database.ts), so the same thing wrapped in a DO block fails there anyway. PGlite is a
+// private throwaway cluster: everything runs there.
 
 import type { Statement } from '@migralint/core';
 
 export interface SafetyContext {
-  /** `--dry-run`: everything runs inside one transaction that must stay open. */
-  dryRun: boolean;
   /** Roles created during this run (they may be altered and dropped). */
   createdRoles: ReadonlySet<string>;
 }
@@ -31,8 +31,6 @@ export function serverSkipReason(statement: Statement, context: SafetyContext): 
     return name === undefined || !context.createdRoles.has(name);
   };
   switch (statement.kind) {
-    case 'TransactionStmt':
-      return context.dryRun ? 'transaction control would end the dry run\'s transaction' : undefined;
     case 'CreatedbStmt':
     case 'DropdbStmt':
     case 'AlterDatabaseStmt':

@@ -51,9 +51,9 @@ export const VERIFY_RULES = {
     'dependent-failure',
     'problem',
     'warning',
-    'Report a statement that fails because an object it needs is missing after an earlier failure.',
+    'Report a statement that fails because of an earlier failure, a missing extension, or something from outside the history already reported once.',
     'Fix the earlier failure first; this one will probably go with it.',
-    { failed: 'PostgreSQL rejects this statement: {{message}} (SQLSTATE {{code}}), probably because {{cause}} failed earlier' },
+    { failed: 'PostgreSQL rejects this statement: {{message}} (SQLSTATE {{code}}), a consequence of {{cause}}' },
   ),
   'extension-unavailable': meta(
     'extension-unavailable',
@@ -64,6 +64,17 @@ export const VERIFY_RULES = {
     {
       unavailable:
         'Extension "{{extension}}" is not available in {{database}}, so what uses it was not verified; run `migralint verify --database-url postgres://…` against a server that has it',
+    },
+  ),
+  'extension-stand-in': meta(
+    'extension-stand-in',
+    'suggestion',
+    'info',
+    'Report CREATE EXTENSION of an extension the database lacks that verify replaced with a stand-in (vector, pgmq, http, pg_net, pg_cron on PGlite).',
+    'The stand-in has the extension\'s types, functions, operators and index methods, so the history applies; it is not the extension, so what depends on its behaviour is not verified.',
+    {
+      standIn:
+        'Extension "{{extension}}" is not in {{database}}: verify created a stand-in with {{provides}}. The history applies on it, but it is not {{extension}} itself; to verify with the real one, run `migralint verify --database-url postgres://…` on a disposable server that has it',
     },
   ),
   'down-not-restoring': meta(
@@ -95,11 +106,22 @@ export const VERIFY_RULES = {
   ),
   'access-exclusive-lock': meta(
     'access-exclusive-lock',
-    'suggestion',
+    'problem',
     'warning',
-    'Report a statement that takes an ACCESS EXCLUSIVE lock on a relation that existed before its migration.',
-    'Even an instant ALTER waits for every transaction using the table to finish, and every query that arrives meanwhile queues behind it.',
-    { lock: 'This statement takes an ACCESS EXCLUSIVE lock on {{relations}}: no query can read or write it while the lock is held or awaited' },
+    'Report an ACCESS EXCLUSIVE lock on an existing table that is held for long: while the statement reads every row, or while later statements of its transaction do more work.',
+    'Under ACCESS EXCLUSIVE no query can read or write the table; an instant catalog change is harmless (given a lock_timeout), a scan or a backfill under it is an outage as long as the table is large.',
+    {
+      scan: 'This statement reads every row of {{relations}} under an ACCESS EXCLUSIVE lock: no query can read or write it until the scan ends',
+      heldThrough: 'This statement locks {{relations}} ACCESS EXCLUSIVE and the lock is held while {{what}} runs in the same transaction: no query can read or write it meanwhile',
+    },
+  ),
+  'blocking-scan': meta(
+    'blocking-scan',
+    'problem',
+    'warning',
+    'Report a statement that reads every row of an existing table while holding a lock that blocks writes (CREATE INDEX without CONCURRENTLY, ADD FOREIGN KEY without NOT VALID).',
+    'Reads go on, but every INSERT, UPDATE and DELETE of the table waits until the scan ends: as long as the table is large.',
+    { scan: 'This statement reads every row of {{relations}} while holding a {{mode}} lock: every write to it waits until the scan ends' },
   ),
   'rewrite-not-observed': meta(
     'rewrite-not-observed',

@@ -6,16 +6,19 @@
 //   3. lint() again with only the `verify` plugin, whose rules report what step 2 found — so
 //      positions, directives, severities and reporters are the engine's own.
 
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { corePlugin, lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
 import { sectionBreaks } from '@migralint/migrations';
 import type { Database } from './database.js';
-import { deriveFindings, lineAt, REWRITE_RULES, type CrossCheck } from './derive-findings.js';
-import { isPgliteExtension, openPglite } from './pglite-database.js';
-import { BUILT_IN_SETUPS, RUNNER_TABLES } from './platform-stubs.js';
+import { CROSS_CHECK_RULES, deriveFindings, lineAt, type CrossCheck } from './derive-findings.js';
+import { hasStandIn } from './extension-stand-ins.js';
+import { isPgliteExtension, openPglite, type PgliteTemplate } from './pglite-database.js';
+import { BUILT_IN_SETUPS, RUNNER_TABLES, type SetupRoles } from './platform-stubs.js';
 import { readProject } from './read-project.js';
 import { runSet, type MigrationRun, type SetRun, type StatementRun } from './run-history.js';
 import { openServerDatabase } from './server-database.js';
+import { createSetupRoles } from './server-roles.js';
 import { createVerifyPlugin, VERIFY_RULES, type VerifyFinding } from './verify-plugin.js';
 
 /** A script run before the history: a built-in (`supabase`) or SQL text with where it came from. */
@@ -28,12 +31,10 @@ export interface VerifyOptions {
   readAux?: (path: string) => string | undefined;
   /** Report only these paths (the whole history still runs). */
   reportPaths?: readonly string[];
-  /** A PostgreSQL server instead of PGlite. */
+  /** A PostgreSQL server instead of PGlite: everything runs in a scratch database (server-database.ts). */
   databaseUrl?: string;
-  /** With `databaseUrl`: inside one transaction on the URL's database, rolled back. */
-  dryRun?: boolean;
-  /** With `dryRun`: the first migration to run (version or name); earlier ones are taken as applied. */
-  from?: string;
+  /** With `databaseUrl`: the host may be another machine (not loopback or a Unix socket). */
+  allowRemote?: boolean;
   /**
    * Scripts run first. Default: `settings.verify.setup` (built-in names, or SQL files relative to the
    * config's directory), else the Supabase stubs for a `supabase` layout. `[]` runs none.
@@ -60,6 +61,8 @@ export interface SetReport {
   /** `PGlite 0.5.16 (PostgreSQL 18.6)`, `postgres://… (fresh database …)`. */
   database: string;
   setup: string[];
+  /** The setup's result came from the cache (PGlite: the same scripts ran before). */
+  setupCached?: boolean;
   /** Opening the database and running the setup. */
   startMs: number;
   totalMs: number;
@@ -80,7 +83,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
   const config = options.config ?? {};
   const cwd = options.cwd ?? process.cwd();
   const readAux = options.readAux;
-  const read = await readProject({ files: options.files, config, cwd, ...(readAux ? { readAux } : {}), staticRules: REWRITE_RULES });
+  const read = await readProject({ files: options.files, config, cwd, ...(readAux ? { readAux } : {}), staticRules: CROSS_CHECK_RULES });
   const predictions = predictionIndex(read.result);
 
   const findings: VerifyFinding[] = [];
@@ -90,35 +93,39 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     if (set.migrations.length === 0) continue;
     const setStarted = performance.now();
     const scripts = resolveSetup(options.setup ?? setupFromSettings(config, set), config.root ?? cwd, readAux, notifications);
-    // The runner's own bookkeeping table exists before its first migration (not in a dry run: the
-    // database has the real one).
+    // The runner's own bookkeeping table exists before its first migration.
     const runnerTable = RUNNER_TABLES[set.layout];
-    if (runnerTable && !options.dryRun) scripts.unshift({ name: `${set.layout} bookkeeping table`, sql: runnerTable, extensions: [], runner: true });
+    if (runnerTable) scripts.unshift({ name: `${set.layout} bookkeeping table`, sql: runnerTable, extensions: [], runner: true });
     const extensions = new Set(scripts.flatMap((s) => s.extensions));
     for (const name of extensionsOf(set, read.files)) extensions.add(name);
 
-    const db = await openDatabase(options, extensions);
+    // The setup scripts, and what they SET (a search_path, say): where every part starts, like a connection option.
+    const prepare = async (db: Database) => {
+      const before = notifications.length;
+      for (const script of scripts) await runSetup(db, script, notifications);
+      const sessionDefaults = scripts.some((s) => !s.runner) ? await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source = 'session'") : [];
+      return { keep: notifications.length === before, value: sessionDefaults };
+    };
+    const template = { key: templateKey(scripts, extensions), prepare };
+    const db = await openDatabase(options, extensions, template);
     const database = db.kind === 'pglite' ? `${db.description} (${db.serverVersion})` : `${db.serverVersion} at ${db.description}`;
     let run: SetRun;
     let startMs = 0;
+    const setupCached = (db as { fromTemplate?: boolean }).fromTemplate === true;
     try {
-      for (const script of scripts) await runSetup(db, script, notifications);
-      // What the setup SET (a search_path, say) is where every part starts, like a connection option.
-      const sessionDefaults = scripts.some((s) => !s.runner) ? await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source = 'session'") : [];
+      const sessionDefaults = 'prepared' in db ? (db.prepared as Array<{ name: string; setting: string }>) : (await prepare(db)).value;
       startMs = performance.now() - setStarted;
-      const fromIndex = options.from !== undefined ? indexOfVersion(set, options.from) : undefined;
       run = await runSet({
         db,
         set,
         files: read.files,
         placeOf: (file, statement) => read.model.placeOf(file, statement),
         ...(options.checkDowns !== undefined ? { checkDowns: options.checkDowns } : {}),
-        ...(fromIndex !== undefined ? { fromIndex } : {}),
         ...(sessionDefaults.length > 0 ? { sessionDefaults } : {}),
         ...(options.onMigration ? { onMigration: (m: MigrationRun) => options.onMigration!(set, m) } : {}),
       });
     } finally {
-      await db.close();
+      for (const message of await db.close()) notifications.push({ level: 'note', message: `${set.dir}: ${message}` });
     }
     const derived = deriveFindings({ run, set, files: read.files, database, predictions });
     findings.push(...derived.findings);
@@ -127,6 +134,7 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
       layout: set.layout,
       database,
       setup: scripts.filter((s) => !s.runner).map((s) => s.name),
+      ...(setupCached ? { setupCached } : {}),
       startMs,
       totalMs: performance.now() - setStarted,
       migrations: run.migrations,
@@ -151,10 +159,21 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
   return { result, report: { version: 1, durationMs: performance.now() - started, sets } };
 }
 
-async function openDatabase(options: VerifyOptions, extensions: Set<string>): Promise<Database> {
-  if (options.databaseUrl) return openServerDatabase(options.databaseUrl, { dryRun: options.dryRun === true });
-  if (options.dryRun) throw new VerifyUsageError('--dry-run runs on a server: give --database-url too');
-  return openPglite({ extensions: [...extensions].filter(isPgliteExtension), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
+/** A server runs the setup itself; PGlite starts from the cached result of the same setup when there is one. */
+async function openDatabase(options: VerifyOptions, extensions: Set<string>, template: PgliteTemplate<unknown>): Promise<Database & { prepared?: unknown }> {
+  if (options.databaseUrl) return openServerDatabase(options.databaseUrl, { allowRemote: options.allowRemote === true });
+  return openPglite({
+    extensions: [...extensions].filter(isPgliteExtension),
+    standIns: [...extensions].filter((e) => !isPgliteExtension(e) && hasStandIn(e)),
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    template,
+  });
+}
+
+/** What makes a setup: its scripts (their SQL and roles) and the extensions loaded, as a short digest. */
+function templateKey(scripts: readonly ResolvedSetup[], extensions: ReadonlySet<string>): string {
+  const what = JSON.stringify([scripts.map((s) => [s.sql, s.roles ?? null]), [...extensions].sort()]);
+  return crypto.createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 
 /** The engine config of step 3: the `verify` rules only, at the config's severities. */
@@ -177,10 +196,10 @@ function verifyConfig(config: Partial<ResolvedConfig>, findings: readonly Verify
 
 /** Static findings of the rewrite-predicting rules, by file, for the cross-check (none loaded: no cross-check). */
 function predictionIndex(result: LintResult): ((file: string, range: { start: number; end: number }) => string[]) | undefined {
-  if (!REWRITE_RULES.some((id) => result.rules[id])) return undefined;
+  if (!CROSS_CHECK_RULES.some((id) => result.rules[id])) return undefined;
   const byFile = new Map<string, Array<{ ruleId: string; offset: number }>>();
   for (const file of result.files) {
-    const list = file.messages.filter((m) => REWRITE_RULES.includes(m.ruleId)).map((m) => ({ ruleId: m.ruleId, offset: m.offset }));
+    const list = file.messages.filter((m) => CROSS_CHECK_RULES.includes(m.ruleId)).map((m) => ({ ruleId: m.ruleId, offset: m.offset }));
     if (list.length > 0) byFile.set(file.path, list);
   }
   return (file, range) => [...new Set((byFile.get(file) ?? []).filter((m) => m.offset >= range.start && m.offset < Math.max(range.end, range.start + 1)).map((m) => m.ruleId))];
@@ -192,6 +211,8 @@ interface ResolvedSetup {
   extensions: string[];
   /** The runner's bookkeeping table (not listed as a setup). */
   runner?: boolean;
+  /** Roles the setup needs, made before its SQL runs. */
+  roles?: SetupRoles;
 }
 
 function setupFromSettings(config: Partial<ResolvedConfig>, set: MigrationSet): readonly SetupScript[] {
@@ -209,7 +230,7 @@ function resolveSetup(scripts: readonly SetupScript[], root: string, readAux: ((
     }
     const builtIn = BUILT_IN_SETUPS[script];
     if (builtIn) {
-      out.push({ name: script, sql: builtIn.sql, extensions: builtIn.extensions });
+      out.push({ name: script, sql: builtIn.sql, extensions: builtIn.extensions, ...(builtIn.roles ? { roles: builtIn.roles } : {}) });
       continue;
     }
     const file = path.resolve(root, script);
@@ -225,6 +246,7 @@ function resolveSetup(scripts: readonly SetupScript[], root: string, readAux: ((
 
 async function runSetup(db: Database, script: ResolvedSetup, notifications: Notification[]): Promise<void> {
   try {
+    if (script.roles) await createSetupRoles(db, script.roles);
     await db.exec(script.sql);
   } catch (error) {
     const e = (error as { sqlError?: { message: string; position?: number } }).sqlError ?? { message: String(error) };
@@ -245,12 +267,6 @@ function extensionsOf(set: MigrationSet, files: ReadonlyMap<string, SourceFile>)
     }
   }
   return names;
-}
-
-function indexOfVersion(set: MigrationSet, from: string): number {
-  const found = set.migrations.find((m) => m.version === from || m.name === from || `${m.version}_${m.name}` === from);
-  if (!found) throw new VerifyUsageError(`--from ${from}: no migration of ${set.dir} has that version or name`);
-  return found.index;
 }
 
 function lineAndColumn(file: SourceFile | undefined, offset: number): { line: number; column: number } {

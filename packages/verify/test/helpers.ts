@@ -1,12 +1,27 @@
 // Shared by the verify tests: in-memory histories verified on a real PGlite, the empty database cached
 // once for every test (and every test file) in the system's temp directory.
+import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { builtinPlugins } from '@migralint/config';
 import type { LintMessage } from '@migralint/core';
 import { verifyProject, type VerifyOptions, type VerifyOutcome } from '../src/index.js';
 
 export const TEST_CACHE_DIR = path.join(os.tmpdir(), 'migralint-test-cache');
+
+/** packages/verify/test/fixtures: histories verified as they are on disk. */
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+/** The SQL files below a fixture folder, with paths relative to FIXTURES (as the CLI names them). */
+export function fixtureFiles(dir: string): Array<{ path: string; content: string }> {
+  const root = path.join(FIXTURES, dir);
+  return fs
+    .readdirSync(root)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => ({ path: path.posix.join(dir, f), content: fs.readFileSync(path.join(root, f), 'utf8') }));
+}
 
 /** Verify these files (path → SQL) with the built-in rule packs loaded, as the CLI would. */
 export async function verifyFiles(files: Record<string, string>, options: Partial<VerifyOptions> = {}): Promise<VerifyOutcome> {

@@ -1,9 +1,12 @@
 // verify on a real PGlite: each history runs in a fresh in-memory database started from the cached
 // empty one. What Postgres says is asserted through the findings the reporters get.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pgliteCacheFile } from '../src/index.js';
-import { findings, messagesOf, TEST_CACHE_DIR, verifyFiles } from './helpers.js';
+import { builtinPlugins } from '@migralint/config';
+import { pgliteCacheFile, verifyProject } from '../src/index.js';
+import { findings, fixtureFiles, FIXTURES, messagesOf, TEST_CACHE_DIR, verifyFiles } from './helpers.js';
 
 describe('verify on PGlite', () => {
   it('passes a correct up/down pair, and caches the empty database for the next run', async () => {
@@ -122,9 +125,10 @@ describe('verify on PGlite', () => {
     expect(rewrite).toMatchObject({ path: 'migrations/002_types.up.sql', line: 2, severity: 'error' });
     expect(rewrite!.message).toContain('rewrites table public.users (and its 2 indexes) under an ACCESS EXCLUSIVE lock');
     expect(rewrite!.note).toContain('Predicted by the static rule destructive/no-column-type-change.');
+    // The instant type change holds its lock while the rewrite runs, in the same transaction.
     const [lock] = messagesOf(outcome, 'verify/access-exclusive-lock');
     expect(lock).toMatchObject({ line: 1, severity: 'warning' });
-    expect(lock!.note).toContain('held until the transaction ends, through 1 more statement');
+    expect(lock!.message).toBe('This statement locks table public.users ACCESS EXCLUSIVE and the lock is held while ALTER TABLE at line 2 runs in the same transaction: no query can read or write it meanwhile');
     expect(outcome.report.sets[0]!.crossChecks).toEqual([{ file: 'migrations/002_types.up.sql', line: 2, observed: expect.arrayContaining(['public.users']), predictedBy: ['destructive/no-column-type-change'], verdict: 'agree' }]);
   });
 
@@ -151,22 +155,112 @@ describe('verify on PGlite', () => {
     expect(outcome.report.sets[0]!.migrations[1]!.roundTrip).toBe('not-rerunnable');
   });
 
-  it('names an extension PGlite lacks, suggests --database-url, and goes on', async () => {
+  it('names an extension PGlite lacks and has no stand-in for, suggests --database-url, and goes on', async () => {
     const outcome = await verifyFiles({
-      'migrations/001_ext.up.sql': 'CREATE EXTENSION IF NOT EXISTS vector;\nCREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE items (id int, embedding vector(3), name text);\nCREATE INDEX items_name_trgm ON items USING gin (name gin_trgm_ops);\n',
-      'migrations/002_next.up.sql': 'CREATE TABLE tags (id int);\nALTER TABLE missing ADD COLUMN x int;\n',
+      'migrations/001_ext.up.sql': 'CREATE EXTENSION IF NOT EXISTS postgis;\nCREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE places (id int, location geometry(Point, 4326), name text);\nCREATE INDEX places_name_trgm ON places USING gin (name gin_trgm_ops);\nCREATE INDEX places_location ON places USING gist (location);\n',
+      'migrations/002_next.up.sql': 'CREATE TABLE tags (id int);\nALTER TABLE missing ADD COLUMN x int;\nDO $$ BEGIN PERFORM ST_MakePoint(1, 2); END $$;\n',
     });
     expect(findings(outcome)).toEqual([
       'migrations/001_ext.up.sql:1:1 verify/extension-unavailable',
       'migrations/001_ext.up.sql:3:39 verify/dependent-failure',
       'migrations/001_ext.up.sql:4:1 verify/dependent-failure',
+      'migrations/001_ext.up.sql:5:1 verify/dependent-failure',
       'migrations/002_next.up.sql:2:1 verify/statement-failed',
+      'migrations/002_next.up.sql:3:1 verify/dependent-failure',
     ]);
     const [ext] = messagesOf(outcome, 'verify/extension-unavailable');
-    expect(ext!.message).toContain('Extension "vector" is not available in PGlite 0.5.16');
+    expect(ext!.message).toContain('Extension "postgis" is not available in PGlite 0.5.16');
     expect(ext!.message).toContain('--database-url');
     const [dependent] = messagesOf(outcome, 'verify/dependent-failure');
-    expect(dependent!.message).toContain('probably because CREATE EXTENSION "vector" (migrations/001_ext.up.sql:1) failed earlier');
+    expect(dependent!.message).toContain('a consequence of the missing extension "postgis" (migrations/001_ext.up.sql:1)');
+    // The table is missing, from outside the history: one root, with how to provide it.
+    const [missing] = messagesOf(outcome, 'verify/statement-failed');
+    expect(missing!.message).toBe('PostgreSQL rejects this statement: relation "missing" does not exist (SQLSTATE 42P01)');
+    expect(missing!.note).toContain('Nothing in the history creates it');
+  });
+
+  it('gives a history that expects a schema from outside one root-cause error with the --setup hint, the rest dependents (hasura-auth-like)', async () => {
+    const outcome = await verifyProject({ files: fixtureFiles('hasura-auth-like/migrations'), config: { plugins: [...builtinPlugins] }, cacheDir: TEST_CACHE_DIR, cwd: FIXTURES });
+    const failed = messagesOf(outcome, 'verify/statement-failed');
+    expect(failed.map((m) => `${m.path}:${m.line}`)).toEqual(['hasura-auth-like/migrations/00001_create-initial-tables.up.sql:2']);
+    expect(failed[0]!.message).toBe('PostgreSQL rejects this statement: schema "auth" does not exist (SQLSTATE 3F000)');
+    expect(failed[0]!.note).toContain('`migralint verify --setup FILE`');
+    const dependents = messagesOf(outcome, 'verify/dependent-failure');
+    expect(dependents.length).toBe(10);
+    expect(new Set(dependents.map((m) => m.message.replace(/^.*a consequence of /, '')))).toEqual(
+      new Set(['the missing schema auth (first at hasura-auth-like/migrations/00001_create-initial-tables.up.sql:2)']),
+    );
+    // With the schema given by a setup script, the history verifies.
+    const fixed = await verifyProject({
+      files: fixtureFiles('hasura-auth-like/migrations'),
+      config: { plugins: [...builtinPlugins] },
+      cacheDir: TEST_CACHE_DIR,
+      cwd: FIXTURES,
+      setup: [{ name: 'auth-schema.sql', sql: fs.readFileSync(path.join(FIXTURES, 'hasura-auth-like/auth-schema.sql'), 'utf8') }],
+    });
+    expect(fixed.result.files.flatMap((f) => f.messages).filter((m) => m.severity !== 'info' && !m.ruleId.endsWith('lock') && !m.ruleId.endsWith('scan'))).toEqual([]);
+  });
+
+  it('verifies a Supabase AI history on stand-ins: vector(1536), ivfflat and hnsw indexes, <-> in functions, pgmq, pg_net, pg_cron', async () => {
+    const outcome = await verifyProject({ files: fixtureFiles('supabase-ai/supabase/migrations'), config: { plugins: [...builtinPlugins] }, cacheDir: TEST_CACHE_DIR, cwd: FIXTURES });
+    expect(findings(outcome).map((f) => f.replace(/^supabase-ai\/supabase\/migrations\//, ''))).toEqual([
+      '20240101000000_documents.sql:1:1 verify/extension-stand-in',
+      '20240102000000_match_documents.sql:1:1 verify/blocking-scan',
+      '20240103000000_queues.sql:1:1 verify/extension-stand-in',
+      '20240103000000_queues.sql:2:1 verify/extension-stand-in',
+      '20240103000000_queues.sql:3:1 verify/extension-stand-in',
+    ]);
+    const [vector] = messagesOf(outcome, 'verify/extension-stand-in');
+    expect(vector!.message).toMatch(/^Extension "vector" is not in PGlite [\d.]+ \(PostgreSQL [\d.]+\): verify created a stand-in with the vector and halfvec types/);
+    expect(vector!.severity).toBe('info');
+    const statements = outcome.report.sets[0]!.statements;
+    expect(statements.filter((s) => s.outcome !== 'ok')).toEqual([]);
+    // The seed's 1536-dimension row went in, and match_documents ran <-> on it.
+    expect(statements.filter((s) => s.file.endsWith('20240104000000_seed.sql')).map((s) => s.outcome)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('checks pgvector\'s index options and vector dimensions on the stand-in', async () => {
+    const outcome = await verifyFiles({
+      'migrations/001_v.up.sql': [
+        'CREATE EXTENSION vector;',
+        'CREATE TABLE items (id int, embedding vector(3));',
+        'CREATE INDEX items_ivf ON items USING ivfflat (embedding vector_l2_ops) WITH (lists = 0);',
+        'CREATE INDEX items_hnsw ON items USING hnsw (embedding vector_ip_ops) WITH (probes = 3);',
+        "INSERT INTO items VALUES (1, '[1,2]');",
+        "SELECT embedding <=> '[1,2,3]' FROM items;",
+        '',
+      ].join('\n'),
+    });
+    const failed = messagesOf(outcome, 'verify/statement-failed').map((m) => `${m.line} ${m.message}`);
+    expect(failed).toEqual([
+      '3 PostgreSQL rejects this statement: value 0 out of bounds for option "lists" (SQLSTATE 22023)',
+      '4 PostgreSQL rejects this statement: unrecognized parameter "probes" (SQLSTATE 22023)',
+      '5 PostgreSQL rejects this statement: expected 3 dimensions, not 2 (SQLSTATE 22000)',
+    ]);
+  });
+
+  it('reports locks that last: a scan under ACCESS EXCLUSIVE, a lock held through more work, a scan that blocks writes; not an instant catalog change', async () => {
+    const outcome = await verifyFiles({
+      'migrations/001_t.up.sql': 'CREATE TABLE t (id int, name text, parent int);\nCREATE TABLE p (id int PRIMARY KEY);\n',
+      'migrations/002_instant.up.sql': 'ALTER TABLE t ADD COLUMN note text;\nCOMMENT ON TABLE t IS NULL;\nALTER TABLE t RENAME COLUMN note TO remark;\nALTER TABLE t ADD CONSTRAINT t_id_check CHECK (id > 0) NOT VALID;\n',
+      'migrations/003_scan.up.sql': 'ALTER TABLE t ALTER COLUMN name SET NOT NULL;\n',
+      'migrations/004_held.up.sql': 'ALTER TABLE t ADD COLUMN flag boolean;\nUPDATE t SET flag = true;\n',
+      'migrations/005_index.up.sql': 'CREATE INDEX t_name_idx ON t (name);\n',
+      'migrations/006_fk.up.sql': 'ALTER TABLE t ADD CONSTRAINT t_parent_fk FOREIGN KEY (parent) REFERENCES p (id);\n',
+    });
+    expect(findings(outcome).filter((f) => !f.includes('down'))).toEqual([
+      'migrations/003_scan.up.sql:1:1 verify/access-exclusive-lock',
+      'migrations/004_held.up.sql:1:1 verify/access-exclusive-lock',
+      'migrations/005_index.up.sql:1:1 verify/blocking-scan',
+      'migrations/006_fk.up.sql:1:1 verify/blocking-scan',
+    ]);
+    const [scan, held] = messagesOf(outcome, 'verify/access-exclusive-lock');
+    expect(scan!.message).toBe('This statement reads every row of table public.t under an ACCESS EXCLUSIVE lock: no query can read or write it until the scan ends');
+    expect(scan!.note).toContain('The static rule locking/set-not-null reports this statement too.');
+    expect(held!.message).toContain('the lock is held while UPDATE at line 2 runs in the same transaction');
+    const [index] = messagesOf(outcome, 'verify/blocking-scan');
+    expect(index!.message).toBe('This statement reads every row of table public.t while holding a SHARE lock: every write to it waits until the scan ends');
+    expect(index!.note).toContain('concurrently/require-concurrent-index-creation');
   });
 
   it('runs the Supabase stubs first for a Supabase project', async () => {
@@ -204,6 +298,26 @@ describe('verify on PGlite', () => {
     });
     expect(findings(outcome)).toEqual([]);
     expect(outcome.report.sets[0]!.setup).toEqual([]);
+  });
+
+  it('caches the database after the setup scripts: the next run with the same setup starts from it; a failed setup is not cached', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-template-'));
+    fs.copyFileSync(pgliteCacheFile(TEST_CACHE_DIR), pgliteCacheFile(cacheDir));
+    const files = { 'migrations/001_a.up.sql': 'CREATE TABLE app.a (id int);\n' };
+    const setup = [{ name: 'app.sql', sql: "CREATE SCHEMA app; SET search_path = app, public;" }];
+    const first = await verifyFiles(files, { setup, cacheDir });
+    const templates = fs.readdirSync(cacheDir).filter((f) => f.includes('-setup-'));
+    expect(templates.sort()).toEqual([expect.stringMatching(/-setup-\w+\.tgz$/), expect.stringMatching(/-setup-\w+\.tgz\.json$/)]);
+    const second = await verifyFiles(files, { setup, cacheDir });
+    expect(first.report.sets[0]!.setupCached).toBeUndefined();
+    expect(second.report.sets[0]!.setupCached).toBe(true);
+    expect(findings(second)).toEqual(findings(first));
+    expect(findings(second)).toEqual([]);
+    // The SET of the setup is still where every part starts (kept beside the template).
+    expect(JSON.parse(fs.readFileSync(path.join(cacheDir, templates.find((f) => f.endsWith('.json'))!), 'utf8')).value).toContainEqual({ name: 'search_path', setting: 'app, public' });
+    const broken = await verifyFiles(files, { setup: [{ name: 'broken.sql', sql: 'CREATE SCHEMA app; SELEC 1;' }], cacheDir });
+    expect(broken.result.notifications.map((n) => n.message)).toContainEqual(expect.stringMatching(/^setup script broken\.sql failed/));
+    expect(fs.readdirSync(cacheDir).filter((f) => f.includes('-setup-')).length).toBe(2);
   });
 
   it('runs setup scripts given as SQL, and reports one that fails as a run problem', async () => {

@@ -30,7 +30,7 @@ Options:
       --debug               Show stack traces of internal errors
 ${STDIN_HELP}  -h, --help                Show this help
 
-Exit codes: 0 plan shown, 2 usage, config or internal error.
+Exit codes: 0 plan shown, 2 usage, config, unreadable file (the plan misses it) or internal error.
 `;
 
 interface PlanRequest extends StdinRequest {
@@ -106,9 +106,15 @@ async function plan(request: PlanRequest, io: CliIO): Promise<number> {
   const onlyFiles = only ? new Set([...only].map((abs) => displayPath(io.cwd, abs))) : undefined;
 
   const result: Plan = { version: 1, sets: [] };
+  // Files the engine could not read (binary, UTF-16, invalid UTF-8): the plan misses them, and says so.
+  const unreadable: string[] = [];
   for (const [config, files] of loaded.groups) {
     const read = await readProject({ files, config, cwd: io.cwd, readAux: loaded.readAux, staticRules: 'all' });
     result.sets.push(...buildPlan(read, onlyFiles ? { onlyFiles } : {}).sets);
+    for (const file of read.result.files.filter((f) => f.unreadable)) {
+      const message = file.messages.find((m) => m.ruleId === 'migralint/unreadable-file')?.message ?? 'cannot read this file';
+      unreadable.push(`${file.path}: ${message}`);
+    }
   }
 
   const color = request.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
@@ -123,5 +129,14 @@ async function plan(request: PlanRequest, io: CliIO): Promise<number> {
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else io.stdout.write(text);
   }
-  return 0;
+  if (unreadable.length === 0) return 0;
+  for (const line of unreadable) io.stderr.write(`migralint plan: ${printable(line)}\n`);
+  io.stderr.write(`migralint plan: ${unreadable.length} unreadable file${unreadable.length > 1 ? 's' : ''}: the plan is incomplete (exit 2)\n`);
+  return 2;
+}
+
+/** A file name may hold control characters: shown escaped, never sent raw to the terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -11,7 +11,7 @@ import type { LintResult } from '@migralint/core';
 import { exitCodeFor } from '../exit-code.js';
 import { formatReport } from '../format-report.js';
 import type { CliIO } from '../io.js';
-import { DatabaseSetupError, formatVerifySummary, verifyProject, VerifyUsageError, type VerifyReport } from '@migralint/verify';
+import { closeServerDatabases, DatabaseSetupError, formatVerifySummary, verifyProject, VerifyUsageError, type VerifyReport } from '@migralint/verify';
 import { mergeResults } from '../merge-results.js';
 import { parseFormat, usageErrorOf, UsageError, type FormatRequest } from '../parse-args.js';
 import { loadHistories } from '../gather-files.js';
@@ -29,12 +29,13 @@ statement takes on tables that existed before its migration. The default databas
 ~/.cache/migralint. Naming single files runs their whole history but reports only them.
 
 Options:
-      --database-url URL    Run on this server instead: in a fresh database created for the run and
-                            dropped after it (the role needs CREATEDB)
-      --dry-run             With --database-url: run in the URL's own database, inside one
-                            transaction that is rolled back (statements that cannot run in a
-                            transaction are reported as not run)
-      --from VERSION        With --dry-run: start at this migration (the earlier ones are applied)
+      --database-url URL    Run on this server instead, for extensions PGlite lacks: in a scratch
+                            database, as an unprivileged role of verify's own, both dropped after
+                            the run (the URL's role needs CREATEDB and CREATEROLE, or superuser).
+                            The URL's own database is never written. The migrations' code runs on
+                            that server: use a disposable one (see docs/verify.md)
+      --allow-remote        Let --database-url name a host that is not this machine (loopback or a
+                            Unix socket)
       --setup NAME|FILE     Run first (repeatable): "supabase" (platform stubs: auth, storage, API
                             roles), or an SQL file; "none" for nothing. Default: settings.verify.setup,
                             else the Supabase stubs for a Supabase project
@@ -61,8 +62,7 @@ interface VerifyRequest extends StdinRequest {
   paths: string[];
   formats: FormatRequest[];
   databaseUrl?: string;
-  dryRun: boolean;
-  from?: string;
+  allowRemote: boolean;
   setup?: string[];
   roundTrip: boolean;
   cacheDir?: string | false;
@@ -98,6 +98,7 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
       strict: true,
       options: {
         'database-url': { type: 'string' },
+        'allow-remote': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         from: { type: 'string' },
         setup: { type: 'string', multiple: true },
@@ -120,8 +121,11 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
     throw usageErrorOf(error, '(see "migralint verify --help")');
   }
   const { values, positionals } = parsed;
-  if (values['dry-run'] && values['database-url'] === undefined) throw new UsageError('--dry-run runs on a server: give --database-url too (PGlite needs no dry run, it is thrown away after the run)');
-  if (values.from !== undefined && !values['dry-run']) throw new UsageError('--from goes with --dry-run (a fresh database starts from the first migration)');
+  // Both ran in the URL's own database, where sequences, roles and files outside the transaction stay.
+  if (values['dry-run'] || values.from !== undefined) {
+    throw new UsageError(`${values['dry-run'] ? '--dry-run' : '--from'} was removed: a run in the URL's own database cannot be undone (sequences, roles and side effects outside the transaction stay). verify runs the whole history in a scratch database it drops (--database-url), or on PGlite`);
+  }
+  if (values['allow-remote'] && values['database-url'] === undefined) throw new UsageError('--allow-remote goes with --database-url');
   if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir contradict each other');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -135,8 +139,7 @@ function parseVerifyArgs(argv: readonly string[]): VerifyRequest {
     paths: positionals,
     formats: (values.format ?? []).map((f) => parseFormat(f, FORMATS)),
     ...(values['database-url'] !== undefined ? { databaseUrl: values['database-url'] } : {}),
-    dryRun: values['dry-run'] ?? false,
-    ...(values.from !== undefined ? { from: values.from } : {}),
+    allowRemote: values['allow-remote'] ?? false,
     ...(setup !== undefined ? { setup } : {}),
     roundTrip: !values['no-round-trip'],
     ...(values['no-cache'] ? { cacheDir: false as const } : values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
@@ -166,6 +169,7 @@ async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
   const progress = migrationProgress(io);
   const results: LintResult[] = [];
   const reports: VerifyReport[] = [];
+  const stopInterrupt = dropScratchOnInterrupt(io);
   try {
     for (const [config, files] of loaded.groups) {
       const outcome = await verifyProject({
@@ -175,8 +179,7 @@ async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
         readAux: loaded.readAux,
         ...(loaded.reported ? { reportPaths: [...loaded.reported] } : {}),
         ...(request.databaseUrl !== undefined ? { databaseUrl: request.databaseUrl } : {}),
-        dryRun: request.dryRun,
-        ...(request.from !== undefined ? { from: request.from } : {}),
+        allowRemote: request.allowRemote,
         ...(setup !== undefined ? { setup } : {}),
         checkDowns: request.roundTrip,
         ...(request.cacheDir !== undefined ? { cacheDir: request.cacheDir } : {}),
@@ -186,6 +189,7 @@ async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
       reports.push(outcome.report);
     }
   } finally {
+    stopInterrupt();
     progress.done();
   }
   const result = mergeResults(results);
@@ -207,6 +211,26 @@ async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
   const { code, reason } = exitCodeFor(result, request.maxWarnings);
   if (reason) io.stderr.write(`migralint verify: ${reason}\n`);
   return code;
+}
+
+/**
+ * Ctrl-C (or SIGTERM) during a server run: drop the scratch database and roles, then exit 130 (143).
+ * A second signal exits at once. Returns the function that removes the handlers.
+ */
+function dropScratchOnInterrupt(io: CliIO): () => void {
+  let interrupted = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    interrupted = true;
+    io.stderr.write(`\nmigralint verify: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; dropping the scratch database\n`);
+    void closeServerDatabases().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }
 
 /** `migralint verify: db/migrations 120/285` on a terminal, redrawn at most every 100 ms. */
