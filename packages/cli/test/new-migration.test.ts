@@ -28,7 +28,8 @@ const LAYOUTS: Array<{ layout: string; first: RegExp; config?: string }> = [
   { layout: 'sqitch', first: /^deploy\/add_profiles\.sql$/ },
   { layout: 'goose', first: /^migrations\/00004_add_profiles\.sql$/ },
   { layout: 'prisma', first: /^prisma\/migrations\/\d{14}_add_profiles\/migration\.sql$/ },
-  { layout: 'paired-down', first: /^db\/migrations\/\d{14}_add_profiles\.sql$/ },
+  // Its runner is unknown (each file in a transaction): a project that applies the files with psql says so.
+  { layout: 'paired-down', first: /^db\/migrations\/\d{14}_add_profiles\.sql$/, config: '{ "extends": ["recommended"], "settings": { "runner": "psql" } }' },
 ];
 
 describe('migralint new', () => {
@@ -39,7 +40,7 @@ describe('migralint new', () => {
       expect(table.code, table.stderr).toBe(0);
       const files = created(table.stdout);
       expect(files[0]).toMatch(first);
-      expect(fs.readFileSync(path.join(dir, files[0]!), 'utf8')).toMatch(/^(-- Deploy \S+ to pg\n|-- migrate:up\n|-- \+goose Up\n)?-- Why: </);
+      expect(fs.readFileSync(path.join(dir, files[0]!), 'utf8')).toMatch(/^(-- Deploy \S+ to pg\n|-- migrate:up\n|-- \+goose Up\n)?-- Why: add profiles\n/);
 
       const made = [...files];
       // Each template on a table of its own: one that exists in no fixture.
@@ -51,7 +52,10 @@ describe('migralint new', () => {
       // foreign-key and not-null are two migrations each: the NOT VALID step, then VALIDATE.
       expect(made.filter((f) => /validate/.test(f)).length).toBeGreaterThanOrEqual(2);
 
-      const lint = await runMain(['--format', 'json', ...made], dir);
+      // Linted with history/require-intent on too: every new migration says why it exists.
+      const withIntent = path.join(dir, 'intent.config.json');
+      fs.writeFileSync(withIntent, JSON.stringify({ ...(config ? JSON.parse(config) : { extends: ['recommended'] }), rules: { 'history/require-intent': 'error' } }));
+      const lint = await runMain(['--config', withIntent, '--format', 'json', ...made], dir);
       expect(lint.stderr).toBe('');
       const report = JSON.parse(lint.stdout) as { files: Array<{ path: string; messages: Array<{ ruleId: string; message: string }> }> };
       expect(report.files.map((f) => f.path).sort()).toEqual([...made].filter((f) => f.endsWith('.sql')).sort());

@@ -14,17 +14,18 @@ import { ToolInputError } from './project-path.js';
 import type { ToolDefinition } from './tool.js';
 import { explainRule } from './tools/explain-rule.js';
 import { lintMigration } from './tools/lint-migration.js';
+import { newMigration } from './tools/new-migration.js';
 import { planMigration } from './tools/plan-migration.js';
 import { verifyMigration } from './tools/verify-migration.js';
 
 const INSTRUCTIONS =
   'migralint checks PostgreSQL migrations against the project\'s whole migration history. Before proposing a migration: ' +
-  'call new_migration for its path (when available), lint_migration on the draft and fix what it reports (or explain why not), ' +
+  'call new_migration for its path, lint_migration on the draft and fix what it reports (or explain why not), ' +
   'plan_migration to show the user what it changes, and verify_migration to apply it on a throw-away embedded PostgreSQL. ' +
   'Start the file with a `-- Why: …` comment saying why the migration exists. None of these tools touches a real database.';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const TOOLS: ToolDefinition<any>[] = [lintMigration, planMigration, verifyMigration, explainRule];
+export const TOOLS: ToolDefinition<any>[] = [newMigration, lintMigration, planMigration, verifyMigration, explainRule];
 
 export function createMcpServer(host: McpHost, extraTools: readonly ToolDefinition<any>[] = []): McpServer {
   const server = new McpServer({ name: 'migralint', version: host.version }, { instructions: INSTRUCTIONS });

@@ -69,7 +69,7 @@ describe('migralint mcp', () => {
   it('lists its tools with declared input and output schemas', async () => {
     const { tools } = await client.listTools();
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    for (const name of ['lint_migration', 'plan_migration', 'verify_migration', 'explain_rule']) {
+    for (const name of ['new_migration', 'lint_migration', 'plan_migration', 'verify_migration', 'explain_rule']) {
       expect(byName[name], name).toBeDefined();
       expect(byName[name]!.inputSchema.type).toBe('object');
       expect(byName[name]!.outputSchema?.type).toBe('object');
@@ -78,6 +78,20 @@ describe('migralint mcp', () => {
     expect(byName.lint_migration!.inputSchema.required).toEqual(['path']);
     expect(Object.keys(byName.lint_migration!.inputSchema.properties ?? {})).toEqual(['path', 'sql']);
     expect(byName.verify_migration!.description).toMatch(/never connects to any other database/i);
+  });
+
+  it('new_migration names the next Supabase migration after the latest, with its header, and writes nothing', async () => {
+    const result = await call('new_migration', { description: 'add profiles', why: 'the team page shows profiles (PROD-118)', template: 'table' });
+    expect(result.isError).toBeFalsy();
+    const plan = result.structuredContent;
+    expect(plan.written).toBe(false);
+    expect(plan.files).toHaveLength(1);
+    expect(plan.files[0].path).toMatch(/^supabase\/migrations\/\d{14}_add_profiles\.sql$/);
+    expect(plan.version > '20260102090000').toBe(true);
+    expect(plan.files[0].content).toMatch(/^-- Why: the team page shows profiles \(PROD-118\)\n/);
+    // The template is the safe way: it lints clean against the history.
+    const lint = await call('lint_migration', { path: plan.files[0].path, sql: plan.files[0].content });
+    expect(lint.structuredContent.findings).toEqual([]);
   });
 
   it('lint_migration reports a DROP COLUMN on a table of the history, at its range', async () => {

@@ -20,6 +20,15 @@ new RuleTester({ plugins: [history] }).run('history/require-intent', rule, {
         { path: 'migrations/001_users.down.sql', code: 'drop table users;' },
       ],
     },
+    {
+      name: 'a sqitch verify script is a check, not a migration',
+      files: [
+        { path: 'sqitch.plan', code: '' },
+        { path: 'deploy/users.sql', code: '-- Why: accounts\nBEGIN;\ncreate table users (id bigint);\nCOMMIT;' },
+        { path: 'revert/users.sql', code: 'BEGIN;\ndrop table users;\nCOMMIT;' },
+        { path: 'verify/users.sql', code: 'select id from users where false;' },
+      ],
+    },
     { name: "the team's own header", code: '-- Ticket: OPS-42 rotate keys\nalter table keys add column rotated_at timestamptz;', options: { pattern: '^ticket:\\s*[A-Z]+-\\d+' } },
     { name: 'a file without statements is empty-file\'s business', code: '-- nothing yet\n' },
   ],

@@ -16,8 +16,8 @@ import { VERSION } from '../version.js';
 
 export const MCP_HELP = `Usage: migralint mcp [options]
 
-Serve migralint's tools to a coding assistant over the Model Context Protocol (stdio): lint_migration,
-plan_migration, verify_migration (embedded PGlite only), explain_rule. The assistant's MCP config
+Serve migralint's tools to a coding assistant over the Model Context Protocol (stdio): new_migration,
+lint_migration, plan_migration, verify_migration (embedded PGlite only), explain_rule. The assistant's MCP config
 starts this command; see docs/ai-assistants.md. Nothing is applied to any database but PGlite.
 
 Options:

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LayoutName } from '@migralint/core';
+import { runnerOf } from '@migralint/migrations';
 import { configForFile } from '@migralint/config';
 import { configLoaderFor, displayPath } from '../gather-files.js';
 import type { CliIO } from '../io.js';
@@ -22,7 +23,7 @@ export const NEW_HELP = `Usage: migralint new <description> [options]
 
 Create the next migration of this project's history, named as its runner wants (Supabase, golang-
 migrate, dbmate, goose, Flyway, sqitch, Prisma, diesel), with its down where the runner has one.
-Every file starts with a "-- Why:" line for you to fill in.
+Every file starts with a "-- Why:" line (from --why, else the description): make it say the reason.
 
 Options:
   -t, --template NAME   ${TEMPLATES.join(', ')} (default: blank). Each is the safe way to make that
@@ -33,9 +34,12 @@ Options:
       --table NAME      The table the template changes (default: from the description)
       --column NAME     The column (index, foreign-key, not-null)
       --references NAME The referenced table (foreign-key)
+      --why TEXT        Why the migration exists (the feature, ticket or incident), for its header
       --dir DIR         The migrations folder (default: the one history found here)
       --layout NAME     The runner's layout, for a folder with no migrations yet
   -c, --config FILE     Use this config file
+      --dry-run         Write nothing: show the files it would create
+      --format json     Print the plan (version, name, files with their content) as JSON
   -h, --help            Show this help
 `;
 
@@ -69,19 +73,28 @@ export async function runNewCommand(argv: readonly string[], io: CliIO): Promise
       description,
       template: template as TemplateName,
       names: { ...(values.table ? { table: values.table } : {}), ...(values.column ? { column: values.column } : {}), ...(values.references ? { references: values.references } : {}) },
+      ...(values.why !== undefined ? { why: values.why } : {}),
+      ...(set && runnerOf(set) ? { runner: runnerOf(set)!.name } : {}),
       ...(layout === 'sqitch' ? { sqitchPlan: fs.existsSync(sqitchPlanFile) ? fs.readFileSync(sqitchPlanFile, 'utf8') : '', planner: gitPlanner(io.cwd) } : {}),
     });
     // Never overwrite: a clash means the same name twice in one second, or a hand-made file.
     for (const file of plan.files) {
       if (!file.append && fs.existsSync(path.resolve(io.cwd, file.path))) throw new UsageError(`${file.path} already exists; nothing was written`);
     }
+    const json = values.format === 'json';
+    if (values.format !== undefined && !json) throw new UsageError(`--format takes json, got "${values.format}"`);
+    if (values['dry-run']) {
+      io.stdout.write(json ? `${JSON.stringify({ ...plan, written: false }, null, 2)}\n` : plan.files.map((f) => `would ${f.append ? 'update' : 'create'} ${f.path}:\n${f.content}`).join('\n'));
+      return 0;
+    }
     for (const file of plan.files) {
       const abs = path.resolve(io.cwd, file.path);
       fs.mkdirSync(path.dirname(abs), { recursive: true });
       if (file.append) fs.appendFileSync(abs, file.content);
       else fs.writeFileSync(abs, file.content, { flag: 'wx' });
-      io.stdout.write(`${file.append ? 'updated' : 'created'} ${file.path}\n`);
+      if (!json) io.stdout.write(`${file.append ? 'updated' : 'created'} ${file.path}\n`);
     }
+    if (json) io.stdout.write(`${JSON.stringify({ ...plan, written: true }, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof NewMigrationError) error = new UsageError(error.message);
@@ -103,6 +116,9 @@ function parse(argv: readonly string[]) {
         dir: { type: 'string' },
         layout: { type: 'string' },
         config: { type: 'string', short: 'c' },
+        why: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

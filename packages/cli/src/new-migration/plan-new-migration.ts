@@ -3,7 +3,7 @@
 // callers (an MCP tool, an editor command) can call it without the CLI.
 
 import type { LayoutName, MigrationSet } from '@migralint/core';
-import { templateSql, WHY_PLACEHOLDER, type TemplateName, type TemplateNames } from './templates.js';
+import { templateSql, whyHeader, type TemplateName, type TemplateNames } from './templates.js';
 
 export interface NewMigrationRequest {
   /** The history's directory, `/`-separated (relative to wherever the caller resolves it). */
@@ -13,6 +13,10 @@ export interface NewMigrationRequest {
   set?: Pick<MigrationSet, 'migrations'>;
   /** What the migration does, in words (`add profiles`, `add_profiles`): becomes the file name. */
   description: string;
+  /** Why it exists (the feature, ticket or incident): the `-- Why:` header. Default: the description. */
+  why?: string;
+  /** The history's runner (`runnerOf(set).name`), where it writes a file marker of its own. */
+  runner?: string;
   template?: TemplateName;
   /** Override what the template names (default: the table from the description). */
   names?: Partial<TemplateNames>;
@@ -47,6 +51,9 @@ const TIMESTAMP = /^\d{14}$/;
 /** One migration to write: its name and SQL. */
 interface Step {
   name: string;
+  /** The `-- Why: …` line. */
+  why: string;
+  runner?: string | undefined;
   up: string;
   down: string;
   noTransaction: boolean;
@@ -63,8 +70,10 @@ export function planNewMigration(request: NewMigrationRequest): NewMigrationPlan
     references: request.names?.references ?? (supabase ? 'public.users' : 'users'),
   };
   const sql = templateSql(template, names, { supabase });
-  const steps: Step[] = [{ name, up: sql.up, down: sql.down, noTransaction: sql.noTransaction }];
-  if (sql.then) steps.push({ name: `${name}_${sql.then.suffix}`, up: sql.then.up, down: sql.then.down, noTransaction: false });
+  const why = whyHeader(request.why ?? request.description.replace(/_/g, ' '));
+  const { runner } = request;
+  const steps: Step[] = [{ name, why, runner, up: sql.up, down: sql.down, noTransaction: sql.noTransaction }];
+  if (sql.then) steps.push({ name: `${name}_${sql.then.suffix}`, why, runner, up: sql.then.up, down: sql.then.down, noTransaction: false });
 
   if (request.layout === 'drizzle') throw new NewMigrationError('drizzle-kit writes this history from your schema: run `npx drizzle-kit generate` (or `--custom` for hand-written SQL)');
   if (request.layout === 'plain') {
@@ -89,12 +98,23 @@ export function planNewMigration(request: NewMigrationRequest): NewMigrationPlan
   return { version: versions[0]!, name, files };
 }
 
+/**
+ * Runners that read a first-line marker to apply a migration outside a transaction (what
+ * CONCURRENTLY needs); golang-migrate-style files of other runners have no such switch.
+ */
+const NO_TRANSACTION_MARKER: Record<string, string> = {
+  sqlx: '-- no-transaction',
+  'postgres-migrations': '-- postgres-migrations disable-transaction',
+};
+
 function header(step: Step): string {
-  return `${WHY_PLACEHOLDER}\n${step.up ? `\n${step.up}` : ''}`;
+  const marker = step.noTransaction ? NO_TRANSACTION_MARKER[step.runner ?? ''] : undefined;
+  return `${marker ? `${marker}\n` : ''}${step.why}\n${step.up ? `\n${step.up}` : ''}`;
 }
 
 function downOf(step: Step): string {
-  return `-- Reverts the migration above.\n${step.down ? `\n${step.down}` : ''}`;
+  const marker = step.noTransaction ? NO_TRANSACTION_MARKER[step.runner ?? ''] : undefined;
+  return `${marker ? `${marker}\n` : ''}-- Reverts the migration above.\n${step.down ? `\n${step.down}` : ''}`;
 }
 
 /** The files of one migration in the runner's naming. */
@@ -171,7 +191,7 @@ function sqitchChanges(request: NewMigrationRequest, steps: Step[], now: Date, j
     if (changes.includes(step.name)) throw new NewMigrationError(`sqitch.plan already has a change named "${step.name}"; choose another description (sqitch reworks a change with \`sqitch rework\`)`);
     lines += `${step.name}${previous ? ` [${previous}]` : ''} ${iso} ${planner} # ${note}\n`;
     files.push(
-      { path: join(`deploy/${step.name}.sql`), content: `-- Deploy ${project}:${step.name} to pg\n${WHY_PLACEHOLDER}\n\n${wrap(step.up, step)}` },
+      { path: join(`deploy/${step.name}.sql`), content: `-- Deploy ${project}:${step.name} to pg\n${step.why}\n\n${wrap(step.up, step)}` },
       { path: join(`revert/${step.name}.sql`), content: `-- Revert ${project}:${step.name} from pg\n\n${wrap(step.down, step)}` },
       { path: join(`verify/${step.name}.sql`), content: `-- Verify ${project}:${step.name} on pg\n\nBEGIN;\n\nROLLBACK;\n` },
     );

@@ -28,10 +28,14 @@ export interface TemplateSql {
 }
 
 /**
- * The header every new migration starts with. The placeholder is left for the author: a reviewer
- * (and intent rules) read why the migration exists before what it does.
+ * The header every new migration starts with (`history/require-intent` reads it): a reviewer reads
+ * why the migration exists before what it does. From `--why`, else from the description, which the
+ * author edits into the reason (the feature, ticket or incident) when it only says what.
  */
-export const WHY_PLACEHOLDER = '-- Why: <say why this migration exists: the feature, ticket or incident>';
+export function whyHeader(why: string): string {
+  const text = why.replace(/\s+/g, ' ').trim();
+  return `-- Why: ${text}`;
+}
 
 export function templateSql(template: TemplateName, names: TemplateNames, options: { supabase: boolean }): TemplateSql {
   const { table, column, references } = names;

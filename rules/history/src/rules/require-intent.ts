@@ -7,7 +7,7 @@
  * Checked on up files only (a down undoes its up, whose intent covers both). A placeholder
  * (`Why: TODO`, `Why: …`) does not count. Off in `recommended`, on in `strict`.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type MigrationSet } from '@migralint/core';
 import { DEFAULT_INTENT_PATTERN, readIntent } from '../intent.js';
 
 interface Options {
@@ -54,7 +54,9 @@ export default defineRule<Options>({
     }
     return {
       Statement(_node, statement) {
-        if (statement !== context.statements[0] || context.migration?.part.direction === 'down') return;
+        if (statement !== context.statements[0]) return;
+        // Up files only: a down, or a sqitch verify script, belongs to an up whose intent covers it.
+        if (context.migration ? context.migration.part.direction !== 'up' : isSqitchVerifyScript(context.file.path, context.project.model?.sets ?? [])) return;
         // Only the comments before the first statement can be the header.
         if (readIntent(context.file.text.slice(0, statement.start), { pattern })) return;
         context.report({
@@ -66,3 +68,8 @@ export default defineRule<Options>({
     };
   },
 });
+
+/** `verify/<change>.sql` of a sqitch project: a check sqitch runs after the deploy, not a migration. */
+function isSqitchVerifyScript(file: string, sets: readonly MigrationSet[]): boolean {
+  return sets.some((set) => set.layout === 'sqitch' && file.startsWith(set.dir && set.dir !== '.' ? `${set.dir}/verify/` : 'verify/'));
+}
