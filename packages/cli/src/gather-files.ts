@@ -11,6 +11,7 @@ import type { CliIO } from './io.js';
 import { UsageError } from './parse-args.js';
 import { InputError } from './input-error.js';
 import { readInput } from './read-input.js';
+import { requireReadable } from './input-problems.js';
 
 /** How a file appears in reports: relative to the cwd with `/`, or absolute when outside it. */
 export function displayPath(cwd: string, abs: string): string {
@@ -95,8 +96,7 @@ export async function loadHistories(io: CliIO, paths: readonly string[], configF
   } else {
     const found = await findFiles(io.cwd, paths);
     // A history with a file missing cannot be replayed: stop at the first one that cannot be read.
-    const problem = found.problems[0];
-    if (problem) throw new InputError(`cannot read ${displayPath(io.cwd, problem.path)}: ${problem.problem}`);
+    requireReadable(found.problems, io.cwd);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint ${command}: ${name} is listed in .migralintignore and was left out\n`);
     if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to do');
     for (const f of found.files) all.set(f, undefined);

@@ -3,6 +3,7 @@
 // not linted must never pass as if it had been.
 import { visibleLine } from '@migralint/reporter-terminal/visible-text';
 import { displayPath } from './gather-files.js';
+import { InputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { readInput } from './read-input.js';
 import type { InputProblem } from './walk-sql-files.js';
@@ -39,4 +40,10 @@ export class InputProblems {
     const files = `${this.#count} file${this.#count > 1 ? 's or folders' : ' or folder'} could not be read (see above): the run is incomplete (exit 2)`;
     return { code: 2, reason: run.code === 2 && run.reason ? `${run.reason}; ${files}` : files };
   }
+}
+
+/** For commands that need every file of a history (verify, plan, lock): the first unreadable one stops them. */
+export function requireReadable(problems: readonly InputProblem[], cwd: string): void {
+  const first = problems[0];
+  if (first) throw new InputError(`cannot read ${first.directory ? 'directory ' : ''}${displayPath(cwd, first.path)}: ${first.problem}`);
 }

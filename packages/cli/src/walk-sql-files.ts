@@ -31,8 +31,9 @@ export function walkSqlFiles(root: string): WalkedFiles {
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  const visit = (dir: string) => {
-    const real = fs.realpathSync(dir);
+  // `real` is the directory's real path: resolved for the root and for links, joined for the rest
+  // (a plain entry of a real directory is real), so only links cost a system call.
+  const visit = (dir: string, real: string) => {
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     let entries: fs.Dirent[];
@@ -44,7 +45,7 @@ export function walkSqlFiles(root: string): WalkedFiles {
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
-      const abs = path.join(dir, entry.name);
+      const abs = `${dir}${path.sep}${entry.name}`;
       const isSql = entry.name.endsWith('.sql');
       let stat: fs.Stats | undefined = undefined;
       if (entry.isSymbolicLink()) {
@@ -60,7 +61,7 @@ export function walkSqlFiles(root: string): WalkedFiles {
       }
       const isDir = stat ? stat.isDirectory() : entry.isDirectory();
       if (isDir) {
-        visit(abs);
+        visit(abs, stat ? fs.realpathSync.native(abs) : `${real}${path.sep}${entry.name}`);
         continue;
       }
       if (!isSql) continue;
@@ -69,12 +70,12 @@ export function walkSqlFiles(root: string): WalkedFiles {
         problems.push({ path: abs, problem: notRegular(stat ?? fs.lstatSync(abs)) });
         continue;
       }
-      const realFile = stat ? fs.realpathSync(abs) : path.join(real, entry.name);
+      const realFile = stat ? fs.realpathSync.native(abs) : `${real}${path.sep}${entry.name}`;
       if (seenFiles.has(realFile)) continue;
       seenFiles.add(realFile);
       files.push(abs);
     }
   };
-  visit(root);
+  visit(root, fs.realpathSync.native(root));
   return { files: files.sort(), problems };
 }

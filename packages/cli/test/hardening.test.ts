@@ -231,6 +231,17 @@ describe('3, 4, 5. only regular files are read; what cannot be read is said, per
     }
   });
 
+  it('lock and plan, which need every file of a history, stop at one they cannot read', async () => {
+    const dir = makeProject({ 'm/0001_a.sql': good });
+    fs.symlinkSync('gone.sql', path.join(dir, 'm/0002_b.sql'));
+    for (const command of ['lock', 'plan']) {
+      const run = await runCli([command, 'm'], { cwd: dir });
+      expect(run.stderr).toMatch(/^migralint( plan)?: cannot read m\/0002_b\.sql: it is a symbolic link to gone\.sql, which does not exist; fix or remove the link\n$/);
+      expect(run.code).toBe(2);
+    }
+    expect(fs.existsSync(path.join(dir, 'migralint.lock'))).toBe(false);
+  });
+
   it('a UTF-16 file is named as such, with the fix', async () => {
     const text = 'CREATE TABLE t (id int);\n';
     const dir = makeProject({

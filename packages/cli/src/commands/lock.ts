@@ -11,6 +11,7 @@ import { ConfigError } from '@migralint/config';
 import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
 import { compareLock, computeLock, formatLock, LockfileError, parseLock, type LockChange, type SetLock } from '@migralint/rules-history';
 import { findFiles, historyFiles } from '../find-files.js';
+import { requireReadable } from '../input-problems.js';
 import type { CliIO } from '../io.js';
 import { usageErrorOf, UsageError } from '../parse-args.js';
 import { auxReader, configLoaderFor, groupByConfig, readBytes } from '../gather-files.js';
@@ -119,6 +120,8 @@ async function lockSets(request: LockRequest, io: CliIO): Promise<number> {
 /** The lock of every set the paths belong to, computed from the files now (whole histories). */
 async function currentLocks(request: LockRequest, io: CliIO): Promise<SetLock[]> {
   const found = await findFiles(io.cwd, request.paths);
+  // A lock that silently left out a file (a dangling link, a FIFO) would pass `lock --check` forever.
+  requireReadable(found.problems, io.cwd);
   for (const name of found.ignoredExplicit) io.stderr.write(`migralint lock: ${name} is listed in .migralintignore and was not locked\n`);
   if (found.files.length === 0) throw new UsageError('every file given is listed in .migralintignore; nothing to lock');
   // A lockfile covers a whole history, whichever of its files were named.
