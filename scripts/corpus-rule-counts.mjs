@@ -16,9 +16,8 @@ if (!fs.existsSync(dir)) {
   console.log(`corpus-rule-counts: ${dir} does not exist; pass a directory of migrations`);
   process.exit(0);
 }
-const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
 const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
-const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
+const { lint } = await import(path.join(root, 'packages/migrations/dist/index.js'));
 
 const files = [];
 (function walk(d) {
@@ -36,8 +35,6 @@ const result = await lint({
   files: files.map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) })),
   config,
   cwd: dir,
-  buildModel,
-  sectionBreaks,
   readAux: (p) => {
     try {
       return fs.readFileSync(path.resolve(dir, p), 'utf8');

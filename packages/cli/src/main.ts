@@ -1,13 +1,13 @@
 // `migralint` from argv to exit code: find files, find their config, lint, report (DESIGN.md §2, §10).
 
 import path from 'node:path';
-import { lint, loadParser, type LintResult, type VcsChanges } from '@migralint/core';
+import { loadParser, type LintResult, type VcsChanges } from '@migralint/core';
 import { printConfig } from '@migralint/config';
 import { findFiles, historyFiles } from './find-files.js';
 import { auxReader, configLoaderFor, displayPath, groupByConfig, readBytes } from './gather-files.js';
 import { reportFailure } from './report-failure.js';
 import { changedSince, stagedFiles, vcsChanges } from './git-changes.js';
-import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
+import { lint, migrationRootOf } from '@migralint/migrations';
 import { readStream, type CliIO } from './io.js';
 import { mergeResults } from './merge-results.js';
 import { HELP, parseCliArgs, UsageError, type CliRequest } from './parse-args.js';
@@ -110,7 +110,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     const results: LintResult[] = [];
     for (const [config, files] of groups) {
       results.push(
-        await lint({ files, config, cwd: io.cwd, buildModel, sectionBreaks, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
+        await lint({ files, config, cwd: io.cwd, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), onProgress: () => progress.advance() }),
       );
     }
     return mergeResults(results);

@@ -1,7 +1,7 @@
 // @migralint/core: parse, statement tree, positions, directives, rule runtime and lint().
 export type * from './types.js';
 export { defineRule, definePlugin } from './define.js';
-export { lint, resolveDefaults, type LintOptions } from './lint.js';
+export { runEngine, resolveDefaults, type LintOptions, type ModelProvider } from './lint.js';
 export { corePlugin, DIRECTIVE_RULES } from './core-plugin.js';
 export { catalogRules, recommendedRules, toSetting, RuleResolver, type ActiveRule, type RuleCatalog } from './active-rules.js';
 export { applyFixes } from './apply-fixes.js';

@@ -228,7 +228,7 @@ export interface SourceFile {
 export interface ProjectInfo {
   /** Every file of the run that decoded as text, in path order. */
   files: readonly SourceFile[];
-  /** The migration model (layouts, order, pairs, schema replay), when lint() was given `buildModel`. */
+  /** The migration model (layouts, order, pairs, schema replay); absent only when building it failed (a notification says so). */
   model?: ProjectModel;
   /** Reads a non-SQL file (a lockfile, sqitch.plan) by path; undefined when absent. */
   readAux?: (path: string) => string | undefined;

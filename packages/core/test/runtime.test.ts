@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lint } from '@migralint/core';
+import { applyFixes } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { testPlugin } from './test-plugin.js';
 
 describe('rule runtime', () => {

@@ -7,8 +7,8 @@
 //      positions, directives, severities and reporters are the engine's own.
 
 import path from 'node:path';
-import { corePlugin, lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
-import { sectionBreaks } from '@migralint/migrations';
+import { corePlugin, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import type { Database } from './database.js';
 import { deriveFindings, lineAt, REWRITE_RULES, type CrossCheck } from './derive-findings.js';
 import { isPgliteExtension, openPglite } from './pglite-database.js';
@@ -142,7 +142,6 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     files: options.files,
     config: verifyConfig(config, findings),
     cwd,
-    sectionBreaks,
     ...(readAux ? { readAux } : {}),
     ...(options.reportPaths ? { reportPaths: options.reportPaths } : {}),
   });

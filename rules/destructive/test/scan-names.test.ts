@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, definePlugin, lint, type SqlToken } from '@migralint/core';
+import { defineRule, definePlugin, type SqlToken } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { readNameList, readQualifiedName, splitTopLevel } from '../src/scan-names.js';
 import { matchesTablePattern } from '../src/table-names.js';
 

@@ -1,6 +1,7 @@
 // Test helpers: real SQL through the real parser (core's lint() with a rule that keeps each
 // file's SourceFile), then a plain MigrationSet of one migration per file, each file one up part.
-import { definePlugin, defineRule, lint, type MigrationSet, type SchemaModel, type Settings, type SourceFile } from '@migralint/core';
+import { definePlugin, defineRule, type MigrationSet, type SchemaModel, type Settings, type SourceFile } from '@migralint/core';
+import { lint } from '../../src/lint.js';
 import { replaySchema } from '../../src/schema/replay-schema.js';
 
 export async function parseFiles(files: ReadonlyArray<{ path: string; sql: string }>): Promise<Map<string, SourceFile>> {
