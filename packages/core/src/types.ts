@@ -2,7 +2,7 @@
 // Rules and reporters read these; the engine (lint.ts) produces them.
 
 import type { VFile } from 'vfile';
-import type { ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace } from './project-model.js';
+import type { ColumnInfo, ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace, TableInfo } from './project-model.js';
 
 /** How loud a finding is. `info` never fails a run. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -259,10 +259,22 @@ export interface SchemaView {
   /** Resolve a name as written at the current statement (search_path in effect). */
   resolve(name: { schema?: string; name: string }): QualifiedName;
   /**
-   * Was this object created by the current migration (its up)? Destructive and locking rules exempt
-   * such objects: they hold no production data yet. Also true in a down for what its up created.
+   * Was the object this name stands for at this statement created by the current migration (its
+   * up)? By identity: `ALTER TABLE t_new RENAME TO t` makes `t` new, but a `DROP TABLE t` before it
+   * drops the old one. Destructive and locking rules exempt new objects: they hold no production
+   * data yet. Also true in a down for what its up created.
    */
   isNew(kind: 'table' | 'index' | 'view' | 'function' | 'type' | 'sequence' | 'schema', name: { schema?: string; name: string }): boolean;
+  /**
+   * Did this column (as named at this statement) hold no deployed data: its table or the column is
+   * new in this migration, by identity (a column renamed earlier in the migration is the old one).
+   * Undefined when the model cannot say (a table the history never created, a column it never saw).
+   */
+  isNewColumn(table: { schema?: string; name: string }, column: string): boolean | undefined;
+  /** The table this name stands for at this statement, as it was before the current migration (renames followed). */
+  tableBefore(table: { schema?: string; name: string }): TableInfo | undefined;
+  /** The column this name stands for at this statement, as it was before the current migration (renames followed). */
+  columnBefore(table: { schema?: string; name: string }, column: string): ColumnInfo | undefined;
 }
 
 /** Why a finding is not counted. */

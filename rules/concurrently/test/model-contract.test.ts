@@ -104,6 +104,9 @@ function fakeModel(history: FakeHistory): BuildModel {
         atEnd: () => snapshot,
         createdIn: (index, kind, name) => kind === 'table' && (history.createdTables?.[index] ?? []).map((n) => key(qualified(n))).includes(key(name)),
         resolve: (name) => ({ schema: name.schema ?? 'public', name: name.name }),
+        // No identities: "new" is answered by name (createdIn).
+        identify: () => undefined,
+        identifyColumn: () => undefined,
         skipped: [],
       }),
     };

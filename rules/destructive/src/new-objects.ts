@@ -170,30 +170,38 @@ export function isNewTable(context: RuleContext<any>, table: TableRef): boolean 
 
 /**
  * Did `column` of `table` hold no deployed data before this statement — the table is new, or the
- * column was added by this migration? With the model: the column is absent from the table as it
- * was before the migration. Without it: an `ADD COLUMN` earlier in the file.
+ * column was added by this migration? With the model: by identity (a column renamed earlier in the
+ * migration is the old one). Without it, or for a table the history never created: an
+ * `ADD COLUMN` earlier in the file.
  */
 export function isNewColumn(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  const known = context.schema?.isNewColumn(written(table), column);
+  if (known !== undefined) return known;
   if (isNewTable(context, table)) return true;
-  const before = tableBefore(context, table);
-  // An external table (never created by the history: a platform table, or history not linted)
-  // has unknown columns, not new ones.
-  if (before && !isExternalTable(context, table)) return !before.columns.some((c) => c.name === column);
   return columnAddedEarlierInFile(context.statements, context.statement, table, column);
 }
 
-function isExternalTable(context: RuleContext<any>, table: TableRef): boolean {
-  const schema = context.schema;
-  return schema !== undefined && schema.before.isExternal('table', schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name }));
+/**
+ * Was this column name not in use before this migration — a new column, or one the migration
+ * renamed to it (a down renaming back what its up renamed breaks no deployed code)? Renames ask
+ * about names, not data.
+ */
+export function isNewColumnName(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  if (isNewColumn(context, table, column)) return true;
+  const before = columnBefore(context, table, column);
+  return before !== undefined && before.name !== column;
 }
 
-/** The table as it was before the current migration, when the model knows it. */
+/** The table as it was before the current migration (renames in it followed), when the model knows it. */
 export function tableBefore(context: RuleContext<any>, table: TableRef): TableInfo | undefined {
-  const schema = context.schema;
-  return schema?.before.table(schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name }));
+  return context.schema?.tableBefore(written(table));
 }
 
-/** A column as it was before the current migration, when the model knows its table. */
+/** A column as it was before the current migration (renames in it followed), when the model knows it. */
 export function columnBefore(context: RuleContext<any>, table: TableRef, column: string): ColumnInfo | undefined {
-  return tableBefore(context, table)?.columns.find((c) => c.name === column);
+  return context.schema?.columnBefore(written(table), column);
+}
+
+function written(table: TableRef): { schema?: string; name: string } {
+  return { ...(table.schema ? { schema: table.schema } : {}), name: table.name };
 }
