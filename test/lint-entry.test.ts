@@ -55,3 +55,34 @@ describe('lint({ files, config })', () => {
     expect(findings(supabase)).toEqual([]);
   });
 });
+
+describe('context is not work (reportPaths)', () => {
+  it('runs file rules only on reported files; project rules see the history but report only there', async () => {
+    const { definePlugin, defineRule } = await import('@migralint/core');
+    const seen: string[] = [];
+    const probe = defineRule({
+      meta: { type: 'problem', docs: { description: 'test: which files the file phase sees', url: 'https://example.test/probe' }, defaultSeverity: 'error', recommended: true, messages: { m: 'seen' } },
+      create(context) {
+        seen.push(context.file.path);
+        return { Statement: () => context.report({ messageId: 'm' }) };
+      },
+    });
+    const files = [
+      { path: 'db/migrations/000001_a.up.sql', content: 'CREATE TABLE a (id int);\n' },
+      { path: 'db/migrations/000001_a.down.sql', content: 'DROP TABLE a;\n' },
+      { path: 'db/migrations/000002_b.up.sql', content: 'ALTER TABLE a DROP COLUMN id;\n' },
+    ];
+    const result = await lint({
+      files,
+      config: { plugins: [...plugins, definePlugin({ name: 'probe', rules: { files: probe } })], rules: { ...rules, 'probe/files': 'error' } },
+      reportPaths: ['db/migrations/000002_b.up.sql'],
+    });
+    expect(seen).toEqual(['db/migrations/000002_b.up.sql']);
+    // The model still knows `a` from the history: the drop is of a pre-existing column.
+    expect(findings(result).sort()).toEqual([
+      'db/migrations/000002_b.up.sql:1 destructive/no-drop-column',
+      'db/migrations/000002_b.up.sql:1 probe/files',
+      'db/migrations/000002_b.up.sql:1 rollback/missing-down',
+    ]);
+  });
+});

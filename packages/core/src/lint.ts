@@ -117,11 +117,16 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
     if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
   }
   const enabled = new Set<string>();
+  // Files loaded only as history for the reported ones are parsed and replayed (the model needs
+  // them), never run through file rules, directives or messages: context is not work.
+  const reportSet = options.reportPaths ? new Set(options.reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
+  const isReported = (file: string) => !reportSet || reportSet.has(path.resolve(cwd, file));
+  const reported = reportSet ? states.filter((s) => isReported(s.path)) : states;
 
-  for (const state of states) {
+  for (const state of states) for (const r of rulesFor(state.path).rules) enabled.add(r.id);
+  for (const state of reported) {
     const { rules, settings } = rulesFor(state.path);
     const byId = new Map(rules.map((r) => [r.id, r]));
-    for (const r of rules) enabled.add(r.id);
     for (const { ruleId, descriptor } of state.engineReports) {
       // An unreadable file is always reported: a silent pass over it is the one outcome we refuse.
       const active = byId.get(ruleId) ?? (ruleId === 'migralint/unreadable-file' ? alwaysOn(catalog, ruleId) : undefined);
@@ -131,9 +136,9 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
   }
 
   const base = resolver.forFile(path.join(config.root, '\0no-override\0'));
-  runProjectRules(states, rulesFor, base.rules, base.settings, project, notify);
+  runProjectRules(states, rulesFor, base.rules, base.settings, project, notify, isReported);
 
-  for (const state of states) {
+  for (const state of reported) {
     if (state.unreadable) continue;
     const byId = new Map(rulesFor(state.path).rules.map((r) => [r.id, r]));
     applyDirectives(state, catalog, config.noInlineDisable, (ruleId, descriptor) => {
@@ -142,8 +147,6 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
     });
   }
 
-  const reportSet = options.reportPaths ? new Set(options.reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
-  const reported = reportSet ? states.filter((s) => reportSet.has(path.resolve(cwd, s.path))) : states;
   const files = reported.map(toFileResult);
   const rules: LintResult['rules'] = {};
   for (const [id, rule] of catalog.rules) rules[id] = { ...rule.meta, id, enabled: enabled.has(id) };

@@ -101,7 +101,16 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   }
 }
 
-export function runProjectRules(states: readonly FileState[], rulesFor: (file: string) => { rules: ActiveRule[] }, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
+/** Project rules see every file; they report only on the files `isReported` accepts (the others are context). */
+export function runProjectRules(
+  states: readonly FileState[],
+  rulesFor: (file: string) => { rules: ActiveRule[] },
+  rules: readonly ActiveRule[],
+  settings: Settings,
+  project: ProjectInfo,
+  notify: Notify,
+  isReported: (file: string) => boolean = () => true,
+): void {
   const byPath = new Map(states.map((s) => [s.path, s]));
   for (const active of rules) {
     if (!active.rule.project) continue;
@@ -123,6 +132,7 @@ export function runProjectRules(states: readonly FileState[], rulesFor: (file: s
       report: (descriptor) => {
         const state = byPath.get(descriptor.file);
         if (!state) throw new Error(`report: "${descriptor.file}" is not a file of this run`);
+        if (!isReported(state.path)) return;
         // Overrides may turn a project rule off, or change its severity, for some files.
         const forFile = rulesFor(state.path).rules.find((r) => r.id === active.id);
         if (!forFile) return;
