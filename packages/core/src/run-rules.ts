@@ -40,6 +40,22 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
     }
     return viewCache.view;
   };
+  // The statements of each part, indexed on first use: one pass over the file.
+  let parts: Map<Statement, Statement[]> | undefined;
+  const statementsOfPart = (statement: Statement): readonly Statement[] => {
+    if (!parts) {
+      parts = new Map();
+      const byPart = new Map<unknown, Statement[]>();
+      for (const s of statements) {
+        const part = placeOf(s)?.part;
+        let list = byPart.get(part);
+        if (!list) byPart.set(part, (list = []));
+        if (s.kind !== 'ParseError') list.push(s);
+        parts.set(s, list);
+      }
+    }
+    return parts.get(statement) ?? [];
+  };
   const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement) => void }>>();
   const failed = new Set<string>();
 
@@ -63,6 +79,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       },
       rangeOf: (target) => state.locator.rangeOf(target, current),
       tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
+      statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
         state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, descriptor, range, state.map));

@@ -139,6 +139,12 @@ export interface RuleContext<Options = Record<string, unknown>> {
   rangeOf(target: ReportTarget): Range;
   /** The scanner's tokens of a statement (default: the current one), comments left out. */
   tokensOf(statement?: Statement): readonly SqlToken[];
+  /**
+   * The statements of the part a statement (default: the current one) belongs to — the section the
+   * runner sends on its own; the whole file outside any migration set — in order, parse errors left
+   * out. Indexed once per file, so asking per statement costs nothing.
+   */
+  statementsOfPart(statement?: Statement): readonly Statement[];
   report(descriptor: ReportDescriptor): void;
 }
 

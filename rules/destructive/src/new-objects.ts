@@ -115,20 +115,45 @@ export function sameObject(kind: ObjectKind, a: ObjectName, b: ObjectName): bool
   return true;
 }
 
-function createdIn(statements: readonly Statement[], kind: ObjectKind, name: ObjectName, certainOnly: boolean): boolean {
-  return statements.some((statement) =>
-    objectsCreatedBy(statement).some((c) => c.kind === kind && (c.certain || !certainOnly) && sameObject(kind, c.name, name)),
+interface Creation extends Created {
+  index: number;
+}
+
+const creationIndexes = new WeakMap<readonly Statement[], Map<string, Creation[]>>();
+
+/** What the statements create, by kind and bare name: one pass per file, then lookups. */
+function creationsOf(statements: readonly Statement[]): Map<string, Creation[]> {
+  let index = creationIndexes.get(statements);
+  if (index) return index;
+  index = new Map();
+  for (const statement of statements) {
+    for (const created of objectsCreatedBy(statement)) {
+      const key = `${created.kind}\0${created.name.name}`;
+      const list = index.get(key);
+      const entry = { ...created, index: statement.index };
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
+  }
+  creationIndexes.set(statements, index);
+  return index;
+}
+
+/** Does a statement of `statements` between the indexes `from` and `to` (exclusive) create the object? */
+function createdBetween(statements: readonly Statement[], from: number, to: number, kind: ObjectKind, name: ObjectName, certainOnly: boolean): boolean {
+  return (creationsOf(statements).get(`${kind}\0${name.name}`) ?? []).some(
+    (c) => c.index > from && c.index < to && (c.certain || !certainOnly) && sameObject(kind, c.name, name),
   );
 }
 
 /** Did a statement before `before` in this file certainly create the object? */
 export function createdEarlierInFile(statements: readonly Statement[], before: Statement, kind: ObjectKind, name: ObjectName): boolean {
-  return createdIn(statements.filter((s) => s.index < before.index), kind, name, true);
+  return createdBetween(statements, -1, before.index, kind, name, true);
 }
 
 /** Does a statement after `after` in this file create (or replace) the object — a drop-and-recreate? */
 export function recreatedLaterInFile(statements: readonly Statement[], after: Statement, kind: ObjectKind, name: ObjectName): boolean {
-  return createdIn(statements.filter((s) => s.index > after.index), kind, name, false);
+  return createdBetween(statements, after.index, Infinity, kind, name, false);
 }
 
 /**
@@ -144,7 +169,7 @@ export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: O
     if (!schema.isNew(kind as Parameters<typeof schema.isNew>[0], written)) return false;
     // The model answers for the migration as a whole. Within this file, an object that is only
     // created after the current statement is not the one the statement touches: that one existed.
-    return createdIn(statements.filter((s) => s.index < statement.index), kind, name, false) || !recreatedLaterInFile(statements, statement, kind, name);
+    return createdBetween(statements, -1, statement.index, kind, name, false) || !recreatedLaterInFile(statements, statement, kind, name);
   }
   return createdEarlierInFile(statements, statement, kind, name) || createdByUp(context, kind, name);
 }
@@ -158,8 +183,12 @@ function createdByUp(context: RuleContext<any>, kind: ObjectKind, name: ObjectNa
   if (place?.part.direction !== 'down') return false;
   return place.migration.up.some((part) => {
     const file = context.project.files.find((f) => f.path === part.file);
-    const statements = file?.statements.filter((s) => s.start >= part.range.start && s.start < part.range.end) ?? [];
-    return createdIn(statements, kind, name, false);
+    if (!file) return false;
+    const inPart = (c: Creation) => {
+      const s = file.statements[c.index]!;
+      return s.start >= part.range.start && s.start < part.range.end;
+    };
+    return (creationsOf(file.statements).get(`${kind}\0${name.name}`) ?? []).some((c) => inPart(c) && sameObject(kind, c.name, name));
   });
 }
 
