@@ -1,5 +1,6 @@
 // @migralint/core: parse, statement tree, positions, directives, rule runtime and lint().
 export type * from './types.js';
+export type { AstAncestor, AstNodeOf, AstNodeType, AstNodeTypes, PgAst } from './ast-nodes.js';
 export { defineRule, definePlugin } from './define.js';
 export { runEngine, resolveDefaults, type LintOptions, type ModelProvider } from './lint.js';
 export { corePlugin, DIRECTIVE_RULES } from './core-plugin.js';

@@ -2,6 +2,7 @@
 // Rules and reporters read these; the engine (lint.ts) produces them.
 
 import type { VFile } from 'vfile';
+import type { AstAncestor, AstNodeOf, AstNodeType } from './ast-nodes.js';
 import type { ColumnInfo, ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace, TableInfo } from './project-model.js';
 
 /** How loud a finding is. `info` never fails a run. */
@@ -164,8 +165,24 @@ export interface ProjectContext<Options = Record<string, unknown>> {
   report(descriptor: ProjectReportDescriptor): void;
 }
 
-/** Visitors by statement kind (`IndexStmt`, `AlterTableStmt`, …) plus `Statement` for every statement. */
-export type Visitors = Record<string, ((node: AstNode, statement: Statement) => void) | undefined>;
+/**
+ * Visitors, keyed by libpg-query node type:
+ * - a statement kind (`IndexStmt`, `AlterTableStmt`, …: the names ending in `Stmt`), or `Statement`
+ *   for every statement — called once per statement with its node;
+ * - any other node type (`AlterTableCmd`, `ColumnDef`, `Constraint`, `FuncCall`, …) — called for
+ *   every such node inside a statement, in document order, with its ancestors (the statement's node
+ *   first, the node's parent last), so a rule never walks a tree itself.
+ */
+// `node: any`: a statement handler reads the node as an AstNode; a TypedVisitors handler as its @pgsql/types type.
+export type Visitors = Record<string, ((node: any, statement: Statement, ancestors: readonly AstAncestor[]) => void) | undefined>;
+
+/**
+ * Visitors typed from @pgsql/types: annotate `create`'s result with it (`create(context): TypedVisitors`)
+ * and each handler gets its node type (`ColumnDef`, `AlterTableCmd`, …).
+ */
+export type TypedVisitors = {
+  [K in AstNodeType]?: (node: AstNodeOf<K>, statement: Statement, ancestors: readonly AstAncestor[]) => void;
+} & { Statement?: (node: AstNode, statement: Statement) => void };
 
 export interface Rule<Options = any> {
   meta: RuleMeta;
