@@ -10,6 +10,27 @@ export { inTransactionAt } from './transaction-state.js';
 export { replaySchema, type ReplaySchemaInput, type ExternalObjectsSetting } from './schema/replay-schema.js';
 export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-layout.js';
 export { sectionBreaks } from './section-breaks.js';
+export {
+  LOCKFILE_NAME,
+  LOCKFILE_VERSION,
+  LockfileError,
+  brokenChainAt,
+  chainOf,
+  compareLock,
+  computeLock,
+  computeSetLock,
+  filePathOf,
+  filesInOrder,
+  formatLock,
+  hashText,
+  lockfilePathOf,
+  normalizeText,
+  parseLock,
+  type LockChange,
+  type LockEntry,
+  type Lockfile,
+  type SetLock,
+} from './lockfile.js';
 export { replayDown, type DownReplay, type ReplayStep, type ListedSnapshot } from './schema/replay-down.js';
 export {
   diffSnapshots,

@@ -5,9 +5,9 @@
 
 import { describe, it } from 'vitest';
 import { type LintResult, type ProjectModel, type Rule, type SourceFile, type VcsChanges } from '@migralint/core';
-import { lint } from '@migralint/migrations';
+import { computeLock, formatLock, lint } from '@migralint/migrations';
 import { assertInvalidOutcome, assertValidOutcome, pluginsWithRule, type CaseOutcome, type ExpectedProjectError, type Finding } from '@migralint/rule-tester';
-import history, { computeLock, formatLock } from '../src/index.js';
+import history from '../src/index.js';
 
 export interface GitState {
   ref?: string;
