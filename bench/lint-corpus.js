@@ -31,7 +31,7 @@ if (!fs.existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js'))) {
 
 // As the CLI does (packages/cli/bin/migralint.js explains why).
 v8.setFlagsFromString('--liftoff-only');
-const { lint } = await import(path.join(root, 'packages', 'core', 'dist', 'index.js'));
+const { runEngine } = await import(path.join(root, 'packages', 'core', 'dist', 'index.js'));
 const { loadConfig } = await import(path.join(root, 'packages', 'config', 'dist', 'index.js'));
 const { buildModel, sectionBreaks } = await import(path.join(root, 'packages', 'migrations', 'dist', 'index.js'));
 
@@ -53,6 +53,8 @@ const replayAll = defineRule({
 });
 const benchPlugin = definePlugin({ name: 'bench', rules: { 'replay-all': replayAll } });
 const coreWithReplay = { ...coreOnly, plugins: [...config.plugins, benchPlugin], rules: { ...coreOnly.rules, 'bench/replay-all': 'info' } };
+// The engine without layouts or replay: a model with no sets, statements split at `;` only.
+const noModel = { buildModel: () => ({ sets: [], findings: [], placeOf: () => undefined, schemaOf: () => undefined }), sectionBreaks: () => [] };
 function measure(label, cfg, withModel) {
   return async () => {
     const times = [];
@@ -62,7 +64,7 @@ function measure(label, cfg, withModel) {
       const t = performance.now();
       const inputs = files.map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) }));
       bytes = inputs.reduce((n, f) => n + f.content.byteLength, 0);
-      result = await lint({ files: inputs, config: cfg, cwd: dir, ...(withModel ? { buildModel, sectionBreaks } : {}) });
+      result = await runEngine({ files: inputs, config: cfg, cwd: dir }, withModel ? { buildModel, sectionBreaks } : noModel);
       times.push(performance.now() - t);
     }
     return { label, wall: median(times), result, bytes };

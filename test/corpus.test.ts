@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lint } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { ConfigLoader } from '@migralint/config';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/corpus');

@@ -7,10 +7,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { corePlugin, lint, type Plugin, type Rule } from '@migralint/core';
+import { corePlugin, type Plugin, type Rule } from '@migralint/core';
 import { validateOptions } from '@migralint/rule-tester';
 import { builtinPlugins } from '@migralint/config';
-import { buildModel, sectionBreaks } from '@migralint/migrations';
+import { lint } from '@migralint/migrations';
 
 /** The built-in packs. A new pack is one line here. */
 // The same list the config loads: a new pack is covered as soon as it is a built-in.
@@ -69,8 +69,6 @@ async function findingsOf(ruleId: string, rule: Rule, code: string, info: string
   // `filename="db/migrations/001_x.up.sql"` puts the example in a layout (transaction mode, pairing).
   const filename = /(?:^|\s)filename="([^"]+)"/.exec(info)?.[1] ?? 'example.sql';
   const result = await lint({
-    buildModel,
-    sectionBreaks,
     files: [{ path: filename, content: code }],
     config: {
       ...config,

@@ -10,9 +10,8 @@ export const defaultCorpus = path.join(root, '..', 'shared', 'corpus');
 
 /** lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time. */
 export async function lintCorpus(dir, preset) {
-  const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
   const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
-  const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
+  const { lint } = await import(path.join(root, 'packages/migrations/dist/index.js'));
   const files = listSqlFiles(dir).map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) }));
   const loader = new ConfigLoader({ cwd: dir });
   const config = await loader.resolveConfig({ extends: [preset] });
@@ -21,8 +20,6 @@ export async function lintCorpus(dir, preset) {
     files,
     config,
     cwd: dir,
-    buildModel,
-    sectionBreaks,
     readAux: (p) => {
       try {
         return fs.readFileSync(path.resolve(dir, p), 'utf8');

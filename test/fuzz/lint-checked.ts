@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lint, type LintResult, type ResolvedConfig } from '@migralint/core';
+import { type LintResult, type ResolvedConfig } from '@migralint/core';
 import { ConfigLoader } from '@migralint/config';
-import { buildModel, sectionBreaks } from '@migralint/migrations';
+import { lint } from '@migralint/migrations';
 import type { InputFile } from './sql-inputs.js';
 
 export type Outcome = 'clean' | 'findings' | 'parse-error' | 'unreadable' | 'failure';
@@ -40,7 +40,7 @@ export async function lintChecked(files: readonly InputFile[]): Promise<Checked>
   let second: LintResult;
   try {
     const config = await strictConfig();
-    const run = () => lint({ files: files.map((f) => ({ path: f.path, content: f.content.slice() })), config, cwd: '/fuzz', buildModel, sectionBreaks, readAux: () => undefined });
+    const run = () => lint({ files: files.map((f) => ({ path: f.path, content: f.content.slice() })), config, cwd: '/fuzz', readAux: () => undefined });
     first = await run();
     second = await run();
   } catch (error) {

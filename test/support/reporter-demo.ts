@@ -1,7 +1,8 @@
 // A tiny rule pack for reporter tests: real rules run by the real engine, so the reporters are tested
 // on the results `lint()` actually produces (positions, VFiles, suppressions, notifications).
 
-import { definePlugin, defineRule, lint, type LintResult, type SourceInput } from '@migralint/core';
+import { definePlugin, defineRule, type LintResult, type SourceInput } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 
 const DOCS = 'https://github.com/migralint/migralint/blob/main/docs/rules/demo';
 

@@ -2,7 +2,7 @@
 // it as, whether that was guessed, the evidence, and the transaction mode (docs/layouts.md#runners).
 // The history is loaded the way a lint of that file loads it, and analysed with no rules.
 import path from 'node:path';
-import { lint, type ResolvedConfig } from '@migralint/core';
+import { runEngine, type ResolvedConfig } from '@migralint/core';
 import { buildModel, migrationRootOf, runnerJson, sectionBreaks } from '@migralint/migrations';
 import { historyFiles } from './find-files.js';
 import { auxReader, displayPath, readBytes } from './gather-files.js';
@@ -13,15 +13,14 @@ export async function historyRunnerOf(cwd: string, file: string, config: Resolve
   if (path.extname(file) !== '.sql') return null;
   const files = await historyFiles(cwd, [file], migrationRootOf);
   let model: ReturnType<typeof buildModel> | undefined;
-  await lint({
+  // The engine with a model provider that keeps the model it builds: only the model is wanted.
+  await runEngine({
     files: files.map((abs) => ({ path: displayPath(cwd, abs), content: readBytes(abs) })),
     // Only the model is wanted: no rules, but every setting (a per-folder `runner` lives in overrides).
     config: { ...config, rules: {}, overrides: config.overrides.map(({ rules: _rules, ...rest }) => rest) },
     cwd,
-    buildModel: (input) => (model = buildModel(input)),
-    sectionBreaks,
     readAux: auxReader(cwd),
-  });
+  }, { buildModel: (input) => (model = buildModel(input)), sectionBreaks });
   const wanted = displayPath(cwd, file);
   const set = model?.sets.find((s) => s.migrations.some((m) => [...m.up, ...m.down].some((part) => part.file === wanted)));
   return (set && runnerJson(set)) ?? null;

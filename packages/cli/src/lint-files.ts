@@ -1,7 +1,7 @@
-// The one place the CLI calls the library's lint entry, in the main thread and in the workers alike:
-// when core offers a single entry, this is the line that changes.
-import { lint, type LintResult, type ResolvedConfig, type SourceInput, type VcsChanges } from '@migralint/core';
-import { buildModel, sectionBreaks } from '@migralint/migrations';
+// The one place the CLI calls the library's lint entry (which always builds the migration model),
+// in the main thread and in the workers alike.
+import type { LintResult, ResolvedConfig, SourceInput, VcsChanges } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 
 export interface LintFilesOptions {
   cwd: string;
@@ -14,5 +14,5 @@ export interface LintFilesOptions {
 
 export function lintFiles(files: SourceInput[], config: ResolvedConfig, options: LintFilesOptions): Promise<LintResult> {
   const { cwd, readAux, vcs, reportPaths, onProgress } = options;
-  return lint({ files, config, cwd, buildModel, sectionBreaks, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), ...(onProgress ? { onProgress } : {}) });
+  return lint({ files, config, cwd, readAux, ...(vcs ? { vcs } : {}), ...(reportPaths ? { reportPaths } : {}), ...(onProgress ? { onProgress } : {}) });
 }

@@ -112,6 +112,14 @@ describe('bad input', () => {
     expect(run.stderr).toMatch(/migralint\.config\.yaml: rules\["destructive\/no-drop-table"\]\[1\]\.allowTables: must be array/);
   });
 
+  it('options for a rule that takes none: exit 2 naming the key', async () => {
+    const dir = makeProject({ 'migralint.config.json': '{"rules": {"locking/prefer-repack": ["error", {"bogus": 3}]}}', 'migrations/1.sql': good });
+    const run = await runCli(['migrations'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/migralint\.config\.json: rules\["locking\/prefer-repack"\]\[1\]: rule "locking\/prefer-repack" takes no options; remove "bogus"/);
+    noStack(run.stderr);
+  });
+
   it('a plugin that fails to load: exit 2 naming the plugin and the config', async () => {
     const dir = makeProject({ 'migralint.config.json': '{"plugins": ["./broken-plugin.js"]}', 'broken-plugin.js': 'throw new Error("boom at import");\n', 'migrations/1.sql': good });
     const run = await runCli(['migrations'], { cwd: dir });

@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '@migralint/core';
 import { ConfigLoader } from '@migralint/config';
-import { buildModel, sectionBreaks } from '@migralint/migrations';
+import { lint } from '@migralint/migrations';
 import { assertBuilt, repoRoot, runCli } from './run-cli.js';
 
 const corpus = path.resolve(repoRoot, '../shared/corpus');
@@ -37,7 +36,7 @@ describe.skipIf(!present)('the corpus, split into histories', () => {
         return undefined;
       }
     };
-    const whole = await lint({ files: files.map((f) => ({ path: path.relative(corpus, f), content: fs.readFileSync(f) })), config, cwd: corpus, buildModel, sectionBreaks, readAux });
+    const whole = await lint({ files: files.map((f) => ({ path: path.relative(corpus, f), content: fs.readFileSync(f) })), config, cwd: corpus, readAux });
     const expected = lines(whole.files);
     expect(expected.length).toBeGreaterThan(9000);
 

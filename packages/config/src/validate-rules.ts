@@ -68,7 +68,12 @@ export function mergedOptions(rule: Rule, options: Record<string, unknown> | und
 
 function optionProblems(id: string, rule: Rule, options: Record<string, unknown>, keyPath: string, file: string): string[] {
   const schema = rule.meta.schema;
-  if (!schema) return [];
+  if (!schema) {
+    // A rule without an options schema takes no options: accepting anything would let a typo pass silently.
+    const keys = Object.keys(options);
+    if (keys.length === 0) return [];
+    return [`${file}: ${keyPath}: rule "${id}" takes no options; remove ${keys.map((k) => `"${k}"`).join(', ')}`];
+  }
   let validate = compiled.get(schema);
   if (!validate) {
     try {

@@ -128,3 +128,12 @@ describe('noInlineDisable', () => {
     ]);
   });
 });
+
+describe('options of a rule without an options schema', () => {
+  test('are rejected, naming the key (an empty object is fine)', async () => {
+    const problems = await problemsOf({ 'migralint.config.json': { rules: { 'locking/prefer-repack': ['error', { bogus: 3 }] } } });
+    expect(problems).toEqual(['migralint.config.json: rules["locking/prefer-repack"][1]: rule "locking/prefer-repack" takes no options; remove "bogus"']);
+    const root = tempProject({ 'migralint.config.json': { rules: { 'locking/prefer-repack': ['error', {}] } } });
+    await expect(loadConfig({ cwd: root })).resolves.toBeDefined();
+  });
+});

@@ -1,7 +1,8 @@
 // @migralint/core: parse, statement tree, positions, directives, rule runtime and lint().
 export type * from './types.js';
+export type { AstAncestor, AstNodeOf, AstNodeType, AstNodeTypes, PgAst } from './ast-nodes.js';
 export { defineRule, definePlugin } from './define.js';
-export { lint, resolveDefaults, type LintOptions } from './lint.js';
+export { runEngine, resolveDefaults, type LintOptions, type ModelProvider } from './lint.js';
 export { corePlugin, DIRECTIVE_RULES } from './core-plugin.js';
 export { catalogRules, recommendedRules, toSetting, RuleResolver, type ActiveRule, type RuleCatalog } from './active-rules.js';
 export { applyFixes } from './apply-fixes.js';
@@ -16,3 +17,4 @@ export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, spli
 export { createByteMap, type ByteMap } from './offsets.js';
 export * from './plpgsql/index.js';
 export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';
+export { matchesTablePattern, tablePatternsOption } from './rule-options.js';

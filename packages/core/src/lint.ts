@@ -1,11 +1,14 @@
-// lint(): the library API the CLI, editors and tests share (DESIGN.md §2). In-memory files in,
-// a LintResult out; nothing here touches the file system.
+// The engine behind `lint()` (DESIGN.md §2): in-memory files in, a LintResult out; nothing here
+// touches the file system. Users call `lint({ files, config })` from @migralint/migrations, which
+// hands this engine the migration model (layouts, pairs, replay): core defines the model's shapes
+// but never imports layout knowledge, and no caller can run the engine without a model by accident.
 
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput, VcsChanges } from './types.js';
 import type { BuildModel, ProjectModel } from './project-model.js';
+import type { SourceFile } from './types.js';
 import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from './active-rules.js';
 import { applyDirectives } from './apply-directives.js';
 import { buildMessage } from './build-message.js';
@@ -22,22 +25,25 @@ export interface LintOptions {
   reportPaths?: readonly string[];
   /** What relative `files[].path`s are relative to (default: the process's cwd). */
   cwd?: string;
-  /**
-   * Builds the migration model (layouts, order, pairs, schema replay) from the parsed files;
-   * @migralint/migrations provides it. Without it rules see files, not a history.
-   */
-  buildModel?: BuildModel;
   /** Reads non-SQL files that steer a layout (sqitch.plan, drizzle's journal, Flyway .conf) or a lockfile. */
   readAux?: (path: string) => string | undefined;
-  /**
-   * Offsets where a runner cuts a file into separately sent sections (dbmate's and goose's marker
-   * lines); @migralint/migrations provides it. A statement ends there even without `;`.
-   */
-  sectionBreaks?: (text: string) => number[];
   /** What git says changed (`--changed-since`, `--staged`), for history rules. */
   vcs?: VcsChanges;
   /** Called after each file is parsed (the CLI's progress counter). */
   onProgress?: (filesDone: number, total: number) => void;
+  /** Called once with the model the run built and the parsed files it was built from (verify, plan, lock). */
+  onModel?: (model: ProjectModel, files: readonly SourceFile[]) => void;
+}
+
+/** What the migration model brings to the engine; @migralint/migrations provides both. */
+export interface ModelProvider {
+  /** Builds the migration model (layouts, order, pairs, schema replay) from the parsed files. */
+  buildModel: BuildModel;
+  /**
+   * Offsets where a runner cuts a file into separately sent sections (dbmate's and goose's marker
+   * lines). A statement ends there even without `;`.
+   */
+  sectionBreaks: (text: string) => number[];
 }
 
 export function resolveDefaults(config: Partial<ResolvedConfig> = {}): ResolvedConfig {
@@ -65,7 +71,8 @@ function withCorePlugin(plugins: readonly Plugin[]): Plugin[] {
   return out;
 }
 
-export async function lint(options: LintOptions): Promise<LintResult> {
+/** Runs the engine with a model provider. Call `lint()` from @migralint/migrations instead. */
+export async function runEngine(options: LintOptions, provider: ModelProvider): Promise<LintResult> {
   const started = performance.now();
   await loadParser();
   const config = resolveDefaults(options.config);
@@ -79,7 +86,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   // Parsing is most of the work, so progress counts parsed files.
   const states = options.files.map((input, i) => {
-    const state = prepareFile(input, options.sectionBreaks);
+    const state = prepareFile(input, provider.sectionBreaks);
     options.onProgress?.(i + 1, options.files.length);
     return state;
   });
@@ -88,14 +95,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     ...(options.readAux ? { readAux: options.readAux } : {}),
     ...(options.vcs ? { vcs: options.vcs } : {}),
   };
-  if (options.buildModel) {
+  {
     try {
-      project.model = options.buildModel({
+      project.model = provider.buildModel({
         files: project.files,
         readAux: options.readAux ?? (() => undefined),
         settingsFor: (file) => rulesFor(file).settings,
         cwd,
       });
+      options.onModel?.(project.model, project.files);
     } catch (error) {
       // The model is analysis, not input: a bug in it must not hide the file rules' findings.
       const err = error instanceof Error ? error : new Error(String(error));
@@ -109,11 +117,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
   }
   const enabled = new Set<string>();
+  // Files loaded only as history for the reported ones are parsed and replayed (the model needs
+  // them), never run through file rules, directives or messages: context is not work.
+  const reportSet = options.reportPaths ? new Set(options.reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
+  const isReported = (file: string) => !reportSet || reportSet.has(path.resolve(cwd, file));
+  const reported = reportSet ? states.filter((s) => isReported(s.path)) : states;
 
-  for (const state of states) {
+  for (const state of states) for (const r of rulesFor(state.path).rules) enabled.add(r.id);
+  for (const state of reported) {
     const { rules, settings } = rulesFor(state.path);
     const byId = new Map(rules.map((r) => [r.id, r]));
-    for (const r of rules) enabled.add(r.id);
     for (const { ruleId, descriptor } of state.engineReports) {
       // An unreadable file is always reported: a silent pass over it is the one outcome we refuse.
       const active = byId.get(ruleId) ?? (ruleId === 'migralint/unreadable-file' ? alwaysOn(catalog, ruleId) : undefined);
@@ -123,9 +136,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   const base = resolver.forFile(path.join(config.root, '\0no-override\0'));
-  runProjectRules(states, rulesFor, base.rules, base.settings, project, notify);
+  runProjectRules(states, rulesFor, base.rules, base.settings, project, notify, isReported);
 
-  for (const state of states) {
+  for (const state of reported) {
     if (state.unreadable) continue;
     const byId = new Map(rulesFor(state.path).rules.map((r) => [r.id, r]));
     applyDirectives(state, catalog, config.noInlineDisable, (ruleId, descriptor) => {
@@ -134,8 +147,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     });
   }
 
-  const reportSet = options.reportPaths ? new Set(options.reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
-  const reported = reportSet ? states.filter((s) => reportSet.has(path.resolve(cwd, s.path))) : states;
   const files = reported.map(toFileResult);
   const rules: LintResult['rules'] = {};
   for (const [id, rule] of catalog.rules) rules[id] = { ...rule.meta, id, enabled: enabled.has(id) };

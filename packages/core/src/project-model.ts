@@ -90,6 +90,8 @@ export interface QualifiedName {
 /** Objects the replayed catalog knows. Kept deliberately plain: rules read them, never mutate. */
 export interface ColumnInfo {
   name: string;
+  /** Stable identity in the replay: a rename or move keeps it (a create makes a new one). */
+  id?: number;
   /** Type as written, normalised (`int4`, `varchar(255)`, `text[]`, `public.mood`). */
   type: string;
   notNull: boolean;
@@ -112,6 +114,8 @@ export interface ConstraintInfo {
 
 export interface IndexInfo {
   name: QualifiedName;
+  /** Stable identity in the replay: a rename or move keeps it (a create makes a new one). */
+  id?: number;
   table: QualifiedName;
   columns: string[];
   unique: boolean;
@@ -130,6 +134,8 @@ export interface PolicyInfo {
 
 export interface TableInfo {
   name: QualifiedName;
+  /** Stable identity in the replay: a rename or move keeps it (a create makes a new one). */
+  id?: number;
   columns: ColumnInfo[];
   constraints: ConstraintInfo[];
   rlsEnabled: boolean;
@@ -143,6 +149,8 @@ export interface TableInfo {
 
 export interface ViewInfo {
   name: QualifiedName;
+  /** Stable identity in the replay: a rename or move keeps it (a create makes a new one). */
+  id?: number;
   materialized: boolean;
   securityInvoker: boolean;
   /** Tables the view reads (as far as the AST shows). */
@@ -161,9 +169,32 @@ export interface FunctionInfo {
 
 export interface TypeInfo {
   name: QualifiedName;
+  /** Stable identity in the replay: a rename or move keeps it (a create makes a new one). */
+  id?: number;
   kind: 'enum' | 'composite' | 'domain' | 'range';
   /** Enum labels in order. */
   values?: string[];
+}
+
+/** Kinds whose objects have an identity in the replay (renames followed). */
+export type IdentifiedKind = 'table' | 'view' | 'index' | 'sequence' | 'type';
+
+/** The object a name stands for at one place of the history, by identity. */
+export interface ObjectIdentity {
+  id: number;
+  /** The migration that created it; undefined when it was there before the history (external). */
+  createdIn?: number;
+  /** Its name when the migration asked about started; undefined when that migration created it. */
+  nameBefore?: QualifiedName;
+}
+
+/** A column a name stands for at one place of the history, by identity. */
+export interface ColumnIdentity {
+  id: number;
+  /** The migration that created it (ADD COLUMN, its table's CREATE); undefined: before the history. */
+  createdIn?: number;
+  /** The column as it was when the migration asked about started (any earlier rename followed). */
+  before?: ColumnInfo;
 }
 
 /** The catalog at one point of the history. */
@@ -177,7 +208,7 @@ export interface SchemaSnapshot {
   functions(name?: QualifiedName): FunctionInfo[];
   type(name: QualifiedName): TypeInfo | undefined;
   types(): TypeInfo[];
-  sequence(name: QualifiedName): { name: QualifiedName; ownedBy?: { table: QualifiedName; column: string } } | undefined;
+  sequence(name: QualifiedName): { name: QualifiedName; id?: number; ownedBy?: { table: QualifiedName; column: string } } | undefined;
   extensions(): string[];
   schemas(): string[];
   /** Declared external (settings.externalObjects) or referenced-but-never-created objects. */
@@ -193,6 +224,14 @@ export interface SchemaModel {
   atEnd(): SchemaSnapshot;
   /** Did migration `index` create this object (in its up part)? Rules exempt such objects. */
   createdIn(index: number, kind: 'table' | 'index' | 'view' | 'function' | 'type' | 'sequence' | 'schema', name: QualifiedName): boolean;
+  /**
+   * What `name` stands for just before the statement at `at` in migration `index`, by identity:
+   * renames, drops and creates earlier in the migration are followed (a place in the migration's
+   * down sees its whole up). Undefined when nothing by that name exists there.
+   */
+  identify(index: number, at: { file: string; offset: number }, kind: IdentifiedKind, name: QualifiedName): ObjectIdentity | undefined;
+  /** The same for a column of the table `table` names at that place. */
+  identifyColumn(index: number, at: { file: string; offset: number }, table: QualifiedName, column: string): ColumnIdentity | undefined;
   /** Resolve a name as written (`users`, `app.users`) to schema + name, using the search_path in effect. */
   resolve(name: { schema?: string; name: string }, at?: { file: string; offset: number }): QualifiedName;
   /** Statements the replay did not understand (kind and place), for `--debug`. */

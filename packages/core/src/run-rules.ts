@@ -4,6 +4,7 @@
 
 import type { Notification, ProjectContext, ProjectInfo, ReportDescriptor, RuleContext, SchemaView, Settings, Statement } from './types.js';
 import type { StatementPlace } from './project-model.js';
+import type { AstAncestor } from './ast-nodes.js';
 import { schemaViewFor } from './schema-view.js';
 import type { ActiveRule } from './active-rules.js';
 import { buildMessage } from './build-message.js';
@@ -40,7 +41,23 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
     }
     return viewCache.view;
   };
-  const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement) => void }>>();
+  // The statements of each part, indexed on first use: one pass over the file.
+  let parts: Map<Statement, Statement[]> | undefined;
+  const statementsOfPart = (statement: Statement): readonly Statement[] => {
+    if (!parts) {
+      parts = new Map();
+      const byPart = new Map<unknown, Statement[]>();
+      for (const s of statements) {
+        const part = placeOf(s)?.part;
+        let list = byPart.get(part);
+        if (!list) byPart.set(part, (list = []));
+        if (s.kind !== 'ParseError') list.push(s);
+        parts.set(s, list);
+      }
+    }
+    return parts.get(statement) ?? [];
+  };
+  const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement, ancestors: readonly AstAncestor[]) => void }>>();
   const failed = new Set<string>();
 
   for (const active of rules) {
@@ -63,6 +80,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       },
       rangeOf: (target) => state.locator.rangeOf(target, current),
       tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
+      statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
         state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, descriptor, range, state.map));
@@ -83,25 +101,76 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   if (handlers.size === 0) return;
 
   const everyStatement = handlers.get('Statement') ?? [];
+  // Handlers of node types that are not statements are called for the nodes inside each statement.
+  const nodeHandlers = new Map([...handlers].filter(([kind]) => !isStatementKind(kind)));
+  const call = (list: ReadonlyArray<{ id: string; fn: (node: any, s: Statement, ancestors: readonly AstAncestor[]) => void }>, node: unknown, statement: Statement, ancestors: readonly AstAncestor[] = []) => {
+    for (const { id, fn } of list) {
+      if (failed.has(id)) continue;
+      try {
+        fn(node, statement, ancestors);
+      } catch (error) {
+        failed.add(id);
+        notify(ruleFailure(id, state.path, error));
+      }
+    }
+  };
   for (const statement of statements) {
     if (statement.kind === 'ParseError') continue;
     current = statement;
-    const specific = handlers.get(statement.kind) ?? [];
-    for (const list of [everyStatement, specific]) {
-      for (const { id, fn } of list) {
-        if (failed.has(id)) continue;
-        try {
-          fn(statement.node, statement);
-        } catch (error) {
-          failed.add(id);
-          notify(ruleFailure(id, state.path, error));
-        }
-      }
+    call(everyStatement, statement.node, statement);
+    call(handlers.get(statement.kind) ?? [], statement.node, statement);
+    if (nodeHandlers.size > 0) {
+      walkNodes(statement.node, [{ type: statement.kind, node: statement.node }], (type, node, ancestors) => {
+        const list = nodeHandlers.get(type);
+        if (list) call(list, node, statement, ancestors.slice());
+      });
     }
   }
 }
 
-export function runProjectRules(states: readonly FileState[], rulesFor: (file: string) => { rules: ActiveRule[] }, rules: readonly ActiveRule[], settings: Settings, project: ProjectInfo, notify: Notify): void {
+/** Statement kinds end in `Stmt` (`Statement` is every statement): their handlers see statements only. */
+function isStatementKind(kind: string): boolean {
+  return kind === 'Statement' || kind === 'ParseError' || kind.endsWith('Stmt');
+}
+
+/**
+ * Every wrapped node (`{ ColumnDef: {...} }`) below `value`, in tree order, with its ancestors
+ * (unwrapped, outermost first). libpg-query wraps each node in an object whose one key is its type.
+ */
+function walkNodes(value: unknown, ancestors: AstAncestor[], visit: (type: string, node: Record<string, any>, ancestors: readonly AstAncestor[]) => void): void {
+  for (const key in value as Record<string, unknown>) walkValue((value as Record<string, unknown>)[key], ancestors, visit);
+}
+
+function walkValue(value: unknown, ancestors: AstAncestor[], visit: (type: string, node: Record<string, any>, ancestors: readonly AstAncestor[]) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walkValue(item, ancestors, visit);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const keys = Object.keys(value);
+  const type = keys.length === 1 ? keys[0]! : undefined;
+  const inner = type !== undefined ? (value as Record<string, unknown>)[type] : undefined;
+  if (type !== undefined && /^[A-Z]/.test(type) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+    const node = inner as Record<string, any>;
+    visit(type, node, ancestors);
+    ancestors.push({ type, node });
+    walkNodes(node, ancestors, visit);
+    ancestors.pop();
+    return;
+  }
+  walkNodes(value, ancestors, visit);
+}
+
+/** Project rules see every file; they report only on the files `isReported` accepts (the others are context). */
+export function runProjectRules(
+  states: readonly FileState[],
+  rulesFor: (file: string) => { rules: ActiveRule[] },
+  rules: readonly ActiveRule[],
+  settings: Settings,
+  project: ProjectInfo,
+  notify: Notify,
+  isReported: (file: string) => boolean = () => true,
+): void {
   const byPath = new Map(states.map((s) => [s.path, s]));
   for (const active of rules) {
     if (!active.rule.project) continue;
@@ -123,6 +192,7 @@ export function runProjectRules(states: readonly FileState[], rulesFor: (file: s
       report: (descriptor) => {
         const state = byPath.get(descriptor.file);
         if (!state) throw new Error(`report: "${descriptor.file}" is not a file of this run`);
+        if (!isReported(state.path)) return;
         // Overrides may turn a project rule off, or change its severity, for some files.
         const forFile = rulesFor(state.path).rules.find((r) => r.id === active.id);
         if (!forFile) return;

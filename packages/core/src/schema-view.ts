@@ -1,13 +1,28 @@
 // The schema as a rule sees it from one statement: before/after its migration, at the end, and
-// "did this migration create it?" — built lazily from the model, only for rules that ask.
+// "did this migration create it?" by identity — built lazily from the model, only for rules that ask.
 
-import type { ProjectModel, StatementPlace } from './project-model.js';
+import type { IdentifiedKind, ProjectModel, QualifiedName, StatementPlace } from './project-model.js';
 import type { SchemaView, Statement } from './types.js';
+
+const IDENTIFIED = new Set<string>(['table', 'view', 'index', 'sequence', 'type'] satisfies IdentifiedKind[]);
 
 export function schemaViewFor(model: ProjectModel, place: StatementPlace, file: string, statement: Statement): SchemaView {
   const schema = model.schemaOf(place.set);
   const index = place.migration.index;
   const at = { file, offset: statement.start };
+  const resolve = (name: { schema?: string; name: string }): QualifiedName => schema.resolve(name, at);
+  const isNew: SchemaView['isNew'] = (kind, name) => {
+    const q = resolve(name);
+    const found = IDENTIFIED.has(kind) ? schema.identify(index, at, kind as IdentifiedKind, q) : undefined;
+    // Nothing by that name here (a DROP … IF EXISTS of nothing): what the migration did with the name.
+    return found ? found.createdIn === index : schema.createdIn(index, kind, q);
+  };
+  const tableBefore: SchemaView['tableBefore'] = (name) => {
+    const q = resolve(name);
+    const found = schema.identify(index, at, 'table', q);
+    if (!found) return schema.before(index).table(q);
+    return found.nameBefore ? schema.before(index).table(found.nameBefore) : undefined;
+  };
   return {
     model: schema,
     get before() {
@@ -19,7 +34,21 @@ export function schemaViewFor(model: ProjectModel, place: StatementPlace, file: 
     get atEnd() {
       return schema.atEnd();
     },
-    resolve: (name) => schema.resolve(name, at),
-    isNew: (kind, name) => schema.createdIn(index, kind, schema.resolve(name, at)),
+    resolve,
+    isNew,
+    tableBefore,
+    isNewColumn(table, column) {
+      if (isNew('table', table)) return true;
+      const q = resolve(table);
+      const found = schema.identifyColumn(index, at, q, column);
+      if (found) return found.createdIn === index;
+      // No column by that name here: as before the migration, if the history knows the table's columns.
+      const before = tableBefore(table);
+      return before && !schema.before(index).isExternal('table', q) ? !before.columns.some((c) => c.name === column) : undefined;
+    },
+    columnBefore(table, column) {
+      const found = schema.identifyColumn(index, at, resolve(table), column);
+      return found ? found.before : tableBefore(table)?.columns.find((c) => c.name === column);
+    },
   };
 }

@@ -48,11 +48,17 @@ export function splitStatements(text: string, map: OffsetMap, sectionBreaks: rea
  * text the parser sees: one ASCII character for another, so no offset moves.
  */
 function endStatementsAt(parseText: string, breaks: readonly number[]): string {
-  let out = parseText;
+  // One pass: the pieces between breaks are joined once, not the whole text copied per break.
+  const pieces: string[] = [];
+  let from = 0;
   for (const at of breaks) {
-    if (at > 0 && out[at - 1] === '\n') out = `${out.slice(0, at - 1)};${out.slice(at)}`;
+    if (at <= 0 || at <= from || parseText[at - 1] !== '\n') continue;
+    pieces.push(parseText.slice(from, at - 1), ';');
+    from = at;
   }
-  return out;
+  if (from === 0) return parseText;
+  pieces.push(parseText.slice(from));
+  return pieces.join('');
 }
 
 // --- psql meta-commands -------------------------------------------------------------------

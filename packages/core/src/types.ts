@@ -2,7 +2,8 @@
 // Rules and reporters read these; the engine (lint.ts) produces them.
 
 import type { VFile } from 'vfile';
-import type { ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace } from './project-model.js';
+import type { AstAncestor, AstNodeOf, AstNodeType } from './ast-nodes.js';
+import type { ColumnInfo, ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace, TableInfo } from './project-model.js';
 
 /** How loud a finding is. `info` never fails a run. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -139,6 +140,12 @@ export interface RuleContext<Options = Record<string, unknown>> {
   rangeOf(target: ReportTarget): Range;
   /** The scanner's tokens of a statement (default: the current one), comments left out. */
   tokensOf(statement?: Statement): readonly SqlToken[];
+  /**
+   * The statements of the part a statement (default: the current one) belongs to — the section the
+   * runner sends on its own; the whole file outside any migration set — in order, parse errors left
+   * out. Indexed once per file, so asking per statement costs nothing.
+   */
+  statementsOfPart(statement?: Statement): readonly Statement[];
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -158,8 +165,24 @@ export interface ProjectContext<Options = Record<string, unknown>> {
   report(descriptor: ProjectReportDescriptor): void;
 }
 
-/** Visitors by statement kind (`IndexStmt`, `AlterTableStmt`, …) plus `Statement` for every statement. */
-export type Visitors = Record<string, ((node: AstNode, statement: Statement) => void) | undefined>;
+/**
+ * Visitors, keyed by libpg-query node type:
+ * - a statement kind (`IndexStmt`, `AlterTableStmt`, …: the names ending in `Stmt`), or `Statement`
+ *   for every statement — called once per statement with its node;
+ * - any other node type (`AlterTableCmd`, `ColumnDef`, `Constraint`, `FuncCall`, …) — called for
+ *   every such node inside a statement, in document order, with its ancestors (the statement's node
+ *   first, the node's parent last), so a rule never walks a tree itself.
+ */
+// `node: any`: a statement handler reads the node as an AstNode; a TypedVisitors handler as its @pgsql/types type.
+export type Visitors = Record<string, ((node: any, statement: Statement, ancestors: readonly AstAncestor[]) => void) | undefined>;
+
+/**
+ * Visitors typed from @pgsql/types: annotate `create`'s result with it (`create(context): TypedVisitors`)
+ * and each handler gets its node type (`ColumnDef`, `AlterTableCmd`, …).
+ */
+export type TypedVisitors = {
+  [K in AstNodeType]?: (node: AstNodeOf<K>, statement: Statement, ancestors: readonly AstAncestor[]) => void;
+} & { Statement?: (node: AstNode, statement: Statement) => void };
 
 export interface Rule<Options = any> {
   meta: RuleMeta;
@@ -228,7 +251,7 @@ export interface SourceFile {
 export interface ProjectInfo {
   /** Every file of the run that decoded as text, in path order. */
   files: readonly SourceFile[];
-  /** The migration model (layouts, order, pairs, schema replay), when lint() was given `buildModel`. */
+  /** The migration model (layouts, order, pairs, schema replay); absent only when building it failed (a notification says so). */
   model?: ProjectModel;
   /** Reads a non-SQL file (a lockfile, sqitch.plan) by path; undefined when absent. */
   readAux?: (path: string) => string | undefined;
@@ -259,10 +282,22 @@ export interface SchemaView {
   /** Resolve a name as written at the current statement (search_path in effect). */
   resolve(name: { schema?: string; name: string }): QualifiedName;
   /**
-   * Was this object created by the current migration (its up)? Destructive and locking rules exempt
-   * such objects: they hold no production data yet. Also true in a down for what its up created.
+   * Was the object this name stands for at this statement created by the current migration (its
+   * up)? By identity: `ALTER TABLE t_new RENAME TO t` makes `t` new, but a `DROP TABLE t` before it
+   * drops the old one. Destructive and locking rules exempt new objects: they hold no production
+   * data yet. Also true in a down for what its up created.
    */
   isNew(kind: 'table' | 'index' | 'view' | 'function' | 'type' | 'sequence' | 'schema', name: { schema?: string; name: string }): boolean;
+  /**
+   * Did this column (as named at this statement) hold no deployed data: its table or the column is
+   * new in this migration, by identity (a column renamed earlier in the migration is the old one).
+   * Undefined when the model cannot say (a table the history never created, a column it never saw).
+   */
+  isNewColumn(table: { schema?: string; name: string }, column: string): boolean | undefined;
+  /** The table this name stands for at this statement, as it was before the current migration (renames followed). */
+  tableBefore(table: { schema?: string; name: string }): TableInfo | undefined;
+  /** The column this name stands for at this statement, as it was before the current migration (renames followed). */
+  columnBefore(table: { schema?: string; name: string }, column: string): ColumnInfo | undefined;
 }
 
 /** Why a finding is not counted. */

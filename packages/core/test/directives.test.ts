@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { testPlugin } from './test-plugin.js';
 
 async function run(sql: string, config: { noInlineDisable?: string[]; rules?: Record<string, 'error' | 'warn' | 'off'> } = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { testPlugin } from './test-plugin.js';
 
 async function run(content: string | Uint8Array, rules: Record<string, 'error' | 'info' | 'warn'> = { 'test/drop-column': 'error' }) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lint } from '@migralint/core';
+import { applyFixes } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { testPlugin } from './test-plugin.js';
 
 describe('rule runtime', () => {
@@ -77,5 +78,44 @@ describe('rule runtime', () => {
       ['test/every-statement', undefined, 1, 1],
       ['test/drop-column', true, 1, 13],
     ]);
+  });
+});
+
+describe('nested visitors', () => {
+  it('calls a handler for every node of its type inside a statement, with the ancestors; statement kinds stay top-level', async () => {
+    const { definePlugin, defineRule } = await import('@migralint/core');
+    const seen: string[] = [];
+    const nested = defineRule({
+      meta: { type: 'problem', docs: { description: 'test: nested nodes', url: 'https://example.test/nested' }, defaultSeverity: 'error', recommended: true, messages: { m: '{{what}}' } },
+      create(context) {
+        return {
+          ColumnDef(node, statement, ancestors) {
+            seen.push(`ColumnDef ${node.colname} in ${statement.kind} via ${ancestors.map((a) => a.type).join('>')}`);
+            context.report({ messageId: 'm', data: { what: node.colname }, at: node });
+          },
+          AlterTableCmd(node, _statement, ancestors) {
+            seen.push(`AlterTableCmd ${node.subtype} via ${ancestors.map((a) => a.type).join('>')}`);
+          },
+          // A statement kind: the top-level statement only, not the SELECT inside the INSERT.
+          SelectStmt(_node, statement) {
+            seen.push(`SelectStmt ${statement.index}`);
+          },
+        };
+      },
+    });
+    const result = await lint({
+      files: [{ path: 'a.sql', content: 'CREATE TABLE t (id int, name text);\nALTER TABLE t ADD COLUMN x int, DROP COLUMN name;\nINSERT INTO t SELECT 1;\nSELECT 2;' }],
+      config: { plugins: [definePlugin({ name: 'probe', rules: { nested } })], rules: { 'probe/nested': 'error' } },
+    });
+    expect(seen).toEqual([
+      'ColumnDef id in CreateStmt via CreateStmt',
+      'ColumnDef name in CreateStmt via CreateStmt',
+      'AlterTableCmd AT_AddColumn via AlterTableStmt',
+      'ColumnDef x in AlterTableStmt via AlterTableStmt>AlterTableCmd',
+      'AlterTableCmd AT_DropColumn via AlterTableStmt',
+      'SelectStmt 3',
+    ]);
+    // Reports at a nested node land on its token.
+    expect(result.files[0]!.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['1:17 id', '1:25 name', '2:26 x']);
   });
 });

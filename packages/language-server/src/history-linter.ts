@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigLoader } from '@migralint/config';
-import { definePlugin, defineRule, lint, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
-import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
+import { definePlugin, defineRule, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { lint, migrationRootOf } from '@migralint/migrations';
 
 /** What the server borrows from the CLI: how it finds a history and names files (one behaviour). */
 export interface ProjectHost {
@@ -73,8 +73,6 @@ export class HistoryLinter {
       files,
       config: withStatementRanges(config, ranges),
       cwd: this.cwd,
-      buildModel,
-      sectionBreaks,
       readAux: this.#host.auxReader(this.cwd),
       reportPaths: open,
     });

@@ -1,6 +1,8 @@
 // @migralint/migrations: from a run's files to the migration project model (DESIGN.md §2–§3):
 // layout adapters, ordering and pairing, transaction modes, schema replay, and the `migrations/*`
 // rules that report what the layout analysis finds.
+export { lint } from './lint.js';
+export type { LintOptions } from '@migralint/core';
 export { buildModel } from './build-model.js';
 export { migrationsPlugin } from './plugin.js';
 export { migrationRootOf } from './migration-root.js';
@@ -10,6 +12,27 @@ export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-lay
 export { runnerOf, runnerJson, type RunnerSet } from './layouts/runner-set.js';
 export { RUNNERS, RUNNER_NAMES, type RunnerInfo, type RunnerName, type HistoryTransaction } from './layouts/runners.js';
 export { sectionBreaks } from './section-breaks.js';
+export {
+  LOCKFILE_NAME,
+  LOCKFILE_VERSION,
+  LockfileError,
+  brokenChainAt,
+  chainOf,
+  compareLock,
+  computeLock,
+  computeSetLock,
+  filePathOf,
+  filesInOrder,
+  formatLock,
+  hashText,
+  lockfilePathOf,
+  normalizeText,
+  parseLock,
+  type LockChange,
+  type LockEntry,
+  type Lockfile,
+  type SetLock,
+} from './lockfile.js';
 export { replayDown, type DownReplay, type ReplayStep, type ListedSnapshot } from './schema/replay-down.js';
 export {
   diffSnapshots,

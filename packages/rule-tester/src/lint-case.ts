@@ -1,8 +1,8 @@
 // Run one test case through the real engine (`lint()`, with the migration model), with only the rule under test enabled
 // (core `migralint/*` rules stay on: they report parse errors), and keep what the comparison needs.
 
-import { applyFixes, corePlugin, lint, type LintMessage, type Notification, type Plugin, type Rule, type Settings, type VcsChanges } from '@migralint/core';
-import { buildModel, sectionBreaks } from '@migralint/migrations';
+import { applyFixes, corePlugin, type LintMessage, type Notification, type Plugin, type Rule, type Settings, type VcsChanges } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { splitRuleId } from './check-meta.js';
 import { TesterError } from './tester-error.js';
 
@@ -68,11 +68,8 @@ async function runLint(input: LintCaseInput, files: LintCaseInput['files']) {
       rules: { [input.ruleId]: input.options ? ['error', input.options] : 'error' },
       settings: input.settings as Settings,
     },
-    // Cases see the real migration model: layouts from their file names, transaction modes, replay.
-    buildModel,
     ...(input.aux ? { readAux: (path: string) => input.aux![path] } : {}),
     ...(input.vcs ? { vcs: toVcs(input.vcs) } : {}),
-    sectionBreaks,
   });
   const order = new Map(files.map((f, i) => [f.path, i]));
   const all = result.files

@@ -2,8 +2,8 @@
 // static rules the caller asks for, keeping the model lint() builds. verify and plan need the model
 // before they do anything async, and the engine stays the only place that parses, places and replays.
 
-import { catalogRules, lint, recommendedRules, type LintResult, type ProjectModel, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
-import { buildModel, sectionBreaks } from '@migralint/migrations';
+import { catalogRules, recommendedRules, type LintResult, type ProjectModel, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 
 export interface ReadProjectInput {
   files: SourceInput[];
@@ -43,13 +43,9 @@ export async function readProject(input: ReadProjectInput): Promise<ProjectRead>
     files: input.files,
     config: { ...config, plugins, rules, overrides },
     // The model lint() builds is the one we want: keep it (and the parsed files it was built from).
-    buildModel: (modelInput) => {
-      const model = buildModel(modelInput);
-      built = { model, files: modelInput.files };
-      return model;
+    onModel: (model, files) => {
+      built = { model, files };
     },
-    // dbmate/goose sections end statements, as for linting.
-    sectionBreaks,
     ...(input.cwd ? { cwd: input.cwd } : {}),
     ...(input.readAux ? { readAux: input.readAux } : {}),
   });

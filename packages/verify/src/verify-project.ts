@@ -8,8 +8,8 @@
 
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { corePlugin, lint, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
-import { sectionBreaks } from '@migralint/migrations';
+import { corePlugin, type LintResult, type MigrationSet, type Notification, type ResolvedConfig, type RuleSetting, type SourceFile, type SourceInput } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import type { Database } from './database.js';
 import { CROSS_CHECK_RULES, deriveFindings, lineAt, type CrossCheck } from './derive-findings.js';
 import { hasStandIn } from './extension-stand-ins.js';
@@ -150,7 +150,6 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     files: options.files,
     config: verifyConfig(config, findings),
     cwd,
-    sectionBreaks,
     ...(readAux ? { readAux } : {}),
     ...(options.reportPaths ? { reportPaths: options.reportPaths } : {}),
   });

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { loadParser, lint, type SourceFile, type Statement } from '@migralint/core';
+import { loadParser, type SourceFile, type Statement } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { diffSnapshots, formatDifference, PGLITE_VERSION, type CatalogSnapshot } from '../src/index.js';
 import { dumpDiff } from '../src/dump-diff.js';
 import { checkHostAllowed, parseDatabaseUrl, redact, redactText } from '../src/database-url.js';
@@ -20,9 +21,8 @@ async function statementsOf(sql: string): Promise<Statement[]> {
   await lint({
     files: [{ path: 'x.sql', content: sql }],
     config: { rules: {} },
-    buildModel: (input) => {
-      files = input.files;
-      return { sets: [], findings: [], placeOf: () => undefined, schemaOf: () => { throw new Error('unused'); } };
+    onModel: (_model, parsed) => {
+      files = parsed;
     },
   });
   return [...files[0]!.statements];

@@ -9,7 +9,6 @@
 // nothing) earlier in the part proves the table is new, whatever the model could replay.
 
 import type { AstNode, RuleContext, Statement } from '@migralint/core';
-import { statementsOfPart } from './transactions.js';
 
 /** A relation as written: the schema when qualified, the name as Postgres stores it. */
 export interface RelationName {
@@ -66,7 +65,7 @@ export function isNewTable(context: RuleContext<any>, table: RelationName): bool
  */
 export function tableOfIndex(context: RuleContext<any>, index: RelationName): RelationName | undefined {
   const current = context.statement;
-  const built = statementsOfPart(context)
+  const built = context.statementsOfPart()
     .filter((s) => s.index < current.index && s.kind === 'IndexStmt' && s.node.idxname === index.name)
     .map((s) => fromRangeVar(s.node.relation))
     .filter((table) => (table.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
@@ -98,5 +97,5 @@ export function tableBefore(context: RuleContext<any>, table: RelationName) {
 
 function earlierInPart(context: RuleContext<any>, test: (statement: Statement) => boolean): boolean {
   const current = context.statement;
-  return statementsOfPart(context).some((statement) => statement.index < current.index && test(statement));
+  return context.statementsOfPart().some((statement) => statement.index < current.index && test(statement));
 }

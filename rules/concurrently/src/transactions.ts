@@ -90,14 +90,6 @@ export function trackTransactions(statements: readonly Statement[], runnerWraps:
   return { before, events, ...(uncommitted ? { uncommitted } : {}) };
 }
 
-/** The statements of the current statement's part (the whole file without a model), parse errors left out. */
-export function statementsOfPart(context: RuleContext<any>): Statement[] {
-  const range = context.migration?.part.range;
-  return context.statements.filter(
-    (s) => s.kind !== 'ParseError' && (!range || (s.start >= range.start && s.end <= range.end)),
-  );
-}
-
 /** Does the runner wrap the current statement's part in a transaction? */
 export function runnerWraps(context: RuleContext<any>): boolean {
   const place = context.migration;
@@ -115,7 +107,7 @@ export function trackPart(context: RuleContext<any>): TransactionTrack {
   let byPart = tracks.get(context.statements);
   if (!byPart) tracks.set(context.statements, (byPart = new Map()));
   let track = byPart.get(key);
-  if (!track) byPart.set(key, (track = trackTransactions(statementsOfPart(context), wraps)));
+  if (!track) byPart.set(key, (track = trackTransactions(context.statementsOfPart(), wraps)));
   return track;
 }
 

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  lint,
+  runEngine,
   type BuildModel,
   type IndexInfo,
   type LayoutName,
@@ -104,6 +104,9 @@ function fakeModel(history: FakeHistory): BuildModel {
         atEnd: () => snapshot,
         createdIn: (index, kind, name) => kind === 'table' && (history.createdTables?.[index] ?? []).map((n) => key(qualified(n))).includes(key(name)),
         resolve: (name) => ({ schema: name.schema ?? 'public', name: name.name }),
+        // No identities: "new" is answered by name (createdIn).
+        identify: () => undefined,
+        identifyColumn: () => undefined,
         skipped: [],
       }),
     };
@@ -111,11 +114,11 @@ function fakeModel(history: FakeHistory): BuildModel {
 }
 
 async function findings(ruleId: string, history: FakeHistory): Promise<Array<LintMessage & { file: string }>> {
-  const result = await lint({
+  // The engine itself, with a hand-made model instead of @migralint/migrations' one.
+  const result = await runEngine({
     files: history.files.map((f) => ({ path: f.path, content: f.code })),
     config: { plugins: [concurrently], rules: { [ruleId]: 'error' } },
-    buildModel: fakeModel(history),
-  });
+  }, { buildModel: fakeModel(history), sectionBreaks: () => [] });
   expect(result.notifications.filter((n) => n.level === 'error').map((n) => `${n.message}\n${n.detail}`)).toEqual([]);
   return result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === ruleId).map((m) => ({ ...m, file: f.path })));
 }

@@ -27,14 +27,3 @@ export function asWritten(table: TableName): { schema?: string; name: string } {
   return table.schema ? { schema: table.schema, name: table.name } : { name: table.name };
 }
 
-/** `*` matches any run of characters; a pattern with a dot matches `schema.table`, one without the table name. */
-export function matchesTablePattern(table: TableName, patterns: readonly string[]): boolean {
-  const qualified = `${table.schema ?? 'public'}.${table.name}`;
-  return patterns.some((pattern) => {
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    return new RegExp(`^${source}$`, 'u').test(pattern.includes('.') ? qualified : table.name);
-  });
-}

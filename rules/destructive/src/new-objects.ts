@@ -115,20 +115,45 @@ export function sameObject(kind: ObjectKind, a: ObjectName, b: ObjectName): bool
   return true;
 }
 
-function createdIn(statements: readonly Statement[], kind: ObjectKind, name: ObjectName, certainOnly: boolean): boolean {
-  return statements.some((statement) =>
-    objectsCreatedBy(statement).some((c) => c.kind === kind && (c.certain || !certainOnly) && sameObject(kind, c.name, name)),
+interface Creation extends Created {
+  index: number;
+}
+
+const creationIndexes = new WeakMap<readonly Statement[], Map<string, Creation[]>>();
+
+/** What the statements create, by kind and bare name: one pass per file, then lookups. */
+function creationsOf(statements: readonly Statement[]): Map<string, Creation[]> {
+  let index = creationIndexes.get(statements);
+  if (index) return index;
+  index = new Map();
+  for (const statement of statements) {
+    for (const created of objectsCreatedBy(statement)) {
+      const key = `${created.kind}\0${created.name.name}`;
+      const list = index.get(key);
+      const entry = { ...created, index: statement.index };
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
+  }
+  creationIndexes.set(statements, index);
+  return index;
+}
+
+/** Does a statement of `statements` between the indexes `from` and `to` (exclusive) create the object? */
+function createdBetween(statements: readonly Statement[], from: number, to: number, kind: ObjectKind, name: ObjectName, certainOnly: boolean): boolean {
+  return (creationsOf(statements).get(`${kind}\0${name.name}`) ?? []).some(
+    (c) => c.index > from && c.index < to && (c.certain || !certainOnly) && sameObject(kind, c.name, name),
   );
 }
 
 /** Did a statement before `before` in this file certainly create the object? */
 export function createdEarlierInFile(statements: readonly Statement[], before: Statement, kind: ObjectKind, name: ObjectName): boolean {
-  return createdIn(statements.filter((s) => s.index < before.index), kind, name, true);
+  return createdBetween(statements, -1, before.index, kind, name, true);
 }
 
 /** Does a statement after `after` in this file create (or replace) the object — a drop-and-recreate? */
 export function recreatedLaterInFile(statements: readonly Statement[], after: Statement, kind: ObjectKind, name: ObjectName): boolean {
-  return createdIn(statements.filter((s) => s.index > after.index), kind, name, false);
+  return createdBetween(statements, after.index, Infinity, kind, name, false);
 }
 
 /**
@@ -144,7 +169,7 @@ export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: O
     if (!schema.isNew(kind as Parameters<typeof schema.isNew>[0], written)) return false;
     // The model answers for the migration as a whole. Within this file, an object that is only
     // created after the current statement is not the one the statement touches: that one existed.
-    return createdIn(statements.filter((s) => s.index < statement.index), kind, name, false) || !recreatedLaterInFile(statements, statement, kind, name);
+    return createdBetween(statements, -1, statement.index, kind, name, false) || !recreatedLaterInFile(statements, statement, kind, name);
   }
   return createdEarlierInFile(statements, statement, kind, name) || createdByUp(context, kind, name);
 }
@@ -158,8 +183,12 @@ function createdByUp(context: RuleContext<any>, kind: ObjectKind, name: ObjectNa
   if (place?.part.direction !== 'down') return false;
   return place.migration.up.some((part) => {
     const file = context.project.files.find((f) => f.path === part.file);
-    const statements = file?.statements.filter((s) => s.start >= part.range.start && s.start < part.range.end) ?? [];
-    return createdIn(statements, kind, name, false);
+    if (!file) return false;
+    const inPart = (c: Creation) => {
+      const s = file.statements[c.index]!;
+      return s.start >= part.range.start && s.start < part.range.end;
+    };
+    return (creationsOf(file.statements).get(`${kind}\0${name.name}`) ?? []).some((c) => inPart(c) && sameObject(kind, c.name, name));
   });
 }
 
@@ -170,30 +199,38 @@ export function isNewTable(context: RuleContext<any>, table: TableRef): boolean 
 
 /**
  * Did `column` of `table` hold no deployed data before this statement — the table is new, or the
- * column was added by this migration? With the model: the column is absent from the table as it
- * was before the migration. Without it: an `ADD COLUMN` earlier in the file.
+ * column was added by this migration? With the model: by identity (a column renamed earlier in the
+ * migration is the old one). Without it, or for a table the history never created: an
+ * `ADD COLUMN` earlier in the file.
  */
 export function isNewColumn(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  const known = context.schema?.isNewColumn(written(table), column);
+  if (known !== undefined) return known;
   if (isNewTable(context, table)) return true;
-  const before = tableBefore(context, table);
-  // An external table (never created by the history: a platform table, or history not linted)
-  // has unknown columns, not new ones.
-  if (before && !isExternalTable(context, table)) return !before.columns.some((c) => c.name === column);
   return columnAddedEarlierInFile(context.statements, context.statement, table, column);
 }
 
-function isExternalTable(context: RuleContext<any>, table: TableRef): boolean {
-  const schema = context.schema;
-  return schema !== undefined && schema.before.isExternal('table', schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name }));
+/**
+ * Was this column name not in use before this migration — a new column, or one the migration
+ * renamed to it (a down renaming back what its up renamed breaks no deployed code)? Renames ask
+ * about names, not data.
+ */
+export function isNewColumnName(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  if (isNewColumn(context, table, column)) return true;
+  const before = columnBefore(context, table, column);
+  return before !== undefined && before.name !== column;
 }
 
-/** The table as it was before the current migration, when the model knows it. */
+/** The table as it was before the current migration (renames in it followed), when the model knows it. */
 export function tableBefore(context: RuleContext<any>, table: TableRef): TableInfo | undefined {
-  const schema = context.schema;
-  return schema?.before.table(schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name }));
+  return context.schema?.tableBefore(written(table));
 }
 
-/** A column as it was before the current migration, when the model knows its table. */
+/** A column as it was before the current migration (renames in it followed), when the model knows it. */
 export function columnBefore(context: RuleContext<any>, table: TableRef, column: string): ColumnInfo | undefined {
-  return tableBefore(context, table)?.columns.find((c) => c.name === column);
+  return context.schema?.columnBefore(written(table), column);
+}
+
+function written(table: TableRef): { schema?: string; name: string } {
+  return { ...(table.schema ? { schema: table.schema } : {}), name: table.name };
 }

@@ -58,20 +58,3 @@ export function columnAddedEarlierInFile(
   );
 }
 
-/**
- * Does an `allowTables` pattern match? `*` matches any run of characters. A pattern with a dot
- * (`staging.*`) matches `schema.table` (schema `public` when unqualified); one without matches the
- * table name in any schema (`tmp_*`).
- */
-export function matchesTablePattern(table: TableRef, patterns: readonly string[]): boolean {
-  const qualified = `${table.schema ?? DEFAULT_SCHEMA}.${table.name}`;
-  return patterns.some((pattern) => globToRegExp(pattern).test(pattern.includes('.') ? qualified : table.name));
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 'u');
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, definePlugin, lint, type SqlToken } from '@migralint/core';
+import { defineRule, definePlugin, matchesTablePattern, type SqlToken } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { readNameList, readQualifiedName, splitTopLevel } from '../src/scan-names.js';
-import { matchesTablePattern } from '../src/table-names.js';
 
 /** The real scanner's tokens of the first statement of `sql`, through a rule as the packs get them. */
 async function tokensOf(sql: string): Promise<SqlToken[]> {

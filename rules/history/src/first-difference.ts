@@ -3,7 +3,7 @@
 // inserted line reads as "added", a deleted one as "removed", anything else as "changed".
 
 import type { Range } from '@migralint/core';
-import { normalizeText } from './lockfile.js';
+import { normalizeText } from '@migralint/migrations';
 
 export interface FirstDifference {
   /** 1-based line of the new text where the difference starts (the last line when lines were removed at the end). */

@@ -16,26 +16,6 @@ export default definePlugin({
   },
 });
 
-export {
-  LOCKFILE_NAME,
-  LOCKFILE_VERSION,
-  LockfileError,
-  brokenChainAt,
-  chainOf,
-  compareLock,
-  computeLock,
-  computeSetLock,
-  filePathOf,
-  filesInOrder,
-  formatLock,
-  hashText,
-  lockfilePathOf,
-  normalizeText,
-  parseLock,
-  type LockChange,
-  type LockEntry,
-  type Lockfile,
-  type SetLock,
-} from './lockfile.js';
+// The lockfile format lives in @migralint/migrations (`migralint lock` and these rules read it there).
 
 export { DEFAULT_INTENT_PATTERN, readIntent, type Intent, type IntentOptions } from './intent.js';

@@ -2,8 +2,7 @@
 // `project.readAux`), the lock computed from the files now, and where a finding about a file that
 // is gone should point. Computed once per run and shared by the rules.
 
-import type { LockEntry, Lockfile } from './lockfile.js';
-import { computeSetLock, filePathOf, LockfileError, lockfilePathOf, parseLock } from './lockfile.js';
+import { computeSetLock, filePathOf, LockfileError, lockfilePathOf, parseLock, type LockEntry, type Lockfile } from '@migralint/migrations';
 import type { MigrationSet, ProjectInfo, Range, VcsChanges } from '@migralint/core';
 
 export interface SetHistory {

@@ -1,5 +1,6 @@
 import { RuleTester } from '@migralint/rule-tester';
-import history, { hashText } from '../src/index.js';
+import { hashText } from '@migralint/migrations';
+import history from '../src/index.js';
 import rule from '../src/rules/edited-migration.js';
 import { lockOf, runHistoryCases } from './history-cases.js';
 

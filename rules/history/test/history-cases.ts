@@ -4,10 +4,10 @@
 // (assertValidOutcome / assertInvalidOutcome): same positions, same message checks.
 
 import { describe, it } from 'vitest';
-import { lint, type LintResult, type Rule, type SourceFile, type VcsChanges } from '@migralint/core';
-import { buildModel } from '@migralint/migrations';
+import { type LintResult, type ProjectModel, type Rule, type SourceFile, type VcsChanges } from '@migralint/core';
+import { computeLock, formatLock, lint } from '@migralint/migrations';
 import { assertInvalidOutcome, assertValidOutcome, pluginsWithRule, type CaseOutcome, type ExpectedProjectError, type Finding } from '@migralint/rule-tester';
-import history, { computeLock, formatLock } from '../src/index.js';
+import history from '../src/index.js';
 
 export interface GitState {
   ref?: string;
@@ -42,7 +42,6 @@ async function runCase(ruleId: string, rule: Rule, testCase: HistoryCase): Promi
   const result: LintResult = await lint({
     files: testCase.files.map((f) => ({ path: f.path, content: f.code })),
     config: { plugins: pluginsWithRule(ruleId, rule, [history]), rules: { [ruleId]: 'error' } },
-    buildModel,
     readAux: (file) => testCase.aux?.[file],
     ...(testCase.git ? { vcs: vcsOf(testCase.git) } : {}),
   });
@@ -75,15 +74,13 @@ export function runHistoryCases(ruleId: string, rule: Rule, cases: { valid: Hist
 
 /** The lockfile(s) `migralint lock` would write for these files: lockfile path → text. */
 export async function lockOf(files: Array<{ path: string; code: string }>, aux: Record<string, string> = {}): Promise<Record<string, string>> {
-  let captured: { model: ReturnType<typeof buildModel>; files: readonly SourceFile[] } | undefined;
+  let captured: { model: ProjectModel; files: readonly SourceFile[] } | undefined;
   await lint({
     files: files.map((f) => ({ path: f.path, content: f.code })),
     config: { rules: {} },
     readAux: (file) => aux[file],
-    buildModel: (input) => {
-      const model = buildModel(input);
-      captured = { model, files: input.files };
-      return model;
+    onModel: (model, parsed) => {
+      captured = { model, files: parsed };
     },
   });
   const out: Record<string, string> = {};

@@ -10,7 +10,6 @@
 
 import type { QualifiedName, RuleContext, SchemaSnapshot, Statement } from '@migralint/core';
 import { fromNames, fromRangeVar, sameRelation, toModelName, type RelationName } from './relation-names.js';
-import { placesOf } from './transactions.js';
 
 export type ObjectKind = 'table' | 'index' | 'view' | 'type';
 
@@ -38,41 +37,67 @@ function existedBefore(before: SchemaSnapshot, kind: ObjectKind, name: Qualified
 
 /** Did a statement before `before`, in the same part, create this object? */
 export function createdEarlierInPart(context: RuleContext<any>, before: Statement, kind: ObjectKind, name: RelationName): boolean {
-  const places = placesOf(context);
-  const part = places[before.index]?.part;
-  return context.statements.some(
-    (statement) => statement.index < before.index && places[statement.index]?.part === part && creates(statement, kind, name),
-  );
+  const creators = creatorsOf(context.statementsOfPart(before)).get(`${kind}\0${name.name}`) ?? [];
+  return creators.some((c) => c.statement.index < before.index && sameRelation(c.name, name));
 }
 
 /** Does `statement` create the object (for sure: IF NOT EXISTS and OR REPLACE may create nothing)? */
 export function creates(statement: Statement, kind: ObjectKind, name: RelationName): boolean {
-  const node = statement.node;
-  if (node.if_not_exists || node.replace) return false;
-  switch (kind) {
-    case 'table':
-      if (statement.kind === 'CreateStmt') return sameRelation(fromRangeVar(node.relation), name);
-      return statement.kind === 'CreateTableAsStmt' && node.objtype === 'OBJECT_TABLE' && sameRelation(fromRangeVar(node.into?.rel), name);
-    case 'view':
-      if (statement.kind === 'ViewStmt') return sameRelation(fromRangeVar(node.view), name);
-      return statement.kind === 'CreateTableAsStmt' && node.objtype === 'OBJECT_MATVIEW' && sameRelation(fromRangeVar(node.into?.rel), name);
-    case 'index':
-      // An index lives in its table's schema.
-      return (
-        statement.kind === 'IndexStmt' &&
-        typeof node.idxname === 'string' &&
-        sameRelation({ schema: node.relation?.schemaname || undefined, name: node.idxname }, name)
-      );
-    case 'type': {
-      const created =
-        statement.kind === 'CreateEnumStmt' || statement.kind === 'CreateRangeStmt'
-          ? fromNames(node.typeName)
-          : statement.kind === 'CreateDomainStmt'
-            ? fromNames(node.domainname)
-            : statement.kind === 'CompositeTypeStmt'
-              ? fromRangeVar(node.typevar)
-              : undefined;
-      return created !== undefined && sameRelation(created, name);
-    }
+  const created = createdBy(statement);
+  return created !== undefined && created.kind === kind && sameRelation(created.name, name);
+}
+
+interface Creator {
+  statement: Statement;
+  name: RelationName;
+}
+
+const creatorIndexes = new WeakMap<readonly Statement[], Map<string, Creator[]>>();
+
+/** The part's statements that create something, by kind and bare name: built once per part. */
+function creatorsOf(statements: readonly Statement[]): Map<string, Creator[]> {
+  let index = creatorIndexes.get(statements);
+  if (index) return index;
+  index = new Map();
+  for (const statement of statements) {
+    const created = createdBy(statement);
+    if (!created) continue;
+    const key = `${created.kind}\0${created.name.name}`;
+    const list = index.get(key);
+    if (list) list.push({ statement, name: created.name });
+    else index.set(key, [{ statement, name: created.name }]);
   }
+  creatorIndexes.set(statements, index);
+  return index;
+}
+
+/** The object `statement` certainly creates (IF NOT EXISTS and OR REPLACE may create nothing). */
+function createdBy(statement: Statement): { kind: ObjectKind; name: RelationName } | undefined {
+  const node = statement.node;
+  if (node.if_not_exists || node.replace) return undefined;
+  switch (statement.kind) {
+    case 'CreateStmt':
+      return { kind: 'table', name: fromRangeVar(node.relation) };
+    case 'CreateTableAsStmt':
+      if (node.objtype === 'OBJECT_TABLE') return { kind: 'table', name: fromRangeVar(node.into?.rel) };
+      return node.objtype === 'OBJECT_MATVIEW' ? { kind: 'view', name: fromRangeVar(node.into?.rel) } : undefined;
+    case 'ViewStmt':
+      return { kind: 'view', name: fromRangeVar(node.view) };
+    case 'IndexStmt':
+      // An index lives in its table's schema.
+      return typeof node.idxname === 'string' ? { kind: 'index', name: { schema: node.relation?.schemaname || undefined, name: node.idxname } } : undefined;
+    case 'CreateEnumStmt':
+    case 'CreateRangeStmt':
+      return optional('type', fromNames(node.typeName));
+    case 'CreateDomainStmt':
+      return optional('type', fromNames(node.domainname));
+    case 'CompositeTypeStmt':
+      return { kind: 'type', name: fromRangeVar(node.typevar) };
+    default:
+      return undefined;
+  }
+}
+
+function optional(kind: ObjectKind, name: RelationName | undefined): { kind: ObjectKind; name: RelationName } | undefined {
+  return name ? { kind, name } : undefined;
 }

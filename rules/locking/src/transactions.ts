@@ -38,13 +38,6 @@ export function inTransaction(context: RuleContext<any>, statement: Statement): 
   return placeOf(context, statement).transaction !== undefined;
 }
 
-/** The statements of the part `statement` belongs to, in order. */
-export function statementsOfPart(context: RuleContext<any>, statement: Statement): Statement[] {
-  const places = placesOf(context);
-  const part = places[statement.index]?.part;
-  return context.statements.filter((s) => places[s.index]?.part === part);
-}
-
 /** The statements that run in the same transaction as `statement` (itself included); [statement] in autocommit. */
 export function statementsOfTransaction(context: RuleContext<any>, statement: Statement): Statement[] {
   const places = placesOf(context);

@@ -1,6 +1,7 @@
 // The lock table every locking rule stands on: which relations a statement locks, in which mode.
 import { describe, expect, it } from 'vitest';
-import { defineRule, definePlugin, lint } from '@migralint/core';
+import { defineRule, definePlugin } from '@migralint/core';
+import { lint } from '@migralint/migrations';
 import { describeTarget, isOptionOn, locksTakenBy } from '../src/table-locks.js';
 
 const probe = defineRule({

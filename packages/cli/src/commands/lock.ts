@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lint, type ProjectModel, type SourceFile } from '@migralint/core';
+import { type ProjectModel, type SourceFile } from '@migralint/core';
 import { ConfigError } from '@migralint/config';
-import { buildModel, migrationRootOf, sectionBreaks } from '@migralint/migrations';
-import { compareLock, computeLock, formatLock, LockfileError, parseLock, type LockChange, type SetLock } from '@migralint/rules-history';
+import { compareLock, computeLock, formatLock, lint, LockfileError, migrationRootOf, parseLock, type LockChange, type SetLock } from '@migralint/migrations';
 import { findFiles, historyFiles } from '../find-files.js';
 import { requireReadable } from '../input-problems.js';
 import type { CliIO } from '../io.js';
@@ -139,11 +138,8 @@ async function currentLocks(request: LockRequest, io: CliIO): Promise<SetLock[]>
       config: { ...config, rules: {}, overrides: config.overrides.map(({ rules: _rules, ...override }) => override) },
       cwd: io.cwd,
       readAux,
-      sectionBreaks,
-      buildModel: (input) => {
-        const model = buildModel(input);
-        built = { model, files: input.files };
-        return model;
+      onModel: (model, files) => {
+        built = { model, files };
       },
     });
     // A file that is not readable text would be left out of the lockfile without a word.

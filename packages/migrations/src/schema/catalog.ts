@@ -7,10 +7,13 @@
 // a new object (copied once per migration, then edited in place until the migration ends).
 
 import type { ColumnInfo, ConstraintInfo, FunctionInfo, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
+import { Identities } from './identities.js';
 import { keyOf } from './names.js';
 
 export interface SequenceInfo {
   name: QualifiedName;
+  /** Stable identity (identities.ts). */
+  id?: number;
   ownedBy?: { table: QualifiedName; column: string };
 }
 
@@ -45,7 +48,15 @@ export class VersionedMap<V> {
   /** The current values (the last version of each live key), for fast reads while replaying. */
   private readonly current = new Map<string, V>();
 
-  constructor(private readonly clock: { state: number }) {}
+  /**
+   * `clock` numbers the states. `identities`, for maps of named objects, hears every change of the
+   * id a key names, under `prefix` (relations share one namespace in Postgres).
+   */
+  constructor(
+    private readonly clock: { state: number },
+    private readonly identities?: Identities,
+    private readonly prefix = '',
+  ) {}
 
   get size(): number {
     return this.current.size;
@@ -65,6 +76,10 @@ export class VersionedMap<V> {
     if (!v) {
       if (value === undefined) return;
       this.history.set(key, (v = []));
+    }
+    if (this.identities) {
+      const previous = (this.current.get(key) as { id?: number } | undefined)?.id;
+      this.identities.bind(this.prefix + key, (value as { id?: number } | undefined)?.id, previous, key);
     }
     if (value === undefined) this.current.delete(key);
     else this.current.set(key, value);
@@ -160,19 +175,28 @@ export interface TableDraft extends TableInfo {
  */
 export const indexDependencies = new WeakMap<IndexInfo, readonly string[]>();
 
+/** Tables the current statement changed: each table's columns (name → id) when it first touched it. */
+interface Touched {
+  table: TableDraft;
+  columnsBefore: Map<string, number | undefined>;
+}
+
 export class Catalog {
   /** The state the replay is writing: state n is the catalog after n migrations. */
   private readonly clock = { state: 0 };
+  readonly identities = new Identities();
   readonly maps: CatalogMaps = {
     schemas: new VersionedMap(this.clock),
-    tables: new VersionedMap(this.clock),
-    indexes: new VersionedMap(this.clock),
-    views: new VersionedMap(this.clock),
+    tables: new VersionedMap(this.clock, this.identities, 'table\0'),
+    indexes: new VersionedMap(this.clock, this.identities, 'index\0'),
+    views: new VersionedMap(this.clock, this.identities, 'view\0'),
     functions: new VersionedMap(this.clock),
-    types: new VersionedMap(this.clock),
-    sequences: new VersionedMap(this.clock),
+    types: new VersionedMap(this.clock, this.identities, 'type\0'),
+    sequences: new VersionedMap(this.clock, this.identities, 'sequence\0'),
     extensions: new VersionedMap(this.clock),
   };
+  /** By table id. Flushed into column bindings when the statement ends. */
+  private touched = new Map<number, Touched>();
 
   read<K extends Kind>(kind: K): CatalogMaps[K] {
     return this.maps[kind];
@@ -185,7 +209,24 @@ export class Catalog {
 
   /** Close the current state (its number is returned) and start the next one. */
   freeze(): number {
+    this.endStatement();
     return this.clock.state++;
+  }
+
+  /** The statement that changed tables is over: record how their column names moved between ids. */
+  endStatement(): void {
+    if (this.touched.size === 0) return;
+    for (const [id, { table, columnsBefore }] of this.touched) this.identities.bindColumns(id, columnsBefore, table.columns);
+    this.touched = new Map();
+  }
+
+  /** The current statement changes this table: remember its columns as they were, once. */
+  private touch(table: TableDraft): TableDraft {
+    const id = table.id!;
+    const seen = this.touched.get(id);
+    if (seen) seen.table = table;
+    else this.touched.set(id, { table, columnsBefore: new Map(table.columns.map((c) => [c.name, c.id])) });
+    return table;
   }
 
   // --- tables ---------------------------------------------------------------------------------
@@ -199,16 +240,17 @@ export class Catalog {
     const key = keyOf(name);
     const current = this.maps.tables.get(key);
     if (!current) return undefined;
-    if (this.maps.tables.changedNow(key)) return current as TableDraft;
+    if (this.maps.tables.changedNow(key)) return this.touch(current as TableDraft);
     const copy: TableDraft = { ...current, columns: [...current.columns], constraints: [...current.constraints], policies: [...current.policies] };
     this.maps.tables.set(key, copy);
-    return copy;
+    return this.touch(copy);
   }
 
+  /** Create (a new id) or move (the table's id) a table; the new name is bound to its id. */
   putTable(table: TableInfo): TableDraft {
-    const draft: TableDraft = { ...table, columns: [...table.columns], constraints: [...table.constraints], policies: [...table.policies] };
+    const draft: TableDraft = { ...table, id: table.id ?? this.identities.newId(), columns: [...table.columns], constraints: [...table.constraints], policies: [...table.policies] };
     this.maps.tables.set(keyOf(table.name), draft);
-    return draft;
+    return this.touch(draft);
   }
 
   /**
@@ -216,7 +258,7 @@ export class Catalog {
    * returned as a draft of the current migration. Undefined if the name has a history already.
    */
   putExternalTable(table: TableInfo): TableDraft | undefined {
-    if (!this.maps.tables.setFromStart(keyOf(table.name), table)) return undefined;
+    if (!this.maps.tables.setFromStart(keyOf(table.name), { ...table, id: table.id ?? this.identities.newId(true) })) return undefined;
     return this.draft(table.name);
   }
 
@@ -226,7 +268,10 @@ export class Catalog {
 
   // --- everything else --------------------------------------------------------------------------
 
+  /** Create (a new id) or move (its id) an index, view, type or sequence. */
   put<K extends NamedKind>(kind: K, value: ValueOf<K>): void {
+    // In place: the value is fresh, and side tables (indexDependencies) are keyed by the object.
+    (value as { id?: number }).id ??= this.identities.newId();
     (this.maps[kind] as VersionedMap<ValueOf<K>>).set(keyOf((value as { name: QualifiedName }).name), value);
   }
 

@@ -387,7 +387,7 @@ function renameColumn(r: Replayer, node: AstNode, newname: string, missingOk: bo
   if (!draft) return;
   const at = draft.columns.findIndex((c) => c.name === old);
   if (at === -1) {
-    if (draft.createdIn === undefined) draft.columns.push({ name: newname, type: 'unknown', notNull: false });
+    if (draft.createdIn === undefined) draft.columns.push(r.stubColumn(newname));
     else r.note(`RENAME COLUMN: column ${old} of ${draft.name.schema}.${draft.name.name} is not in the catalog`);
     return;
   }

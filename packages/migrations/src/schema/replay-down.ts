@@ -89,6 +89,7 @@ function replayerOf(model: SchemaModel): Replayer | undefined {
  */
 function seededReplayer(source: Replayer, state: number): Replayer {
   const r = new Replayer();
+  r.catalog.identities.continueAfter(source.catalog.identities);
   const from = source.catalog.maps;
   const to = r.catalog.maps;
   for (const kind of Object.keys(from) as Array<keyof CatalogMaps>) {

@@ -4,7 +4,8 @@
 // What the replay does not understand goes to `skipped` with a reason; it never throws.
 // docs/schema-model.md describes what is modelled.
 
-import type { AstNode, MigrationPart, MigrationSet, QualifiedName, SchemaModel, SchemaSnapshot, Settings, SourceFile, Statement } from '@migralint/core';
+import type { AstNode, ColumnIdentity, IdentifiedKind, MigrationPart, MigrationSet, ObjectIdentity, QualifiedName, SchemaModel, SchemaSnapshot, Settings, SourceFile, Statement } from '@migralint/core';
+import { columnKey, objectKey } from './identities.js';
 import { readExternalObjects, type DeclaredExternals } from './external-objects.js';
 import { creationSchema, DEFAULT_SEARCH_PATH, lookupSchemas } from './names.js';
 import { createdKey, Replayer, type CreatedKind, type SkippedStatement } from './replayer.js';
@@ -93,6 +94,7 @@ function replayPart(r: Replayer, migration: number, part: MigrationPart, files: 
     if (apply) r.skipped.push({ file: part.file, offset: part.range.start, kind: 'File', reason: 'the file of this part was not parsed' });
     return;
   }
+  if (apply) r.catalog.identities.startPart(migration, part);
   // Every part runs in a session of its own as far as the model knows: the default search_path.
   r.searchPath = DEFAULT_SEARCH_PATH;
   for (const statement of file.statements) {
@@ -308,6 +310,31 @@ class ReplayedSchema implements SchemaModel {
     return kind === 'table' && this.after(index).table(name)?.createdIn === index;
   }
 
+  identify(index: number, at: { file: string; offset: number }, kind: IdentifiedKind, name: QualifiedName): ObjectIdentity | undefined {
+    const identities = this.replayer.catalog.identities;
+    const found = identities.resolve(index, at, objectKey(kind, name));
+    const id = found.bound ? found.id : objectIn(this.before(index), kind, name)?.id;
+    if (id === undefined) return undefined;
+    const createdIn = identities.originOf(id);
+    if (createdIn === index) return { id, createdIn };
+    const renamedFrom = found.bound ? identities.nameBefore(index, id) : undefined;
+    const nameBefore = renamedFrom === undefined ? name : parseKey(renamedFrom);
+    return { id, ...(createdIn !== undefined ? { createdIn } : {}), nameBefore };
+  }
+
+  identifyColumn(index: number, at: { file: string; offset: number }, table: QualifiedName, column: string): ColumnIdentity | undefined {
+    const owner = this.identify(index, at, 'table', table);
+    if (!owner) return undefined;
+    const identities = this.replayer.catalog.identities;
+    const found = identities.resolve(index, at, columnKey(owner.id, column));
+    const tableBefore = owner.nameBefore ? this.before(index).table(owner.nameBefore) : undefined;
+    const id = found.bound ? found.id : tableBefore?.columns.find((c) => c.name === column)?.id;
+    if (id === undefined) return undefined;
+    const createdIn = identities.originOf(id);
+    const before = createdIn === index ? undefined : tableBefore?.columns.find((c) => c.id === id);
+    return { id, ...(createdIn !== undefined ? { createdIn } : {}), ...(before ? { before } : {}) };
+  }
+
   resolve(name: { schema?: string; name: string }, at?: { file: string; offset: number }): QualifiedName {
     if (name.schema !== undefined) return { schema: name.schema, name: name.name };
     const path = at ? this.places.searchPathAt(at.file, at.offset) : DEFAULT_SEARCH_PATH;
@@ -326,6 +353,28 @@ class ReplayedSchema implements SchemaModel {
     }
     return { schema: creationSchema(path), name: name.name };
   }
+}
+
+/** The object of that kind and name in a snapshot. */
+function objectIn(snapshot: SchemaSnapshot, kind: IdentifiedKind, name: QualifiedName): { id?: number } | undefined {
+  switch (kind) {
+    case 'table':
+      return snapshot.table(name);
+    case 'view':
+      return snapshot.view(name);
+    case 'index':
+      return snapshot.index(name);
+    case 'sequence':
+      return snapshot.sequence(name);
+    case 'type':
+      return snapshot.type(name);
+  }
+}
+
+/** A catalog key (`keyOf`) back to the name. */
+function parseKey(key: string): QualifiedName {
+  const at = key.indexOf('\0');
+  return { schema: key.slice(0, at), name: key.slice(at + 1) };
 }
 
 export { externalObjectsSchema, type ExternalObjectsSetting } from './external-objects.js';

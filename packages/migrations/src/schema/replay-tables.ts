@@ -40,8 +40,9 @@ export function createTable(r: Replayer, node: AstNode): void {
     const parent = r.catalog.table(parentName)!;
     for (const column of parent.columns) {
       if (draft.columns.some((c) => c.name === column.name)) continue;
-      const { identity: _identity, ...inherited } = column;
-      draft.columns.push(node.partbound ? column : inherited);
+      // A column of its own (an id of its own), with the parent's definition.
+      const { identity: _identity, id: _id, ...inherited } = column;
+      draft.columns.push(node.partbound ? { ...inherited, ...(column.identity ? { identity: column.identity } : {}) } : inherited);
     }
     for (const constraint of parent.constraints) {
       if (constraint.kind === 'check' && !draft.constraints.some((c) => c.name === constraint.name)) draft.constraints.push(constraint);
@@ -367,7 +368,7 @@ function alterTableCommand(r: Replayer, draft: TableDraft, cmd: AstNode): void {
   const needColumn = (): number => {
     if (columnAt !== -1) return columnAt;
     if (external && name !== undefined) {
-      draft.columns.push({ name, type: 'unknown', notNull: false });
+      draft.columns.push(r.stubColumn(name));
       return draft.columns.length - 1;
     }
     if (!cmd.missing_ok) r.note(`${subtype}: column ${name ?? '?'} of ${draft.name.schema}.${draft.name.name} is not in the catalog`);

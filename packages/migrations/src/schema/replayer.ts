@@ -2,7 +2,7 @@
 // (migration, file, statement), the search_path in effect, and the bookkeeping the SchemaModel
 // answers from (what each migration created, what was skipped, what is external).
 
-import type { AstNode, QualifiedName, SourceFile, Statement, TableInfo } from '@migralint/core';
+import type { AstNode, ColumnInfo, QualifiedName, SourceFile, Statement, TableInfo } from '@migralint/core';
 import { Catalog, type TableDraft } from './catalog.js';
 import { ExternalRegistry, type ExternalKind } from './external-objects.js';
 import { creationSchema, DEFAULT_SEARCH_PATH, keyOf, lookupSchemas } from './names.js';
@@ -45,6 +45,9 @@ export class Replayer implements TypeResolver {
 
   /** Start a statement: handlers read the place from here. */
   begin(migration: number, file: SourceFile, statement: Statement): void {
+    // The previous statement's column changes are recorded at its own place.
+    this.catalog.endStatement();
+    this.catalog.identities.at(migration, { file: file.path, offset: statement.start });
     this.migration = migration;
     this.file = file;
     this.statement = statement;
@@ -68,6 +71,11 @@ export class Replayer implements TypeResolver {
     const set = this.createdBy.get(this.migration);
     if (set?.has(createdKey(kind, from))) set.add(createdKey(kind, to));
     if (this.externals.wasCreated(kind as ExternalKind, from) && kind !== 'index' && kind !== 'sequence') this.externals.markCreated(kind as ExternalKind, to);
+  }
+
+  /** A column of an external table the history uses without having created it: there before the history. */
+  stubColumn(name: string): ColumnInfo {
+    return { name, type: 'unknown', notNull: false, id: this.catalog.identities.newId(true) };
   }
 
   // --- names ------------------------------------------------------------------------------------
@@ -155,7 +163,7 @@ export class Replayer implements TypeResolver {
     if (other) return undefined;
     const name = this.missingName(rv.schemaname, rv.relname);
     this.referenced('table', name);
-    const stub: TableInfo = { name, columns: [], constraints: [], rlsEnabled: false, rlsForced: false, policies: [], kind: 'table' };
+    const stub: TableInfo = { name, columns: [], constraints: [], rlsEnabled: false, rlsForced: false, policies: [], kind: 'table', id: this.catalog.identities.newId(true) };
     // Never seen before: it existed before the history began. Seen before (created, then dropped):
     // the history is broken here; the stub starts now.
     return this.catalog.putExternalTable(stub) ?? this.catalog.putTable(stub);

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { definePlugin, defineRule, lint, type Migration, type ProjectModel, type Settings, type SourceFile } from '@migralint/core';
+import { definePlugin, defineRule, type Migration, type ProjectModel, type Settings, type SourceFile } from '@migralint/core';
 import { buildModel } from '../../src/build-model.js';
+import { lint } from '../../src/lint.js';
 import { analyzeLayouts, type LayoutAnalysis } from '../../src/layouts/detect-layout.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/layouts');

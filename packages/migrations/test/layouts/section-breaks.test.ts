@@ -1,8 +1,8 @@
 // dbmate and goose send each section on its own: an up section may end without `;`, and its last
 // statement must not be glued to the down section's first one.
 import { describe, expect, it } from 'vitest';
-import { defineRule, definePlugin, lint } from '@migralint/core';
-import { buildModel, sectionBreaks } from '../../src/index.js';
+import { defineRule, definePlugin, runEngine } from '@migralint/core';
+import { buildModel, lint, sectionBreaks } from '../../src/index.js';
 
 const kinds = defineRule({
   meta: { type: 'problem', docs: { description: 'statement kinds', url: 'https://example.test' }, defaultSeverity: 'info', recommended: true, messages: { k: '{{kind}} {{direction}}' } },
@@ -11,7 +11,9 @@ const kinds = defineRule({
 const plugin = definePlugin({ name: 'probe', rules: { kinds } });
 
 async function statementsOf(path: string, code: string, withBreaks = true) {
-  const result = await lint({ files: [{ path, content: code }], config: { plugins: [plugin] }, buildModel, ...(withBreaks ? { sectionBreaks } : {}) });
+  const options = { files: [{ path, content: code }], config: { plugins: [plugin] } };
+  // Without the breaks: the engine with the same model but statements split at `;` only.
+  const result = withBreaks ? await lint(options) : await runEngine(options, { buildModel, sectionBreaks: () => [] });
   return result.files[0]!.messages.map((m) => `${m.line} ${m.ruleId === 'probe/kinds' ? m.message : m.ruleId}`);
 }
 

@@ -1,9 +1,8 @@
-// The findings reach users through the engine: lint() with the migrations pack and buildModel
+// The findings reach users through the engine: lint() with the migrations pack
 // reports each under its rule id, at its place, with the rule's severity — and not at all when the
 // rule is off for the file.
 import { describe, expect, it } from 'vitest';
-import { lint } from '@migralint/core';
-import { buildModel } from '../../src/build-model.js';
+import { lint } from '../../src/lint.js';
 import { migrationsPlugin } from '../../src/plugin.js';
 
 const files = {
@@ -19,7 +18,6 @@ async function run(rules?: Record<string, 'off' | 'warn' | 'error' | 'info'>) {
   return lint({
     files: Object.entries(files).map(([path, content]) => ({ path, content })),
     config: { plugins: [migrationsPlugin], ...(rules ? { rules } : {}) },
-    buildModel,
     readAux: () => undefined,
   });
 }

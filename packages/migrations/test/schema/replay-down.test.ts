@@ -135,7 +135,7 @@ describe('replayDown', () => {
   it('answers undefined for a model it cannot start from, and for an index outside the history', async () => {
     const h = await history([{ up: 'CREATE TABLE a (id int);', down: 'DROP TABLE a;' }]);
     const m = h.model;
-    const fake: SchemaModel = { before: (i) => m.before(i), after: (i) => m.after(i), atEnd: () => m.atEnd(), createdIn: (...a) => m.createdIn(...a), resolve: (...a) => m.resolve(...a), skipped: [] };
+    const fake: SchemaModel = { before: (i) => m.before(i), after: (i) => m.after(i), atEnd: () => m.atEnd(), createdIn: (...a) => m.createdIn(...a), resolve: (...a) => m.resolve(...a), identify: (...a) => m.identify(...a), identifyColumn: (...a) => m.identifyColumn(...a), skipped: [] };
     expect(replayDown({ model: fake, set: h.set, index: 0, files: h.files })).toBeUndefined();
     expect(replayDown({ model: h.model, set: h.set, index: 5, files: h.files })).toBeUndefined();
   });

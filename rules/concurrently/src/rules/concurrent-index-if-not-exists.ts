@@ -13,7 +13,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type SqlToken, type Statement } from '@migralint/core';
 import { fromNameList } from '../created-here.js';
 import { findKeyword, inCaseOf, readQualifiedName, spanOf } from '../sql-tokens.js';
-import { statementsOfPart, transactionOf } from '../transactions.js';
+import { transactionOf } from '../transactions.js';
 
 const CLEAN_UP =
   'When a concurrent build fails, Postgres keeps the half-built index, marked INVALID: queries never use it, every ' +
@@ -80,7 +80,7 @@ export default defineRule({
 
 /** Is the build preceded, in the same part, by `DROP INDEX [CONCURRENTLY] IF EXISTS` of the same index? */
 function droppedJustBefore(context: RuleContext<any>, current: Statement, index: { schema: string | undefined; name: string }): boolean {
-  const previous = statementsOfPart(context).filter((s) => s.index < current.index).at(-1);
+  const previous = context.statementsOfPart().filter((s) => s.index < current.index).at(-1);
   if (previous?.kind !== 'DropStmt' || previous.node.removeType !== 'OBJECT_INDEX' || !previous.node.missing_ok) return false;
   return (previous.node.objects ?? []).some((object: AstNode) => {
     const dropped = fromNameList(object);

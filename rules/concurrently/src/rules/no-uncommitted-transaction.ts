@@ -8,7 +8,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { inCaseOf } from '../sql-tokens.js';
-import { isLastOfPart, statementsOfPart, trackPart } from '../transactions.js';
+import { isLastOfPart, trackPart } from '../transactions.js';
 
 export default defineRule({
   meta: {
@@ -38,7 +38,7 @@ export default defineRule({
         if (!isLastOfPart(context)) return;
         const begin = trackPart(context).uncommitted;
         if (!begin) return;
-        const last = statementsOfPart(context).at(-1)!;
+        const last = context.statementsOfPart().at(-1)!;
         const first = context.tokensOf(begin)[0];
         const word = (first?.text ?? 'BEGIN').toUpperCase();
         const text = context.file.text;

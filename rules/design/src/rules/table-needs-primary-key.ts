@@ -6,8 +6,8 @@
  * (`ALTER TABLE … ADD PRIMARY KEY`). Temporary tables and partitions (which take the parent's key)
  * are exempt, as are tables copied with `LIKE … INCLUDING` (the key may come along).
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralint/core';
-import { asWritten, displayTable, matchesTablePattern, sameTable, tableOf, type TableName } from '../tables.js';
+import { defineRule, ruleDocsUrl, type AstNode, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { asWritten, displayTable, sameTable, tableOf, type TableName } from '../tables.js';
 
 export interface TableNeedsPrimaryKeyOptions {
   /** Tables that may go without a primary key (`*_log`, `staging.*`). */
@@ -38,12 +38,7 @@ export default defineRule<TableNeedsPrimaryKeyOptions>({
     schema: {
       type: 'object',
       properties: {
-        allowTables: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Tables that may go without a primary key: names or `*` patterns, `schema.table` when the pattern has a dot.',
-        },
+        allowTables: tablePatternsOption('Tables that may go without a primary key'),
       },
       additionalProperties: false,
     },

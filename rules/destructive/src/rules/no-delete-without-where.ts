@@ -4,9 +4,9 @@
  * rows back. In a migration it is almost always a cleanup meant for a developer's database. Tables
  * the migration created hold no deployed rows and are exempt. A DELETE inside a WITH clause counts.
  */
-import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
+import { displayTable, tableFromRangeVar } from '../table-names.js';
 import { dmlStatements } from '../dml.js';
 
 export interface NoDeleteWithoutWhereOptions {
@@ -38,12 +38,7 @@ export default defineRule<NoDeleteWithoutWhereOptions>({
     schema: {
       type: 'object',
       properties: {
-        allowTables: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Tables that may be emptied: names or `*` patterns, `schema.table` when the pattern has a dot.',
-        },
+        allowTables: tablePatternsOption('Tables that may be emptied'),
       },
       additionalProperties: false,
     },

@@ -5,10 +5,10 @@
  * ignores the column first, then drop it in a later migration. A column of a table the same
  * migration created, or a column it added, held no deployed data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
 import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '../scan-names.js';
-import { displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
+import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 export interface NoDropColumnOptions {
   /** Tables whose columns may be dropped (`tmp_*`, `staging.*`). */
@@ -42,12 +42,7 @@ export default defineRule<NoDropColumnOptions>({
     schema: {
       type: 'object',
       properties: {
-        allowTables: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Tables whose columns may be dropped: names or `*` patterns, `schema.table` when the pattern has a dot.',
-        },
+        allowTables: tablePatternsOption('Tables whose columns may be dropped'),
       },
       additionalProperties: false,
     },

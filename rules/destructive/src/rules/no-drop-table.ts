@@ -5,10 +5,10 @@
  * migration (with a directive that says why). A table the same migration created held no deployed
  * data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isKeyword, readNameList } from '../scan-names.js';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, matchesTablePattern, tableFromNameList } from '../table-names.js';
+import { displayTable, tableFromNameList } from '../table-names.js';
 
 export interface NoDropTableOptions {
   /** Tables that may be dropped (`tmp_*`, `staging.*`). */
@@ -41,12 +41,7 @@ export default defineRule<NoDropTableOptions>({
     schema: {
       type: 'object',
       properties: {
-        allowTables: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Tables that may be dropped: names or `*` patterns, `schema.table` when the pattern has a dot.',
-        },
+        allowTables: tablePatternsOption('Tables that may be dropped'),
       },
       additionalProperties: false,
     },

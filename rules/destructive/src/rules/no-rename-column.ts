@@ -5,7 +5,7 @@
  * column it added, has no deployed users and is exempt.
  */
 import { defineRule, ruleDocsUrl, type Range } from '@migralint/core';
-import { isNewColumn } from '../new-objects.js';
+import { isNewColumnName } from '../new-objects.js';
 import { isKeyword, isName, tokensFrom, type SqlToken } from '../scan-names.js';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
@@ -41,7 +41,7 @@ export default defineRule({
         if (node.renameType !== 'OBJECT_COLUMN' || node.relationType !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
         const column = String(node.subname ?? '');
-        if (node.relation.relpersistence === 't' || isNewColumn(context, table, column)) return;
+        if (node.relation.relpersistence === 't' || isNewColumnName(context, table, column)) return;
         context.report({
           messageId: 'renameColumn',
           data: { column, table: displayTable(table), newName: String(node.newname ?? '') },

@@ -5,9 +5,9 @@
  * it, and theirs in turn. Delete data in a reviewed, one-off data task instead. A table the same
  * migration created held no deployed data, so truncating it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
+import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 export interface NoTruncateOptions {
   /** Tables that may be truncated (`tmp_*`, `staging.*`). */
@@ -42,12 +42,7 @@ export default defineRule<NoTruncateOptions>({
     schema: {
       type: 'object',
       properties: {
-        allowTables: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Tables that may be truncated: names or `*` patterns, `schema.table` when the pattern has a dot.',
-        },
+        allowTables: tablePatternsOption('Tables that may be truncated'),
         cascadeOnly: {
           type: 'boolean',
           description: 'Report only TRUNCATE … CASCADE, like Squawk’s ban-truncate-cascade.',

@@ -5,10 +5,10 @@
  * default), so it is not reported — whether to batch a large backfill is a locking question, not a
  * data-loss one. Tables the migration created are exempt too.
  */
-import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { dmlStatements } from '../dml.js';
 import { isNewColumn, isNewTable } from '../new-objects.js';
-import { displayTable, matchesTablePattern, tableFromRangeVar } from '../table-names.js';
+import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 export interface NoUpdateWithoutWhereOptions {
   /** Tables whose rows may all be updated (`tmp_*`, `staging.*`). */
@@ -39,12 +39,7 @@ export default defineRule<NoUpdateWithoutWhereOptions>({
     schema: {
       type: 'object',
       properties: {
-        allowTables: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Tables whose rows may all be updated: names or `*` patterns, `schema.table` when the pattern has a dot.',
-        },
+        allowTables: tablePatternsOption('Tables whose rows may all be updated'),
       },
       additionalProperties: false,
     },

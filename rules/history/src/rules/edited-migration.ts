@@ -12,7 +12,7 @@
  */
 import { defineRule, ruleDocsUrl, type ProjectContext } from '@migralint/core';
 import { firstDifference, lineRange } from '../first-difference.js';
-import { brokenChainAt, compareLock, hashText, type LockEntry } from '../lockfile.js';
+import { brokenChainAt, compareLock, hashText, type LockEntry } from '@migralint/migrations';
 import { FILE_START, fileForMissing, setHistories, type SetHistory } from '../set-histories.js';
 
 export default defineRule({

@@ -15,7 +15,6 @@ import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement
 import { isNew } from '../new-objects.js';
 import { display, fromRangeVar, sameRelation, toModelName, type RelationName } from '../relation-names.js';
 import { alterTableCommandTokens, constraintRange, findSequence, nameRangeIn } from '../sql-tokens.js';
-import { statementsOfPart } from '../transactions.js';
 
 export default defineRule({
   meta: {
@@ -121,7 +120,7 @@ function hasValidatedNotNullCheck(context: RuleContext, statement: Statement, cm
     known.set(c.name, { proves: modelCheckProves(c, column), validated: !c.notValid });
   }
   let trusted = false;
-  for (const s of statementsOfPart(context, statement)) {
+  for (const s of context.statementsOfPart(statement)) {
     if (s.index > statement.index) break;
     if (s.kind !== 'AlterTableStmt' || !sameRelation(fromRangeVar(s.node.relation), table)) continue;
     const cmds: AstNode[] = s.node.cmds ?? [];

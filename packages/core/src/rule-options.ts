@@ -1,0 +1,33 @@
+// Option schemas and matchers several rule packs share, defined once: a rule lists the tables it
+// lets through with `allowTables`, in the same pattern language everywhere.
+
+/**
+ * The JSON schema of an `allowTables` option. `what` says what listing a table allows
+ * ("Tables that may be dropped").
+ */
+export function tablePatternsOption(what: string) {
+  return {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    uniqueItems: true,
+    description: `${what}: names or \`*\` patterns, \`schema.table\` when the pattern has a dot.`,
+  } as const;
+}
+
+/**
+ * Does an `allowTables` pattern match? `*` matches any run of characters. A pattern with a dot
+ * (`staging.*`) matches `schema.table` (schema `public` when unqualified); one without matches the
+ * table name in any schema (`tmp_*`).
+ */
+export function matchesTablePattern(table: { schema?: string | undefined; name: string }, patterns: readonly string[]): boolean {
+  const qualified = `${table.schema ?? 'public'}.${table.name}`;
+  return patterns.some((pattern) => globToRegExp(pattern).test(pattern.includes('.') ? qualified : table.name));
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'u');
+}
