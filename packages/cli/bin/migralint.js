@@ -6,7 +6,8 @@ import v8 from 'node:v8';
 
 // Node >= 22.1 keeps V8's compiled code of the bundle between runs (in the OS temp folder, Node's
 // own cache), so a second run starts without recompiling ~1 MB of JavaScript. Older Node: nothing.
-module.enableCompileCache?.();
+// It writes files, so only when the user asked for caching (`--cache`, or Node's NODE_COMPILE_CACHE).
+if (process.argv.includes('--cache')) module.enableCompileCache?.();
 
 // The SQL parser is Postgres compiled to WebAssembly. V8's optimising wasm compiler spends ~100 ms
 // on it at start-up that a lint run never earns back (measured: one file 263 → 157 ms, the whole
