@@ -15,4 +15,10 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
   echo "migralint pre-commit hook: Node.js >= 20.19 is required, found $(node --version); upgrade Node.js" >&2
   exit 2
 fi
+# The result cache lives in pre-commit's own copy of this repository (its cache, never the user's
+# repository), one folder per user repository, so an unchanged history is not linted again.
+cache="$here/.migralint-cache/$(pwd | cksum | cut -d' ' -f1)"
+if [ -w "$here" ]; then
+  exec node "$here/standalone/migralint.mjs" --cache --cache-location "$cache" "$@"
+fi
 exec node "$here/standalone/migralint.mjs" "$@"
