@@ -71,13 +71,15 @@ function startVerify(args: string[], cwd: string): { started: Promise<string>; d
 describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TEST_DATABASE_URL)', () => {
   it('runs in a scratch database as its own role, both dropped; the roles it created are dropped and named; a concurrent session\'s role survives', async () => {
     const concurrent = `migralint_test_concurrent_${crypto.randomBytes(3).toString('hex')}`;
+    // Unique: other checkouts' tests may run on the same server at the same time.
+    const reader = `migralint_test_reader_${crypto.randomBytes(3).toString('hex')}`;
     const dir = makeProject({
       'migrations/001_users.up.sql': 'CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL);\nSELECT pg_sleep(1.5);\n',
       'migrations/001_users.down.sql': 'DROP TABLE users;\n',
       'migrations/002_bigint.up.sql': 'ALTER TABLE users ALTER COLUMN id TYPE bigint;\n',
       // Two statements: golang-migrate sends them as one query, an implicit block CONCURRENTLY fails in.
       'migrations/003_index.up.sql': 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nCOMMENT ON TABLE users IS NULL;\n',
-      'migrations/004_role.up.sql': 'CREATE ROLE migralint_test_reader;\nGRANT SELECT ON users TO migralint_test_reader;\nALTER ROLE migralint_test_reader SET statement_timeout = 1000;\n',
+      'migrations/004_role.up.sql': `CREATE ROLE ${reader};\nGRANT SELECT ON users TO ${reader};\nALTER ROLE ${reader} SET statement_timeout = 1000;\n`,
     });
     const run = startVerify(['--database-url', url!, '--format', 'json', '--format', 'terminal=out.txt'], dir);
     const name = await run.started;
@@ -89,8 +91,8 @@ describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TES
       const report = JSON.parse(stdout);
       const messages = report.files.flatMap((f: { path: string; messages: Array<{ ruleId: string; line: number }> }) => f.messages.map((m) => `${f.path}:${m.line} ${m.ruleId}`));
       expect(messages).toEqual(['migrations/002_bigint.up.sql:1 verify/table-rewrite', 'migrations/003_index.up.sql:1 verify/statement-failed']);
-      expect(report.notifications.map((n: { message: string }) => n.message)).toContain('migrations: dropped the role the migrations created: migralint_test_reader');
-      expect(sql(`select rolname from pg_roles where rolname in ('${concurrent}', 'migralint_test_reader')`)).toEqual([concurrent]);
+      expect(report.notifications.map((n: { message: string }) => n.message)).toContain(`migrations: dropped the role the migrations created: ${reader}`);
+      expect(sql(`select rolname from pg_roles where rolname in ('${concurrent}', '${reader}')`)).toEqual([concurrent]);
       expect(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8')).toContain(`scratch database ${name} as its role ${name}`);
       expect(scratch().filter((n) => n === name)).toEqual([]);
     } finally {
@@ -100,6 +102,7 @@ describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TES
 
   it('a migration cannot write or read server files, or alter a role it did not create, even from a DO block; the URL\'s database is unchanged', async () => {
     const probe = `/tmp/migralint-verify-probe-${crypto.randomBytes(4).toString('hex')}`;
+    const tag = crypto.randomBytes(3).toString('hex');
     const dir = makeProject({
       'migrations/001_tricks.up.sql': [
         'CREATE TABLE t (id int);',
@@ -107,10 +110,10 @@ describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TES
         `COPY t TO '${probe}-2';`,
         "SELECT pg_read_file('/etc/hostname');",
         "DO $$ BEGIN EXECUTE 'ALTER ROLE postgres CONNECTION LIMIT 7'; END $$;",
-        'DO $$ BEGIN EXECUTE \'CREATE ROLE migralint_test_sneaky SUPERUSER\'; END $$;',
-        'CREATE ROLE migralint_test_escalate SUPERUSER;',
-        'CREATE ROLE migralint_test_writer IN ROLE pg_write_server_files;',
-        'GRANT pg_write_server_files TO migralint_test_reader;',
+        `DO $$ BEGIN EXECUTE 'CREATE ROLE migralint_test_sneaky_${tag} SUPERUSER'; END $$;`,
+        `CREATE ROLE migralint_test_escalate_${tag} SUPERUSER;`,
+        `CREATE ROLE migralint_test_writer_${tag} IN ROLE pg_write_server_files;`,
+        `GRANT pg_write_server_files TO migralint_test_reader_${tag};`,
         'CREATE SEQUENCE s;',
         "SELECT setval('s', 999999);",
         '',
@@ -126,14 +129,14 @@ describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TES
       expect.stringMatching(/^4 verify\/statement-failed .*permission denied for function pg_read_file/),
       expect.stringMatching(/^5 verify\/statement-failed .*must be superuser to alter superuser roles/),
       expect.stringMatching(/^6 verify\/statement-failed .*must be superuser to create superusers/),
-      expect.stringMatching(/^7 verify\/not-run .*CREATE ROLE migralint_test_escalate asks for SUPERUSER/),
-      '8 verify/not-run Not run by verify: CREATE ROLE migralint_test_writer makes it a member of a role this run did not create',
+      expect.stringMatching(/^7 verify\/not-run .*CREATE ROLE migralint_test_escalate_\w+ asks for SUPERUSER/),
+      `8 verify/not-run Not run by verify: CREATE ROLE migralint_test_writer_${tag} makes it a member of a role this run did not create`,
       '9 verify/not-run Not run by verify: it grants or revokes membership in a role this run did not create',
     ]);
     // The server's view of its own file system (it may not be ours).
     expect(sql(`select coalesce(pg_stat_file('${probe}', true)::text, 'absent'), coalesce(pg_stat_file('${probe}-2', true)::text, 'absent')`)).toEqual(['absent|absent']);
     expect(catalogDigest()).toBe(before);
-    expect(sql("select rolname from pg_roles where rolname like 'migralint\\_test\\_%'")).toEqual([]);
+    expect(sql(`select rolname from pg_roles where rolname like '%\\_${tag}'`)).toEqual([]);
     expectGone(fs.readFileSync(path.join(dir, 'trace.json'), 'utf8'));
   });
 
@@ -143,7 +146,8 @@ describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TES
     expect(failed.code).toBe(1);
     expectGone(failed.stdout);
 
-    const slow = makeProject({ 'migrations/001_slow.up.sql': 'CREATE ROLE migralint_test_interrupted;\nCREATE TABLE a (id int);\nSELECT pg_sleep(30);\n' });
+    const interrupted = `migralint_test_interrupted_${crypto.randomBytes(3).toString('hex')}`;
+    const slow = makeProject({ 'migrations/001_slow.up.sql': `CREATE ROLE ${interrupted};\nCREATE TABLE a (id int);\nSELECT pg_sleep(30);\n` });
     const run = startVerify(['--database-url', url!], slow);
     const name = await run.started;
     // Wait until the long statement runs, so the signal lands mid-statement.
@@ -153,7 +157,7 @@ describe.skipIf(!url).sequential('migralint verify --database-url (MIGRALINT_TES
     expect(code).toBe(130);
     expect(stderr).toContain('migralint verify: interrupted; dropping the scratch database');
     expect(scratch().filter((n) => n === name)).toEqual([]);
-    expect(sql("select rolname from pg_roles where rolname = 'migralint_test_interrupted'")).toEqual([]);
+    expect(sql(`select rolname from pg_roles where rolname = '${interrupted}'`)).toEqual([]);
   });
 
   it('runs the Supabase stubs as its own role: the platform roles it made are dropped; the password in the URL is never printed', async () => {

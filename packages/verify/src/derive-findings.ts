@@ -44,6 +44,8 @@ export interface DeriveInput {
   files: ReadonlyMap<string, SourceFile>;
   /** How findings name the database: `PGlite 0.5.16 (PostgreSQL 18.6)`. */
   database: string;
+  /** On a server: the unprivileged role the migrations ran as (server-database.ts). */
+  runRole?: string;
   /**
    * Static rules (of CROSS_CHECK_RULES) that reported inside this range of the file; undefined when none
    * of them was loaded (no cross-check then).
@@ -244,6 +246,9 @@ function errorNote(r: StatementRun, input: DeriveInput): string | undefined {
     parts.push(`The runner runs this inside a transaction block${part ? `: ${part.transactionReason}` : ''}`);
   }
   if (r.pass === 'down') parts.push('This statement is in the down, run right after the up.');
+  if (e.code === '42501' && input.runRole) {
+    parts.push(`On a server verify runs the migrations as ${input.runRole}, a role of its own without superuser rights, so nothing outside its scratch database is in reach; in production this statement runs with your runner's privileges, which may allow it.`);
+  }
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 

@@ -42,6 +42,8 @@ export function missingOf(error: SqlError): Missing | undefined {
 export function externalRoot(missing: Missing, created: ReadonlySet<string>): string | undefined {
   // A missing column is a typo or an order problem of the history itself, not something from outside.
   if (missing.kind === 'column') return undefined;
+  // An unqualified function or operator "does not exist" mostly for its argument types (lower(integer)).
+  if ((missing.kind === 'function' || missing.kind === 'operator') && !missing.schema) return undefined;
   if (missing.kind === 'schema') return created.has(missing.base) ? undefined : `schema ${missing.base}`;
   if (missing.schema && !created.has(missing.schema)) return `schema ${missing.schema}`;
   if (created.has(missing.base)) return undefined;

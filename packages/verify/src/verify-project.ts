@@ -127,7 +127,8 @@ export async function verifyProject(options: VerifyOptions): Promise<VerifyOutco
     } finally {
       for (const message of await db.close()) notifications.push({ level: 'note', message: `${set.dir}: ${message}` });
     }
-    const derived = deriveFindings({ run, set, files: read.files, database, predictions });
+    const runRole = db.privileged?.runRole;
+    const derived = deriveFindings({ run, set, files: read.files, database, predictions, ...(runRole ? { runRole } : {}) });
     findings.push(...derived.findings);
     sets.push({
       dir: set.dir,

@@ -9,7 +9,7 @@ import { diffSnapshots, formatDifference, PGLITE_VERSION, type CatalogSnapshot }
 import { dumpDiff } from '../src/dump-diff.js';
 import { checkHostAllowed, parseDatabaseUrl, redact, redactText } from '../src/database-url.js';
 import { routeRoleStatement } from '../src/server-roles.js';
-import { serverSkipReason } from '../src/statement-safety.js';
+import { serverSkipReason, skipReasonEverywhere } from '../src/statement-safety.js';
 
 function snapshot(entries: Array<[kind: string, name: string, detail: string, parent?: string]>): CatalogSnapshot {
   return new Map(entries.map(([kind, name, detail, parent]) => [`${kind} ${name}`, { kind, name, detail, ...(parent ? { parent } : {}) }]));
@@ -99,7 +99,7 @@ describe('statements a server never gets', () => {
         '',
       ].join(';\n'),
     );
-    const reasons = statements.map((s) => serverSkipReason(s, { createdRoles: new Set(['app_reader']) }) ?? 'sent');
+    const reasons = statements.map((s) => skipReasonEverywhere(s) ?? serverSkipReason(s, { createdRoles: new Set(['app_reader']) }) ?? 'sent');
     expect(reasons).toEqual([
       "ALTER SYSTEM changes the server's configuration",
       'it acts on another database of the server',

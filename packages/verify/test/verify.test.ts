@@ -320,6 +320,14 @@ describe('verify on PGlite', () => {
     expect(fs.readdirSync(cacheDir).filter((f) => f.includes('-setup-')).length).toBe(2);
   });
 
+  it('does not send COPY to or from a server file or program (PGlite has no server files); the statements after it run', async () => {
+    const outcome = await verifyFiles({
+      'migrations/001_a.up.sql': "CREATE TABLE t (id int);\nCOPY t TO PROGRAM 'cat > /tmp/x';\nCOPY t TO '/tmp/migralint-copy-probe';\nCREATE TABLE u (id int);\n",
+    });
+    expect(findings(outcome)).toEqual(['migrations/001_a.up.sql:2:1 verify/not-run', 'migrations/001_a.up.sql:3:1 verify/not-run']);
+    expect(outcome.report.sets[0]!.statements.map((s) => s.outcome)).toEqual(['ok', 'skipped', 'skipped', 'ok']);
+  });
+
   it('runs setup scripts given as SQL, and reports one that fails as a run problem', async () => {
     const outcome = await verifyFiles(
       { 'migrations/001_t.up.sql': 'INSERT INTO platform.accounts VALUES (1);\n' },
