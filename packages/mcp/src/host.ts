@@ -14,10 +14,6 @@ export interface McpHost {
   version: string;
   /** Runs `migralint <argv>` in this process, `stdin` as its standard input; never a shell. */
   runCli(argv: readonly string[], stdin?: string): Promise<CliOutcome>;
-  /** A project file's text (path relative to `cwd`, already checked to be inside it). */
-  readProjectFile(file: string): Promise<string>;
-  /** The intent (`-- Why: …`) of a migration's text, or undefined. */
-  readIntent(sql: string): string | undefined;
   /** A rule's docs page (Markdown), when the installation ships it. */
   ruleDocs(ruleId: string): string | undefined;
 }

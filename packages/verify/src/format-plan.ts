@@ -36,6 +36,7 @@ export function formatPlan(plan: Plan, options: PlanFormatOptions = {}): string 
       const title = m.name && m.name !== m.version ? `${m.version} ${m.name}` : m.version;
       const risky = m.risky > 0 ? red(` — ${m.risky} risky`) : '';
       lines.push(`${bold(title)}${risky}  ${dim(m.up.join(', '))}${m.down.length ? dim(`  down: ${m.down.join(', ')}`) : ''}`);
+      if (m.intent) lines.push(`  why: ${m.intent}`);
       if (m.changes.length === 0) lines.push(dim('  no schema change'));
       for (const c of m.changes) change(c, '  ');
       for (const f of m.findings) {

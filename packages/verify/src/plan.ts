@@ -32,6 +32,8 @@ export interface PlannedMigration {
   index: number;
   version: string;
   name: string;
+  /** Why the migration exists: its leading `-- Why:` comment (added by the CLI, history/require-intent). */
+  intent?: string;
   up: string[];
   down: string[];
   changes: PlannedChange[];
@@ -45,7 +47,14 @@ export interface PlannedMigration {
 
 export interface Plan {
   version: 1;
-  sets: Array<{ dir: string; layout: string; migrations: PlannedMigration[]; total: number }>;
+  sets: Array<{
+    dir: string;
+    layout: string;
+    /** The runner the history is read as, whether it was guessed, and its transaction mode (docs/layouts.md#runners). */
+    runner?: { runner: string; guessed: boolean; evidence: string[]; transaction: string };
+    migrations: PlannedMigration[];
+    total: number;
+  }>;
 }
 
 export interface PlanOptions {

@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { loadParser } from '@migralint/core';
-import { readIntent } from '@migralint/rules-history';
 import type { CliIO } from '../io.js';
 import { usageErrorOf, UsageError } from '../parse-args.js';
 import { reportFailure } from '../report-failure.js';
@@ -50,8 +49,6 @@ export async function runMcpCommand(argv: readonly string[], io: CliIO): Promise
         cwd: root,
         version: VERSION,
         runCli: (args, stdin) => runInMemory(main, args, stdin, { ...io, cwd: root }),
-        readProjectFile: (file) => fs.promises.readFile(path.join(root, file), 'utf8'),
-        readIntent: (sql) => readIntent(sql)?.text,
         ruleDocs: (ruleId) => {
           if (!docs || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(ruleId)) return undefined;
           const file = path.join(docs, `${ruleId}.md`);

@@ -4,6 +4,9 @@
 // `--changed-since REF` keeps the migrations whose files changed. See docs/plan.md.
 
 import path from 'node:path';
+import { loadParser } from '@migralint/core';
+import { runnerJson } from '@migralint/migrations';
+import { readIntent } from '@migralint/rules-history';
 import { parseArgs } from 'node:util';
 import { buildPlan, formatPlan, readProject, type Plan } from '@migralint/verify';
 import { changedSince } from '../git-changes.js';
@@ -106,11 +109,25 @@ async function plan(request: PlanRequest, io: CliIO): Promise<number> {
   const onlyFiles = only ? new Set([...only].map((abs) => displayPath(io.cwd, abs))) : undefined;
 
   const result: Plan = { version: 1, sets: [] };
+  // readIntent scans comments with this bundle's parser (verify's package loads its own).
+  await loadParser();
   // Files the engine could not read (binary, UTF-16, invalid UTF-8): the plan misses them, and says so.
   const unreadable: string[] = [];
   for (const [config, files] of loaded.groups) {
     const read = await readProject({ files, config, cwd: io.cwd, readAux: loaded.readAux, staticRules: 'all' });
-    result.sets.push(...buildPlan(read, onlyFiles ? { onlyFiles } : {}).sets);
+    const planned = buildPlan(read, onlyFiles ? { onlyFiles } : {}).sets;
+    // What the plan adds from outside the schema model: each history's runner, each migration's intent.
+    const texts = new Map(files.map((f) => [f.path, Buffer.from(f.content).toString('utf8').replace(/^\uFEFF/, '')]));
+    for (const set of planned) {
+      const model = read.model.sets.find((s) => s.dir === set.dir);
+      const runner = model && runnerJson(model);
+      if (runner) set.runner = { runner: runner.runner, guessed: runner.guessed, evidence: runner.evidence, transaction: runner.transaction };
+      for (const m of set.migrations) {
+        const intent = m.up[0] !== undefined ? readIntent(texts.get(m.up[0]) ?? '')?.text : undefined;
+        if (intent) m.intent = intent;
+      }
+    }
+    result.sets.push(...planned);
     for (const file of read.result.files.filter((f) => f.unreadable)) {
       const message = file.messages.find((m) => m.ruleId === 'migralint/unreadable-file')?.message ?? 'cannot read this file';
       unreadable.push(`${file.path}: ${message}`);

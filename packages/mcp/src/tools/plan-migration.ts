@@ -17,7 +17,12 @@ const change = z.object({
 const changeWithParts = change.extend({ changes: z.array(change.passthrough()).optional() });
 
 interface PlanJson {
-  sets: Array<{ dir: string; layout: string; migrations: Array<{ version: string; name: string; up: string[]; down: string[]; changes: unknown[]; risky: number; findings: unknown[]; unmodelled: unknown[] }> }>;
+  sets: Array<{
+    dir: string;
+    layout: string;
+    runner?: { runner: string; guessed: boolean };
+    migrations: Array<{ version: string; name: string; intent?: string; up: string[]; down: string[]; changes: unknown[]; risky: number; findings: unknown[]; unmodelled: unknown[] }>;
+  }>;
 }
 
 export const planMigration: ToolDefinition<typeof migrationInput> = {
@@ -31,7 +36,9 @@ export const planMigration: ToolDefinition<typeof migrationInput> = {
     inputSchema: migrationInput,
     outputSchema: {
       path: z.string(),
-      layout: z.string().describe('The runner the history is read as (supabase, golang-migrate, …)'),
+      layout: z.string().describe('The layout the history is read as (supabase, golang-migrate, …)'),
+      runner: z.string().optional().describe('The program that applies it (supabase, sqlx, golang-migrate, …)'),
+      runnerGuessed: z.boolean().optional().describe('The runner is a guess: state it with settings.runner'),
       version: z.string(),
       intent: z.string().optional().describe('Why the migration exists, from its leading comment'),
       changes: z.array(changeWithParts),
@@ -49,12 +56,12 @@ export const planMigration: ToolDefinition<typeof migrationInput> = {
     for (const set of plan.sets) {
       const migration = set.migrations.find((m) => m.up.includes(file) || m.down.includes(file));
       if (!migration) continue;
-      const intent = host.readIntent(sql ?? (await host.readProjectFile(file)));
       return {
         path: file,
         layout: set.layout,
+        ...(set.runner ? { runner: set.runner.runner, runnerGuessed: set.runner.guessed } : {}),
         version: migration.version,
-        ...(intent ? { intent } : {}),
+        ...(migration.intent ? { intent: migration.intent } : {}),
         changes: migration.changes as Array<z.infer<typeof changeWithParts>>,
         risky: migration.risky,
         unmodelled: migration.unmodelled as never,
