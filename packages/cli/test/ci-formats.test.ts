@@ -26,7 +26,7 @@ describe('CI formats through the CLI', () => {
     const run = await runCli(['migrations', '--format', 'github'], { cwd: path.join(dir, 'db'), env: { GITHUB_STEP_SUMMARY: summary } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error file=db\/migrations\/002_drop\.sql,line=1,endLine=1,col=\d+,endColumn=\d+,title=migralint destructive\/no-drop-column::/m);
-    expect(fs.readFileSync(summary, 'utf8')).toMatch(/^## migralint: 1 error, \d+ warnings? in 2 files\n[\s\S]*### Errors\n\n- `db\/migrations\/002_drop\.sql:1:\d+` \[`destructive\/no-drop-column`\]\(https:\/\/[^)]+no-drop-column\.md\): /);
+    expect(fs.readFileSync(summary, 'utf8')).toMatch(/^## migralint: 1 error, \d+ warnings?(, \d+ infos?)? in 2 files\n[\s\S]*### Errors\n\n- `db\/migrations\/002_drop\.sql:1:\d+` \[`destructive\/no-drop-column`\]\(https:\/\/[^)]+no-drop-column\.md\): /);
   });
 
   it('gitlab: a Code Quality file with repository paths', async () => {
