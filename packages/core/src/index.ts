@@ -16,3 +16,4 @@ export type * from './project-model.js';
 export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';
 export { createByteMap, type ByteMap } from './offsets.js';
 export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
+export { indexStatements } from './statement-index.js';
