@@ -18,3 +18,4 @@ export { createByteMap, type ByteMap } from './offsets.js';
 export * from './plpgsql/index.js';
 export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';
 export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
+export { indexStatements } from './statement-index.js';

@@ -8,7 +8,7 @@
 // the rules look back over the file: a `CREATE` earlier in it (not `IF NOT EXISTS`, not `OR REPLACE`:
 // those may have created nothing) counts.
 
-import type { AstNode, ColumnInfo, RuleContext, Statement, TableInfo } from '@migralint/core';
+import { indexStatements, type AstNode, type ColumnInfo, type RuleContext, type Statement, type TableInfo } from '@migralint/core';
 import { columnAddedEarlierInFile, sameTable, tableFromRangeVar, type TableRef } from './table-names.js';
 
 export type ObjectKind = 'table' | 'view' | 'function' | 'type' | 'schema' | 'index' | 'sequence' | 'trigger' | 'database';
@@ -119,24 +119,13 @@ interface Creation extends Created {
   index: number;
 }
 
-const creationIndexes = new WeakMap<readonly Statement[], Map<string, Creation[]>>();
-
 /** What the statements create, by kind and bare name: one pass per file, then lookups. */
-function creationsOf(statements: readonly Statement[]): Map<string, Creation[]> {
-  let index = creationIndexes.get(statements);
-  if (index) return index;
-  index = new Map();
-  for (const statement of statements) {
-    for (const created of objectsCreatedBy(statement)) {
-      const key = `${created.kind}\0${created.name.name}`;
-      const list = index.get(key);
-      const entry = { ...created, index: statement.index };
-      if (list) list.push(entry);
-      else index.set(key, [entry]);
-    }
-  }
-  creationIndexes.set(statements, index);
-  return index;
+function creationsOf(statements: readonly Statement[]): ReadonlyMap<string, readonly Creation[]> {
+  return indexStatements(statements, creationEntries);
+}
+
+function creationEntries(statement: Statement): Array<[string, Creation]> {
+  return objectsCreatedBy(statement).map((created) => [`${created.kind}\0${created.name.name}`, { ...created, index: statement.index }]);
 }
 
 /** Does a statement of `statements` between the indexes `from` and `to` (exclusive) create the object? */

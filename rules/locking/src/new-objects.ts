@@ -8,7 +8,7 @@
 // the same part: a `CREATE TABLE` (without IF NOT EXISTS, which may have created nothing) earlier in
 // the part proves the table is new.
 
-import type { QualifiedName, RuleContext, SchemaSnapshot, Statement } from '@migralint/core';
+import { indexStatements, type QualifiedName, type RuleContext, type SchemaSnapshot, type Statement } from '@migralint/core';
 import { fromNames, fromRangeVar, sameRelation, toModelName, type RelationName } from './relation-names.js';
 
 export type ObjectKind = 'table' | 'index' | 'view' | 'type';
@@ -52,23 +52,14 @@ interface Creator {
   name: RelationName;
 }
 
-const creatorIndexes = new WeakMap<readonly Statement[], Map<string, Creator[]>>();
-
 /** The part's statements that create something, by kind and bare name: built once per part. */
-function creatorsOf(statements: readonly Statement[]): Map<string, Creator[]> {
-  let index = creatorIndexes.get(statements);
-  if (index) return index;
-  index = new Map();
-  for (const statement of statements) {
-    const created = createdBy(statement);
-    if (!created) continue;
-    const key = `${created.kind}\0${created.name.name}`;
-    const list = index.get(key);
-    if (list) list.push({ statement, name: created.name });
-    else index.set(key, [{ statement, name: created.name }]);
-  }
-  creatorIndexes.set(statements, index);
-  return index;
+function creatorsOf(statements: readonly Statement[]): ReadonlyMap<string, readonly Creator[]> {
+  return indexStatements(statements, creatorEntry);
+}
+
+function creatorEntry(statement: Statement): Array<[string, Creator]> {
+  const created = createdBy(statement);
+  return created ? [[`${created.kind}\0${created.name.name}`, { statement, name: created.name }]] : [];
 }
 
 /** The object `statement` certainly creates (IF NOT EXISTS and OR REPLACE may create nothing). */
