@@ -8,6 +8,8 @@ import { schemaViewFor } from './schema-view.js';
 import type { ActiveRule } from './active-rules.js';
 import { buildMessage } from './build-message.js';
 import type { FileState } from './prepare-file.js';
+import { withEmbedded } from './embed-statements.js';
+import { appliesInside, insideDescriptor } from './nested-rules.js';
 
 type Notify = (notification: Notification) => void;
 
@@ -65,7 +67,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
-        state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, descriptor, range, state.map));
+        state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, insideDescriptor(descriptor, current), range, state.map));
       },
     };
     try {
@@ -83,13 +85,14 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   if (handlers.size === 0) return;
 
   const everyStatement = handlers.get('Statement') ?? [];
-  for (const statement of statements) {
+  // The SQL inside a DO block or function body is visited right after the statement holding it.
+  for (const statement of statements.flatMap((s) => [...withEmbedded(s)])) {
     if (statement.kind === 'ParseError') continue;
     current = statement;
     const specific = handlers.get(statement.kind) ?? [];
     for (const list of [everyStatement, specific]) {
       for (const { id, fn } of list) {
-        if (failed.has(id)) continue;
+        if (failed.has(id) || !appliesInside(id, statement)) continue;
         try {
           fn(statement.node, statement);
         } catch (error) {

@@ -20,6 +20,7 @@ export function schemaViewFor(model: ProjectModel, place: StatementPlace, file: 
       return schema.atEnd();
     },
     resolve: (name) => schema.resolve(name, at),
-    isNew: (kind, name) => schema.createdIn(index, kind, schema.resolve(name, at)),
+    // A function body runs later, when whatever this migration created holds data: nothing is new there.
+    isNew: (kind, name) => statement.nested?.runs !== 'later' && schema.createdIn(index, kind, schema.resolve(name, at)),
   };
 }
