@@ -102,3 +102,19 @@ new RuleTester({ plugins: [design] }).run('design/prefer-robust-stmts', preferRo
     },
   ],
 });
+
+new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', noDropTable, {
+  valid: [
+    {
+      name: 'a function that drops the table it is given: the name is a parameter',
+      code: "CREATE FUNCTION drop_partition(p text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE format('DROP TABLE %I', p); END $$;",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a DO block that loops over tenant schemas: the table name is written',
+      code: "DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace LOOP EXECUTE format('DROP TABLE %I.audit', s); END LOOP; END $$;",
+      errors: [{ messageId: 'dropTable', data: { table: '{s}.audit' } }],
+    },
+  ],
+});

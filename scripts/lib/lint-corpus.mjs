@@ -8,8 +8,11 @@ import { listSqlFiles } from './sql-files.mjs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultCorpus = path.join(root, '..', 'shared', 'corpus');
 
-/** lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time. */
-export async function lintCorpus(dir, preset) {
+/**
+ * lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time.
+ * `onParsed` sees the parsed files (statements with their PL/pgSQL bodies) before the rules run.
+ */
+export async function lintCorpus(dir, preset, onParsed) {
   const { lint } = await import(path.join(root, 'packages/core/dist/index.js'));
   const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
   const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
@@ -21,7 +24,10 @@ export async function lintCorpus(dir, preset) {
     files,
     config,
     cwd: dir,
-    buildModel,
+    buildModel: (input) => {
+      onParsed?.(input.files);
+      return buildModel(input);
+    },
     sectionBreaks,
     readAux: (p) => {
       try {

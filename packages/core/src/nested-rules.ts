@@ -33,6 +33,9 @@ export function appliesInside(ruleId: string, statement: Statement): boolean {
   const matches = (prefix: string) => (prefix.endsWith('/') ? ruleId.startsWith(prefix) : ruleId === prefix);
   if (NEVER_INSIDE.some(matches)) return false;
   if (nested.runs === 'later' && NOT_IN_FUNCTIONS.some(matches)) return false;
+  // `EXECUTE format('DROP TABLE %I', name)` in a function: maintenance code (partitions, tenants)
+  // whose objects are parameters; a finding about "{name}" says nothing a reader can act on.
+  if (nested.runs === 'later' && nested.embedded.placeholders) return false;
   // `IF NOT EXISTS (…catalog…) THEN CREATE …` and `EXCEPTION WHEN duplicate_object` are the robust
   // forms prefer-robust-stmts asks for.
   if (ruleId === 'design/prefer-robust-stmts' && isMadeRobust(statement)) return false;
