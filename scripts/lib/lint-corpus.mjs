@@ -8,25 +8,33 @@ import { listSqlFiles } from './sql-files.mjs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultCorpus = path.join(root, '..', 'shared', 'corpus');
 
-/** lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time. */
-export async function lintCorpus(dir, preset) {
+/**
+ * lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time.
+ * `onParsed` sees the parsed files (statements with their PL/pgSQL bodies) before the rules run.
+ */
+export async function lintCorpus(dir, preset, onParsed) {
+  const { runEngine } = await import(path.join(root, 'packages/core/dist/index.js'));
   const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
-  const { lint } = await import(path.join(root, 'packages/migrations/dist/index.js'));
+  const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
   const files = listSqlFiles(dir).map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) }));
   const loader = new ConfigLoader({ cwd: dir });
   const config = await loader.resolveConfig({ extends: [preset] });
   const t = performance.now();
-  const result = await lint({
-    files,
-    config,
-    cwd: dir,
-    readAux: (p) => {
-      try {
-        return fs.readFileSync(path.resolve(dir, p), 'utf8');
-      } catch {
-        return undefined;
-      }
+  // The engine with the migration model (what @migralint/migrations' lint() does), seeing the parsed files.
+  const model = {
+    buildModel: (input) => {
+      onParsed?.(input.files);
+      return buildModel(input);
     },
-  });
+    sectionBreaks,
+  };
+  const readAux = (p) => {
+    try {
+      return fs.readFileSync(path.resolve(dir, p), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const result = await runEngine({ files, config, cwd: dir, readAux }, model);
   return { result, files, ms: performance.now() - t };
 }

@@ -3,6 +3,7 @@
 import { definePlugin } from './define.js';
 import directiveMissingReason from './rules/directive-missing-reason.js';
 import disallowedDirective from './rules/disallowed-directive.js';
+import dynamicSql from './rules/dynamic-sql.js';
 import emptyFile from './rules/empty-file.js';
 import invalidDirective from './rules/invalid-directive.js';
 import parseError from './rules/parse-error.js';
@@ -21,6 +22,7 @@ export const corePlugin = definePlugin({
     'directive-missing-reason': directiveMissingReason,
     'unused-directive': unusedDirective,
     'disallowed-directive': disallowedDirective,
+    'dynamic-sql': dynamicSql,
   },
 });
 

@@ -24,6 +24,8 @@ export class Locator {
     }
     const location = (target as { location?: unknown }).location;
     if (typeof location !== 'number' || location < 0) return this.rangeOf(undefined, fallback);
+    // A node of a statement from a PL/pgSQL body: its location is a byte offset in the body's SQL.
+    if (fallback?.nested) return fallback.nested.embedded.rangeAt(location);
     return this.tokenRange(location) ?? this.rangeOf(undefined, fallback);
   }
 
@@ -31,6 +33,10 @@ export class Locator {
   tokensOf(statement: Statement): readonly SqlToken[] {
     // Several rules ask for the same statement's tokens: convert once. Frozen, as they are shared.
     let tokens = this.publicTokens.get(statement);
+    if (!tokens && statement.nested) {
+      tokens = Object.freeze(nestedTokens(statement));
+      this.publicTokens.set(statement, tokens);
+    }
     if (!tokens) {
       const raw = this.rawTokens(statement) ?? [];
       const base = this.map.toByte(statement.start);
@@ -81,6 +87,20 @@ export class Locator {
     while (tokens[last + 1]?.text === '.' && tokens[last + 2] && /^[A-Za-z_"\u0080-\uffff]/.test(tokens[last + 2]!.text)) last += 2;
     return { start, end: this.map.fromByte(base + tokens[last]!.end) };
   }
+}
+
+/** Tokens of a statement from a PL/pgSQL body, placed in the file through the body's byte map. */
+function nestedTokens(statement: Statement): SqlToken[] {
+  const { embedded } = statement.nested!;
+  // `text` is a slice of `source`, the text whose byte offsets the map takes.
+  const base = Buffer.byteLength(embedded.source.slice(0, Math.max(0, embedded.source.indexOf(statement.text))));
+  const raw = scanSql(statement.text) ?? [];
+  return raw
+    .filter((t) => !isComment(t))
+    .map((t) => {
+      const start = embedded.fileOffset(base + t.start);
+      return toSqlToken(t, start, Math.max(start, embedded.fileOffset(base + t.end)));
+    });
 }
 
 export function isStatement(target: ReportTarget): target is Statement {

@@ -7,6 +7,7 @@ import { findDirectives, type Directive } from './directives.js';
 import { Locator } from './locate.js';
 import { createOffsetMap, type OffsetMap } from './offsets.js';
 import { splitStatements } from './split-statements.js';
+import { embedStatements } from './embed-statements.js';
 import type { ReportDescriptor } from './types.js';
 
 /** An engine finding before severity is known: the rule id and what to report. */
@@ -51,6 +52,7 @@ export function prepareFile(input: SourceInput, sectionBreaks?: (text: string) =
   const text = decoded.text;
   const map = createOffsetMap(text);
   const { statements, metaCommands, parseText } = splitStatements(text, map, sectionBreaks?.(text));
+  embedStatements(statements);
   const engineReports: EngineReport[] = [];
   for (const meta of metaCommands) {
     engineReports.push({

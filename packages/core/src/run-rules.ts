@@ -9,6 +9,8 @@ import { schemaViewFor } from './schema-view.js';
 import type { ActiveRule } from './active-rules.js';
 import { buildMessage } from './build-message.js';
 import type { FileState } from './prepare-file.js';
+import { withEmbedded } from './embed-statements.js';
+import { appliesInside, insideDescriptor } from './nested-rules.js';
 
 type Notify = (notification: Notification) => void;
 
@@ -83,7 +85,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
-        state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, descriptor, range, state.map));
+        state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, insideDescriptor(descriptor, current), range, state.map));
       },
     };
     try {
@@ -105,7 +107,7 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   const nodeHandlers = new Map([...handlers].filter(([kind]) => !isStatementKind(kind)));
   const call = (list: ReadonlyArray<{ id: string; fn: (node: any, s: Statement, ancestors: readonly AstAncestor[]) => void }>, node: unknown, statement: Statement, ancestors: readonly AstAncestor[] = []) => {
     for (const { id, fn } of list) {
-      if (failed.has(id)) continue;
+      if (failed.has(id) || !appliesInside(id, statement)) continue;
       try {
         fn(node, statement, ancestors);
       } catch (error) {
@@ -114,7 +116,8 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       }
     }
   };
-  for (const statement of statements) {
+  // The SQL inside a DO block or function body is visited right after the statement holding it.
+  for (const statement of statements.flatMap((s) => [...withEmbedded(s)])) {
     if (statement.kind === 'ParseError') continue;
     current = statement;
     call(everyStatement, statement.node, statement);

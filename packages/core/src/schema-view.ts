@@ -11,6 +11,7 @@ export function schemaViewFor(model: ProjectModel, place: StatementPlace, file: 
   const index = place.migration.index;
   const at = { file, offset: statement.start };
   const resolve = (name: { schema?: string; name: string }): QualifiedName => schema.resolve(name, at);
+  const runsLater = statement.nested?.runs === 'later';
   const isNew: SchemaView['isNew'] = (kind, name) => {
     const q = resolve(name);
     const found = IDENTIFIED.has(kind) ? schema.identify(index, at, kind as IdentifiedKind, q) : undefined;
@@ -35,9 +36,11 @@ export function schemaViewFor(model: ProjectModel, place: StatementPlace, file: 
       return schema.atEnd();
     },
     resolve,
-    isNew,
+    // A function body runs later, when whatever this migration created holds data: nothing is new there.
+    isNew: (kind, name) => !runsLater && isNew(kind, name),
     tableBefore,
     isNewColumn(table, column) {
+      if (runsLater) return false;
       if (isNew('table', table)) return true;
       const q = resolve(table);
       const found = schema.identifyColumn(index, at, q, column);

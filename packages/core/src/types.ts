@@ -4,6 +4,7 @@
 import type { VFile } from 'vfile';
 import type { AstAncestor, AstNodeOf, AstNodeType } from './ast-nodes.js';
 import type { ColumnInfo, ProjectModel, QualifiedName, SchemaModel, SchemaSnapshot, StatementPlace, TableInfo } from './project-model.js';
+import type { EmbeddedStatement, PlpgsqlBody } from './plpgsql/types.js';
 
 /** How loud a finding is. `info` never fails a run. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -84,6 +85,25 @@ export interface Statement {
   text: string;
   /** For `ParseError`: Postgres' message. */
   error?: { message: string; offset: number };
+  /** `DO` / `CREATE FUNCTION … LANGUAGE plpgsql`: what its body runs (docs/plpgsql.md). */
+  plpgsql?: PlpgsqlBody;
+  /** The body's SQL statements as statements of this file (rules visit them after this one). */
+  embedded?: Statement[];
+  /** Set on a statement from inside a body: where it sits. Its `index` is the top-level statement's. */
+  nested?: NestedPlace;
+}
+
+/** Where an embedded statement sits: its parent, whether it runs now (`DO`) or later (a function). */
+export interface NestedPlace {
+  /** The `DO` / `CREATE FUNCTION` statement (or embedded statement) whose body holds it. */
+  parent: Statement;
+  /** The top-level statement of the file it is inside. */
+  top: Statement;
+  runs: 'now' | 'later';
+  /** The function or procedure whose body holds it (innermost); undefined inside a `DO`. */
+  functionName?: string;
+  /** What core's PL/pgSQL reader found: place (IF/loop/handler), guard, `via`, byte map. */
+  embedded: EmbeddedStatement;
 }
 
 /**

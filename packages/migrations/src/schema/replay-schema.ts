@@ -10,6 +10,7 @@ import { readExternalObjects, type DeclaredExternals } from './external-objects.
 import { creationSchema, DEFAULT_SEARCH_PATH, lookupSchemas } from './names.js';
 import { createdKey, Replayer, type CreatedKind, type SkippedStatement } from './replayer.js';
 import { drop, rename, setSchema } from './replay-cascade.js';
+import { rememberBody, replayCalls, replayDo } from './replay-bodies.js';
 import {
   alterEnum,
   alterFunction,
@@ -171,11 +172,12 @@ function applyStatement(r: Replayer, kind: string, node: AstNode): void {
       return;
     case 'SelectStmt':
       if (node.intoClause) return createTableAs(r, node.intoClause, { SelectStmt: node }, false);
-      return;
+      return replayCalls(r, node, applyStatement);
     case 'ViewStmt':
       return createView(r, node);
     case 'CreateFunctionStmt':
-      return createFunction(r, node);
+      createFunction(r, node);
+      return rememberBody(r, node);
     case 'AlterFunctionStmt':
       return alterFunction(r, node);
     case 'CreateEnumStmt':
@@ -205,9 +207,9 @@ function applyStatement(r: Replayer, kind: string, node: AstNode): void {
     case 'GrantStmt':
       return noteGrantReferences(r, node);
     case 'DoStmt':
-      return r.note('DO block: its PL/pgSQL body is opaque to the replay');
+      return replayDo(r, applyStatement);
     case 'CallStmt':
-      return r.note('CALL: the procedure body is opaque to the replay');
+      return replayCalls(r, node, applyStatement);
     case 'RuleStmt':
       return r.note('rules are not modelled');
     case 'DefineStmt':
