@@ -104,6 +104,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const byPath = new Map(states.map((s) => [s.path, s]));
   if (project.model) dropEmptyDownReports(states, project.model);
+  if (project.model) dropPsqlReports(states, project.model);
   for (const finding of project.model?.findings ?? []) {
     const state = byPath.get(finding.file);
     if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
@@ -177,6 +178,19 @@ function dropEmptyDownReports(states: FileState[], model: ProjectModel): void {
   for (const state of states) {
     const seen = directions.get(state.path);
     if (seen?.size === 1 && seen.has('down')) state.engineReports = state.engineReports.filter((r) => r.ruleId !== 'migralint/empty-file');
+  }
+}
+
+/** A psql variable (`:name`, `:'name'`, `:"name"`) where the parser stopped. */
+const PSQL_VARIABLE = /^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/;
+
+/** Where psql runs the file, its meta-commands and variables are legitimate: no psql findings there. */
+function dropPsqlReports(states: FileState[], model: ProjectModel): void {
+  for (const state of states) {
+    if (!model.runByPsql?.(state.path)) continue;
+    state.engineReports = state.engineReports.filter(
+      (r) => r.ruleId !== 'migralint/psql-meta-command' && !(r.ruleId === 'migralint/parse-error' && PSQL_VARIABLE.test(state.source.text.slice(r.descriptor.at.start))),
+    );
   }
 }
 

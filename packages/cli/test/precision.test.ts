@@ -1,0 +1,69 @@
+// Issue #16, phase 2 at the CLI: small projects of each shape that produced a false finding on real
+// histories (docs/precision/sample-after.md), linted by the built binary.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, makeProject, runCli } from './run-cli.js';
+
+beforeAll(assertBuilt);
+
+interface Finding {
+  file: string;
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+}
+
+async function lintJson(files: Record<string, string>, args: string[] = ['db']): Promise<Finding[]> {
+  const dir = makeProject(files);
+  const run = await runCli([...args, '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; messages: Array<Omit<Finding, 'file'>> }> };
+  return report.files.flatMap((f) => f.messages.map((m) => ({ ...m, file: f.path })));
+}
+
+const at = (findings: Finding[], rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.file}:${f.line}`);
+
+const plan = (...changes: string[]) =>
+  `%syntax-version=1.0.0\n%project=app\n\n${changes.map((c, i) => `${c} 2024-01-0${i + 1}T00:00:00Z A <a@example.com> # ${c}\n`).join('')}`;
+
+describe('psql is the runner: its meta-commands and variables are the files’ language', () => {
+  const TEMPLATE = "\\set body `cat page.html`\nUPDATE pages SET body = :'body' WHERE name = 'home';\n";
+
+  it('sqitch runs scripts with psql: no psql-meta-command, no parse error at :\'var\'', async () => {
+    const findings = await lintJson({
+      'db/sqitch.plan': plan('pages', 'home'),
+      'db/deploy/pages.sql': 'CREATE TABLE pages (name text PRIMARY KEY, body text);\n',
+      'db/revert/pages.sql': 'DROP TABLE pages;\n',
+      'db/deploy/home.sql': TEMPLATE,
+      'db/revert/home.sql': "UPDATE pages SET body = NULL WHERE name = 'home';\n",
+    });
+    expect(at(findings, 'migralint/psql-meta-command')).toEqual([]);
+    expect(at(findings, 'migralint/parse-error')).toEqual([]);
+  });
+
+  it('a real syntax error in a sqitch script is still reported', async () => {
+    const findings = await lintJson({
+      'db/sqitch.plan': plan('pages'),
+      'db/deploy/pages.sql': 'CREATE TABLE pages (name text PRIMARY KEY,, body text);\n',
+      'db/revert/pages.sql': 'DROP TABLE pages;\n',
+    });
+    expect(at(findings, 'migralint/parse-error')).toEqual(['db/deploy/pages.sql:1']);
+  });
+
+  it('version scripts applied with psql (openreplay style, \\if guards): no meta-command findings', async () => {
+    const findings = await lintJson({
+      'db/1.0.0/1.0.0.sql': "\\set ON_ERROR_STOP true\nCREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY);\n",
+      'db/1.1.0/1.1.0.sql': "SELECT current_setting('server_version_num')::int >= 140000 AS new_pg \\gset\n\\if :new_pg\nALTER TABLE events ADD COLUMN IF NOT EXISTS at timestamptz;\n\\endif\n",
+    });
+    expect(at(findings, 'migralint/psql-meta-command')).toEqual([]);
+  });
+
+  it('under a runner that sends SQL to the server (sqlx), a meta-command is still reported', async () => {
+    const findings = await lintJson({
+      'db/20240101000000_pages.sql': 'CREATE TABLE pages (name text PRIMARY KEY, body text);\n',
+      'db/20240102000000_home.sql': TEMPLATE,
+      'Cargo.toml': '[dependencies]\nsqlx = "0.8"\n',
+    });
+    expect(at(findings, 'migralint/psql-meta-command')).toEqual(['db/20240102000000_home.sql:1']);
+    expect(at(findings, 'migralint/parse-error')).toEqual(['db/20240102000000_home.sql:2']);
+  });
+});
