@@ -67,3 +67,23 @@ describe('psql is the runner: its meta-commands and variables are the files’ l
     expect(at(findings, 'migralint/parse-error')).toEqual(['db/20240102000000_home.sql:2']);
   });
 });
+
+describe('one finding per risk', () => {
+  const DROP = {
+    'db/migrations/20260101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, legacy_flag boolean, note text);\n-- migrate:down\nDROP TABLE users;\n',
+    'db/migrations/20260102000000_drop_flag.sql':
+      "-- migrate:up\nALTER TABLE users DROP COLUMN legacy_flag;\nDELETE FROM users WHERE note = 'spam';\n-- migrate:down\nALTER TABLE users ADD COLUMN legacy_flag boolean;\n",
+  };
+
+  it('a dropped column is reported once, by destructive/no-drop-column; a DELETE … WHERE only by the rollback rule', async () => {
+    const findings = await lintJson(DROP);
+    const file = 'db/migrations/20260102000000_drop_flag.sql';
+    expect(at(findings, 'destructive/no-drop-column')).toEqual([`${file}:2`]);
+    expect(at(findings, 'rollback/irreversible-needs-annotation')).toEqual([`${file}:3`]);
+  });
+
+  it('with the destructive pack off, the rollback rule reports the dropped column itself', async () => {
+    const findings = await lintJson({ ...DROP, 'migralint.config.json': JSON.stringify({ extends: ['recommended'], rules: { 'destructive/no-drop-column': 'off' } }) });
+    expect(at(findings, 'rollback/irreversible-needs-annotation')).toEqual(['db/migrations/20260102000000_drop_flag.sql:2', 'db/migrations/20260102000000_drop_flag.sql:3']);
+  });
+});

@@ -10,6 +10,7 @@ import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from '.
 import { applyDirectives } from './apply-directives.js';
 import { buildMessage } from './build-message.js';
 import { corePlugin } from './core-plugin.js';
+import { dropSuperseded } from './drop-superseded.js';
 import { loadParser } from './parser.js';
 import { prepareFile, type FileState } from './prepare-file.js';
 import { runFileRules, runProjectRules } from './run-rules.js';
@@ -133,6 +134,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const active = byId.get(ruleId);
       if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at as never, state.map));
     });
+    dropSuperseded(state, (id) => catalog.rules.get(id)?.meta);
   }
 
   const reportSet = options.reportPaths ? new Set(options.reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
