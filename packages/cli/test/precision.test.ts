@@ -87,3 +87,30 @@ describe('one finding per risk', () => {
     expect(at(findings, 'rollback/irreversible-needs-annotation')).toEqual(['db/migrations/20260102000000_drop_flag.sql:2', 'db/migrations/20260102000000_drop_flag.sql:3']);
   });
 });
+
+describe('temporaries and objects the history never had', () => {
+  const USERS = { 'db/migrations/20260101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, note text);\n-- migrate:down\nDROP TABLE users;\n' };
+  const second = (up: string) => ({ ...USERS, 'db/migrations/20260102000000_second.sql': `-- migrate:up\n${up}-- migrate:down\nSELECT 1;\n` });
+  const FILE = 'db/migrations/20260102000000_second.sql';
+
+  it('a temp table made by CREATE TEMP TABLE … AS is created by the migration: dropping it is quiet', async () => {
+    const findings = await lintJson(second("CREATE TEMP TABLE keep AS SELECT id FROM users WHERE note IS NULL;\nUPDATE users SET note = 'x' WHERE id IN (SELECT id FROM keep);\nDROP TABLE keep;\n"));
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([]);
+  });
+
+  it('DROP TABLE / DROP INDEX IF EXISTS of what the history never had is quiet; of what it had, reported', async () => {
+    const findings = await lintJson(
+      second('DROP TABLE IF EXISTS legacy_users;\nDROP INDEX IF EXISTS users_note_old;\nCREATE INDEX users_note ON users (note);\nDROP INDEX IF EXISTS users_note;\nDROP TABLE IF EXISTS users;\n'),
+    );
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${FILE}:6`]);
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${FILE}:5`]);
+  });
+
+  it('an index the history built on a table it never created (external) is still known: its drop is reported', async () => {
+    const findings = await lintJson({
+      'db/migrations/20260101000000_idx.sql': '-- migrate:up\nCREATE INDEX CONCURRENTLY accounts_email ON accounts (email);\n-- migrate:down\nDROP INDEX CONCURRENTLY accounts_email;\n',
+      'db/migrations/20260102000000_drop.sql': '-- migrate:up\nDROP INDEX IF EXISTS accounts_email;\n-- migrate:down\nSELECT 1;\n',
+    });
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual(['db/migrations/20260102000000_drop.sql:2']);
+  });
+});
