@@ -114,3 +114,40 @@ describe('temporaries and objects the history never had', () => {
     expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual(['db/migrations/20260102000000_drop.sql:2']);
   });
 });
+
+describe('restores in the same migration', () => {
+  const INIT = {
+    'prisma/migrations/20260101000000_init/migration.sql':
+      'CREATE TYPE "Role" AS ENUM (\'USER\', \'ADMIN\', \'GUEST\');\nCREATE TABLE "User" ("id" BIGINT PRIMARY KEY, "role" "Role" NOT NULL DEFAULT \'USER\', "plan" TEXT NOT NULL DEFAULT \'free\');\n',
+    'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+  };
+  const SWAP = 'prisma/migrations/20260102000000_drop_guest/migration.sql';
+  const swap = (tail: string) => ({
+    ...INIT,
+    [SWAP]:
+      'BEGIN;\nCREATE TYPE "Role_new" AS ENUM (\'USER\', \'ADMIN\');\nALTER TABLE "User" ALTER COLUMN "role" DROP DEFAULT;\n' +
+      'ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role_new" USING ("role"::text::"Role_new");\n' +
+      'ALTER TYPE "Role" RENAME TO "Role_old";\nALTER TYPE "Role_new" RENAME TO "Role";\nDROP TYPE "Role_old";\n' +
+      tail +
+      'COMMIT;\n',
+  });
+
+  it("Prisma's enum swap: the default set back and the _old type dropped are not destructive", async () => {
+    const findings = await lintJson(swap('ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT \'USER\';\n'), ['prisma']);
+    expect(at(findings, 'destructive/no-drop-default')).toEqual([]);
+    expect(at(findings, 'destructive/no-drop-type')).toEqual([]);
+  });
+
+  it('a default dropped and never set back, or dropped again after it was set, is reported', async () => {
+    const findings = await lintJson(swap('ALTER TABLE "User" ALTER COLUMN "plan" SET DEFAULT \'pro\', ALTER COLUMN "plan" DROP DEFAULT;\n'), ['prisma']);
+    expect(at(findings, 'destructive/no-drop-default')).toEqual([`${SWAP}:3`, `${SWAP}:8`]);
+  });
+
+  it('a type renamed away and dropped with nothing taking its name is reported', async () => {
+    const findings = await lintJson(
+      { ...INIT, [SWAP]: 'ALTER TABLE "User" ALTER COLUMN "role" TYPE text;\nALTER TYPE "Role" RENAME TO "Role_old";\nDROP TYPE "Role_old";\n' },
+      ['prisma'],
+    );
+    expect(at(findings, 'destructive/no-drop-type')).toEqual([`${SWAP}:3`]);
+  });
+});
