@@ -151,3 +151,19 @@ describe('restores in the same migration', () => {
     expect(at(findings, 'destructive/no-drop-type')).toEqual([`${SWAP}:3`]);
   });
 });
+
+describe('Supabase file names under the default config', () => {
+  it('a hand-named file beside CLI-named ones is reported; a plain folder of other names is not', async () => {
+    const findings = await lintJson(
+      {
+        'supabase/migrations/20260312090000_add_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        'supabase/migrations/20260312_AddThings.sql': 'CREATE TABLE things (id bigint PRIMARY KEY);\n',
+        'db/1-Create Teams.sql': 'CREATE TABLE teams (id bigint PRIMARY KEY);\n',
+      },
+      ['supabase', 'db'],
+    );
+    const named = findings.filter((f) => f.ruleId === 'naming/migration-file-name');
+    expect(named.map((f) => f.file)).toEqual(['supabase/migrations/20260312_AddThings.sql', 'supabase/migrations/20260312_AddThings.sql']);
+    expect(named.map((f) => f.message).join('\n')).toMatch(/not a YYYYMMDDHHmmss timestamp[\s\S]*not snake_case/);
+  });
+});
