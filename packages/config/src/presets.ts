@@ -7,7 +7,14 @@ type PresetBuilder = (plugins: readonly Plugin[]) => Record<string, RuleSetting>
 
 const presets: Record<string, PresetBuilder> = {
   /** Every rule whose meta says `recommended`, at its default severity, plus plugins' own `configs.recommended`. */
-  recommended: (plugins) => fromMetadata(plugins, 'recommended', (rule) => rule.meta.recommended),
+  recommended: (plugins) => {
+    const rules = fromMetadata(plugins, 'recommended', (rule) => rule.meta.recommended);
+    // A Supabase history is certain from its folder and its CLI writes one file-name shape, so a
+    // name out of it is a mistake there (#16); other runners' conventions stay opt-in.
+    const fileName = catalogRules(plugins).rules.get(FILE_NAME_RULE);
+    if (fileName && !(FILE_NAME_RULE in rules)) rules[FILE_NAME_RULE] = [defaultLevel(fileName), { ...SUPABASE_FILE_NAMES, layouts: ['supabase'] }];
+    return rules;
+  },
   /** Every rule, at its default severity, plus plugins' own `configs.strict`. */
   strict: (plugins) => fromMetadata(plugins, 'strict', () => true),
   /**

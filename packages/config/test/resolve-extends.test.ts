@@ -28,7 +28,7 @@ describe('presets', () => {
     expect(strict.rules['acme/owner-comment']).toBe('warn');
   });
 
-  test('every built-in rule is in strict; recommended holds exactly the rules that say so', () => {
+  test('every built-in rule is in strict; recommended holds exactly the rules that say so, plus Supabase file names', () => {
     const ids = builtinPlugins.flatMap((plugin) => Object.keys(plugin.rules).map((rule) => `${plugin.name}/${rule}`));
     expect(Object.keys(presetRules('strict', builtinPlugins)).sort()).toEqual([...ids].sort());
     const recommendedIds = builtinPlugins.flatMap((plugin) =>
@@ -36,7 +36,7 @@ describe('presets', () => {
         .filter(([, rule]) => rule.meta.recommended)
         .map(([rule]) => `${plugin.name}/${rule}`),
     );
-    expect(Object.keys(presetRules('recommended', builtinPlugins)).sort()).toEqual(recommendedIds.sort());
+    expect(Object.keys(presetRules('recommended', builtinPlugins)).sort()).toEqual([...recommendedIds, 'naming/migration-file-name'].sort());
     expect(presetNames).toEqual(['recommended', 'strict', 'supabase']);
   });
 });

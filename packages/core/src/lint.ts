@@ -13,6 +13,7 @@ import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from '.
 import { applyDirectives } from './apply-directives.js';
 import { buildMessage } from './build-message.js';
 import { corePlugin } from './core-plugin.js';
+import { dropSuperseded } from './drop-superseded.js';
 import { loadParser } from './parser.js';
 import { prepareFile, type FileState } from './prepare-file.js';
 import { runFileRules, runProjectRules } from './run-rules.js';
@@ -112,6 +113,7 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
   }
   const byPath = new Map(states.map((s) => [s.path, s]));
   if (project.model) dropEmptyDownReports(states, project.model);
+  if (project.model) dropPsqlReports(states, project.model);
   for (const finding of project.model?.findings ?? []) {
     const state = byPath.get(finding.file);
     if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
@@ -145,6 +147,7 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
       const active = byId.get(ruleId);
       if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at as never, state.map));
     });
+    dropSuperseded(state, (id) => catalog.rules.get(id)?.meta);
   }
 
   const files = reported.map(toFileResult);
@@ -188,6 +191,19 @@ function dropEmptyDownReports(states: FileState[], model: ProjectModel): void {
   for (const state of states) {
     const seen = directions.get(state.path);
     if (seen?.size === 1 && seen.has('down')) state.engineReports = state.engineReports.filter((r) => r.ruleId !== 'migralint/empty-file');
+  }
+}
+
+/** A psql variable (`:name`, `:'name'`, `:"name"`) where the parser stopped. */
+const PSQL_VARIABLE = /^:(?:'[A-Za-z_]\w*'|"[A-Za-z_]\w*"|[A-Za-z_]\w*)/;
+
+/** Where psql runs the file, its meta-commands and variables are legitimate: no psql findings there. */
+function dropPsqlReports(states: FileState[], model: ProjectModel): void {
+  for (const state of states) {
+    if (!model.runByPsql?.(state.path)) continue;
+    state.engineReports = state.engineReports.filter(
+      (r) => r.ruleId !== 'migralint/psql-meta-command' && !(r.ruleId === 'migralint/parse-error' && PSQL_VARIABLE.test(state.source.text.slice(r.descriptor.at.start))),
+    );
   }
 }
 

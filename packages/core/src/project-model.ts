@@ -246,6 +246,8 @@ export interface ProjectModel {
   /** The place of a statement: set, migration, part, transaction state. Undefined outside any set. */
   placeOf(file: string, statement: Statement): StatementPlace | undefined;
   schemaOf(set: MigrationSet): SchemaModel;
+  /** True for a file its runner applies with psql (psql -f, sqitch): meta-commands and variables are its language. */
+  runByPsql?(file: string): boolean;
 }
 
 export interface BuildModelInput {

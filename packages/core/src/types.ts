@@ -44,6 +44,8 @@ export interface RuleMeta {
   hasSuggestions?: boolean;
   /** The same check in other tools, e.g. `{ tool: 'squawk', rule: 'ban-drop-column' }`. */
   sources?: Array<{ tool: string; rule: string }>;
+  /** Rules that report the same risk more specifically: where one reported a statement, this rule stays quiet there. */
+  supersededBy?: string[];
 }
 
 /** A UTF-16 range in the file text: `start` inclusive, `end` exclusive. */

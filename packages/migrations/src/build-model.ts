@@ -5,6 +5,7 @@
 
 import type { BuildModel, Migration, MigrationPart, MigrationSet, ProjectModel, SchemaModel, Settings, SourceFile, StatementPlace } from '@migralint/core';
 import { analyzeLayouts } from './layouts/detect-layout.js';
+import { psqlRunFiles } from './layouts/runner-set.js';
 import { supabaseRunsStandalone } from './layouts/runner-transactions.js';
 import { SUPABASE_MODE } from './layouts/supabase.js';
 import { replaySchema } from './schema/replay-schema.js';
@@ -52,6 +53,7 @@ export const buildModel: BuildModel = (input) => {
   };
 
   const schemas = new Map<MigrationSet, SchemaModel>();
+  const psqlFiles = psqlRunFiles(analysis.sets);
   const model: ProjectModel = {
     sets: analysis.sets,
     findings: analysis.findings,
@@ -61,6 +63,7 @@ export const buildModel: BuildModel = (input) => {
       const inTransaction = stateOf(entry.part).get(statement.index) ?? entry.part.transaction === 'transaction';
       return { set: entry.set, migration: entry.migration, part: entry.part, inTransaction };
     },
+    runByPsql: (file) => psqlFiles.has(file),
     schemaOf(set) {
       let schema = schemas.get(set);
       if (!schema) {

@@ -155,7 +155,9 @@ export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: O
   if (schema && MODEL_KINDS.has(kind)) {
     // The model names a schema `{ schema: s, name: s }`.
     const written = kind === 'schema' ? { schema: name.name, name: name.name } : { ...(name.schema ? { schema: name.schema } : {}), name: name.name };
-    if (!schema.isNew(kind as Parameters<typeof schema.isNew>[0], written)) return false;
+    // A certain CREATE earlier in the file also proves it: the model, which looks at migration
+    // boundaries, misses a temporary table created and dropped inside one migration.
+    if (!schema.isNew(kind as Parameters<typeof schema.isNew>[0], written)) return createdEarlierInFile(statements, statement, kind, name);
     // The model answers for the migration as a whole. Within this file, an object that is only
     // created after the current statement is not the one the statement touches: that one existed.
     return createdBetween(statements, -1, statement.index, kind, name, false) || !recreatedLaterInFile(statements, statement, kind, name);

@@ -14,6 +14,20 @@ export function runnerOf(set: MigrationSet): RunnerInfo | undefined {
   return (set as Partial<RunnerSet>).runner;
 }
 
+/** Runners that apply each file with psql, where meta-commands and `:'variables'` work. */
+const PSQL_RUNNERS: ReadonlySet<string> = new Set(['psql', 'sqitch']);
+
+/** The files of the sets a psql-based runner applies (for the model's `runByPsql`). */
+export function psqlRunFiles(sets: readonly MigrationSet[]): Set<string> {
+  const files = new Set<string>();
+  for (const set of sets) {
+    const runner = runnerOf(set);
+    if (!runner || !PSQL_RUNNERS.has(runner.name)) continue;
+    for (const migration of set.migrations) for (const part of [...migration.up, ...migration.down]) files.add(part.file);
+  }
+  return files;
+}
+
 const TRANSACTION_WORDS: Record<HistoryTransaction, string> = {
   'per-migration': 'each migration runs in its own transaction',
   'one-query': 'each file is sent as one query (several statements share an implicit transaction, a lone statement runs on its own)',

@@ -9,8 +9,8 @@
  * Postgres accepts CONCURRENTLY only outside a transaction, for one index, without CASCADE; the
  * fix is offered exactly then, and the note says how to split or move the statement otherwise.
  */
-import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
-import { display, fromNameList, isOnNewTable } from '../created-here.js';
+import { defineRule, ruleDocsUrl, type AstNode, type RuleContext } from '@migralint/core';
+import { display, fromNameList, isOnNewTable, tableOfIndex, type RelationName } from '../created-here.js';
 import { findKeyword, inCaseOf, readNameList } from '../sql-tokens.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
@@ -53,7 +53,7 @@ export default defineRule({
         const where = transactionOf(context);
         objects.forEach((object, i) => {
           const index = fromNameList(object);
-          if (!index || isOnNewTable(context, index)) return;
+          if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index)) return;
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
           const data = { index: display(index) };
           if (where.inTransaction) {
@@ -81,3 +81,11 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * `DROP INDEX IF EXISTS` of an index the history never had (neither built earlier in this part nor
+ * known to the replayed model before or after this migration): it drops nothing and locks nothing.
+ */
+function dropsNothing(context: RuleContext, node: AstNode, index: RelationName): boolean {
+  return Boolean(node.missing_ok) && context.schema !== undefined && tableOfIndex(context, index) === undefined;
+}

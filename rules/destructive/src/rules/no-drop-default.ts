@@ -3,12 +3,13 @@
  * column: on a NOT NULL column every such INSERT starts failing; on a nullable one, rows silently
  * get NULL instead of the default. Columns the migration added are exempt (Django and others add a
  * column with a default to fill existing rows, then drop the default at once). With the migration
- * model, a column that had no default, or one that is an identity or generated column, is skipped.
+ * model, a column that had no default, or one that is an identity or generated column, is skipped;
+ * so is a default the migration sets again later (a restore).
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { alterTableSubcommands, findName } from '../scan-names.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
 
 const NOTE =
   'Safe way: (1) deploy code that always sets the column on INSERT; (2) then drop the default in a later migration. ' +
@@ -49,6 +50,7 @@ export default defineRule({
           if (isNewColumn(context, table, cmd.name)) return;
           const known = columnBefore(context, table, cmd.name);
           if (known && (known.default === undefined || known.identity || known.generated)) return;
+          if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
           if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
           const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
@@ -63,3 +65,21 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Does the migration give the column a default again, later in this statement or file? Then the
+ * drop is a restore (Prisma's enum swap drops the default, changes the type, sets it back):
+ * deployed INSERTs that omit the column still get one once the migration commits.
+ */
+function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: TableRef, column: string): boolean {
+  return statements.some((statement) => {
+    if (statement.index < current.index || statement.kind !== 'AlterTableStmt' || !statement.node.relation) return false;
+    if (!sameTable(tableFromRangeVar(statement.node.relation), table)) return false;
+    const cmds: AstNode[] = statement.node.cmds ?? [];
+    return cmds.some((entry, i) => {
+      const cmd = entry.AlterTableCmd;
+      if (statement.index === current.index && i <= cmdIndex) return false;
+      return cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined && cmd.name === column;
+    });
+  });
+}

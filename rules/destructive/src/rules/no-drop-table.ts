@@ -8,6 +8,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isKeyword, readNameList } from '../scan-names.js';
 import { isNewTable } from '../new-objects.js';
+import { dropsNothing } from '../never-existed.js';
 import { displayTable, tableFromNameList } from '../table-names.js';
 
 export interface NoDropTableOptions {
@@ -58,7 +59,7 @@ export default defineRule<NoDropTableOptions>({
           const table = tableFromNameList(object);
           if (!table) return;
           if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
-          if (isNewTable(context, table)) return;
+          if (isNewTable(context, table) || dropsNothing(context, node, 'table', table)) return;
           context.report({
             messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
             data: { table: displayTable(table) },

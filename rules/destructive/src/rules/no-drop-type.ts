@@ -4,9 +4,9 @@
  * every column of that type — data lost for good — and the functions that take it. Dropping a type
  * to re-create it in the same migration is not reported unless it cascades.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type Statement } from '@migralint/core';
 import { displayName, dropTargets } from '../drop-targets.js';
-import { isNewObject, recreatedLaterInFile } from '../new-objects.js';
+import { isNewObject, nameFromList, objectsCreatedBy, recreatedLaterInFile, type ObjectName } from '../new-objects.js';
 
 const NOTE =
   'Safe way: (1) move every column off the type (add a column of the new type, backfill, switch code, drop the old ' +
@@ -42,6 +42,7 @@ export default defineRule({
         for (const target of dropTargets(context, node, statement)) {
           if (isNewObject(context, 'type', target.name)) continue;
           if (!cascade && recreatedLaterInFile(context.statements, statement, 'type', target.name)) continue;
+          if (!cascade && swappedOut(context.statements, statement, target.name)) continue;
           context.report({
             messageId: cascade ? 'dropTypeCascade' : 'dropType',
             data: { type: displayName(target.name), what: node.removeType === 'OBJECT_DOMAIN' ? 'domain' : 'type' },
@@ -53,3 +54,32 @@ export default defineRule({
     };
   },
 });
+
+/** `ALTER TYPE a RENAME TO b` in `statement`: the old and the new name, or undefined. */
+function typeRename(statement: Statement): { from: ObjectName; to: string } | undefined {
+  const node = statement.node;
+  if (statement.kind !== 'RenameStmt' || node.renameType !== 'OBJECT_TYPE' || typeof node.newname !== 'string') return undefined;
+  const from = nameFromList(node.object?.List?.items);
+  return from ? { from, to: node.newname } : undefined;
+}
+
+/**
+ * The leftover of a type swap (Prisma's enum change): earlier in the file the type was renamed to
+ * the dropped name, and another type took its old name. The type the columns use lives on under
+ * the old name; what is dropped is the unused original.
+ */
+function swappedOut(statements: readonly Statement[], current: Statement, dropped: ObjectName): boolean {
+  const schemaOf = (n: ObjectName) => n.schema ?? 'public';
+  const away = statements
+    .filter((s) => s.index < current.index)
+    .map(typeRename)
+    .find((r) => r !== undefined && r.to === dropped.name && schemaOf(r.from) === schemaOf(dropped));
+  if (!away) return false;
+  // Another type takes the old name, before or after the drop: renamed into it, or created under it.
+  const takesOldName = (s: Statement) => {
+    const rename = typeRename(s);
+    if (rename) return rename.to === away.from.name && schemaOf(rename.from) === schemaOf(dropped);
+    return objectsCreatedBy(s).some((c) => c.kind === 'type' && c.name.name === away.from.name && schemaOf(c.name) === schemaOf(dropped));
+  };
+  return statements.some((s) => s.index !== current.index && takesOldName(s));
+}

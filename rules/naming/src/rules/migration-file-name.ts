@@ -27,6 +27,8 @@ export interface MigrationFileNameOptions {
   /** The format(s) of `{timestamp}`; default: the layout's own (`YYYYMMDDHHmmss` for most). */
   timestampFormat?: PerLayout<string | string[]>;
   case: NameCase;
+  /** Only the histories of these layouts are checked; default: every layout. */
+  layouts?: LayoutName[];
   /** The clock, for tests and reproducible runs (ISO 8601). Default: the current time. */
   now?: string;
 }
@@ -111,6 +113,13 @@ export default defineRule<MigrationFileNameOptions>({
           ...perLayout({ type: 'string', pattern: TIMESTAMP_FORMAT_PATTERN }),
         },
         case: { enum: NAME_CASES, description: 'Case style of {description}.' },
+        layouts: {
+          type: 'array',
+          items: { enum: LAYOUTS },
+          minItems: 1,
+          uniqueItems: true,
+          description: 'Only the histories of these layouts are checked (`recommended` checks `supabase` only); default: every layout.',
+        },
         now: { type: 'string', pattern: ISO_DATE, description: 'The current time for the future check (ISO 8601), for tests; default: the clock.' },
       },
       additionalProperties: false,
@@ -135,6 +144,7 @@ function forLayout(value: PerLayout<string | string[]> | undefined, layout: Layo
 
 function checkSet(context: ProjectContext<MigrationFileNameOptions>, set: MigrationSet, now: number): void {
   const { options } = context;
+  if (options.layouts && !options.layouts.includes(set.layout)) return;
   const convention = LAYOUT_CONVENTIONS[set.layout];
   const patterns = forLayout(options.pattern, set.layout) ?? convention?.patterns;
   if (!patterns) return;

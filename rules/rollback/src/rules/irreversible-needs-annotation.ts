@@ -63,6 +63,16 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { layouts: [...DEFAULT_LAYOUTS], checkSetsWithoutDowns: false },
+    // One finding per risk: where a destructive rule already reports the statement's data loss (an
+    // error, with the safe way), this warning would only repeat it.
+    supersededBy: [
+      'destructive/no-drop-table',
+      'destructive/no-drop-column',
+      'destructive/no-drop-schema',
+      'destructive/no-column-type-change',
+      'destructive/no-truncate',
+      'destructive/no-delete-without-where',
+    ],
   },
   project(context) {
     const { model } = context.project;
