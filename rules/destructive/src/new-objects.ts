@@ -151,6 +151,8 @@ export function recreatedLaterInFile(statements: readonly Statement[], after: St
  */
 export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: ObjectName): boolean {
   const { statement, statements } = context;
+  // A function body runs later, when whatever this migration created may hold data (docs/plpgsql.md).
+  if (statement.nested?.runs === 'later') return false;
   const schema = context.schema;
   if (schema && MODEL_KINDS.has(kind)) {
     // The model names a schema `{ schema: s, name: s }`.
