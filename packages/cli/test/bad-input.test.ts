@@ -55,9 +55,10 @@ describe('bad input', () => {
     expect([message.line, message.column, message.endLine, message.endColumn]).toEqual([2, 27, 2, 28]);
   });
 
-  it('psql meta-commands: a warning per command, the SQL around them linted', async () => {
-    const dir = makeProject({ 'migrations/1_x.sql': '\\set ON_ERROR_STOP on\n\\i common.sql\nDROP TABLE t;\n' });
-    const run = await runCli(['migrations'], { cwd: dir });
+  it('psql meta-commands where the runner is not psql (Supabase): a warning per command, the SQL around them linted', async () => {
+    // Where migralint reads psql as the runner (stated, sqitch, or guessed from these very commands) they are its language.
+    const dir = makeProject({ 'supabase/migrations/20240101000000_x.sql': '\\set ON_ERROR_STOP on\n\\i common.sql\nDROP TABLE t;\n' });
+    const run = await runCli(['supabase/migrations'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/1:1-1:22\s+warning\s+psql meta-command \\set is not SQL/);
     expect(run.stdout).toMatch(/2:1-2:14\s+warning\s+psql meta-command \\i is not SQL/);
