@@ -149,3 +149,19 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', noDr
     },
   ],
 });
+
+new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', noDropTable, {
+  valid: [
+    {
+      name: 'a directive inside a body covers the body’s next statement',
+      code: 'DO $$ BEGIN\n  -- migralint-disable-next-statement destructive/no-drop-table -- replaced by v2\n  DROP TABLE a;\nEND $$;',
+    },
+  ],
+  invalid: [
+    {
+      name: '…and only that one',
+      code: 'DO $$ BEGIN\n  -- migralint-disable-next-statement destructive/no-drop-table -- replaced by v2\n  DROP TABLE a;\n  DROP TABLE b;\nEND $$;',
+      errors: [{ messageId: 'dropTable', line: 4, column: 14, data: { table: 'b' } }],
+    },
+  ],
+});
