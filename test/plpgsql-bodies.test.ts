@@ -118,3 +118,50 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', noDr
     },
   ],
 });
+
+// What the replay runs, seen through a rule that asks "did this migration create it?".
+new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', noDropTable, {
+  valid: [
+    {
+      name: 'a table created by a DO block, in a block that catches duplicate_table',
+      files: [{ path: 'migrations/001_a.up.sql', code: 'DO $$ BEGIN CREATE TABLE t (id int); EXCEPTION WHEN duplicate_table THEN NULL; END $$;\nDROP TABLE t;' }],
+    },
+    {
+      name: 'PERFORM of a function that creates the table',
+      files: [
+        {
+          path: 'migrations/001_a.up.sql',
+          code: 'CREATE FUNCTION mk() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE t (id int); END $$;\nDO $$ BEGIN PERFORM mk(); END $$;\nDROP TABLE t;',
+        },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a CREATE inside a loop is not taken as executed',
+      files: [{ path: 'migrations/001_a.up.sql', code: 'DO $$ BEGIN FOR i IN 1..2 LOOP CREATE TABLE t (id int); END LOOP; END $$;\nDROP TABLE t;' }],
+      errors: [{ file: 'migrations/001_a.up.sql', messageId: 'dropTable', line: 2, column: 12 }],
+    },
+    {
+      name: 'a CREATE under a condition the replay cannot decide is not taken as executed',
+      files: [{ path: 'migrations/001_a.up.sql', code: "DO $$ BEGIN IF current_setting('app.env') = 'dev' THEN CREATE TABLE t (id int); END IF; END $$;\nDROP TABLE t;" }],
+      errors: [{ file: 'migrations/001_a.up.sql', messageId: 'dropTable', line: 2, column: 12 }],
+    },
+  ],
+});
+
+new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', noDropTable, {
+  valid: [
+    {
+      name: 'a directive inside a body covers the body’s next statement',
+      code: 'DO $$ BEGIN\n  -- migralint-disable-next-statement destructive/no-drop-table -- replaced by v2\n  DROP TABLE a;\nEND $$;',
+    },
+  ],
+  invalid: [
+    {
+      name: '…and only that one',
+      code: 'DO $$ BEGIN\n  -- migralint-disable-next-statement destructive/no-drop-table -- replaced by v2\n  DROP TABLE a;\n  DROP TABLE b;\nEND $$;',
+      errors: [{ messageId: 'dropTable', line: 4, column: 14, data: { table: 'b' } }],
+    },
+  ],
+});

@@ -9,6 +9,7 @@
 import type { Range, Statement } from './types.js';
 import type { OffsetMap } from './offsets.js';
 import { isComment, scanSql } from './parser.js';
+import { bodyComments, withEmbedded } from './embed-statements.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-statement' | 'disable-file';
 
@@ -36,7 +37,7 @@ export function findDirectives(text: string, parseText: string, map: OffsetMap, 
   const tokens = scanSql(parseText);
   if (!tokens) return [];
   const directives: Directive[] = [];
-  for (const token of tokens) {
+  for (const token of [...tokens, ...bodyComments(parseText, statements, (u) => map.toByte(u))].sort((a, b) => a.start - b.start)) {
     if (!isComment(token) || !token.text.includes('migralint-')) continue;
     const body = token.text.startsWith('--') ? token.text.slice(2) : token.text.slice(2, -2);
     const match = DIRECTIVE.exec(body.trim());
@@ -51,7 +52,9 @@ export function findDirectives(text: string, parseText: string, map: OffsetMap, 
       used: new Set(),
     });
   }
-  resolveScopes(directives, statements, text.length);
+  // A directive inside a body covers the body's next statement.
+  const everyStatement = statements.flatMap((s) => [...withEmbedded(s)]);
+  resolveScopes(directives, everyStatement, text.length);
   return directives;
 }
 

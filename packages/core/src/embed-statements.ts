@@ -7,6 +7,7 @@
 import type { NestedPlace, Statement } from './types.js';
 import { extractPlpgsql } from './plpgsql/index.js';
 import type { PlpgsqlBody } from './plpgsql/types.js';
+import { isComment, scanSql, type Token } from './parser.js';
 
 /** Reads every PL/pgSQL body among `statements` (parser loaded) and attaches what it runs. */
 export function embedStatements(statements: readonly Statement[]): void {
@@ -40,4 +41,24 @@ function attach(parent: Statement, top: Statement, body: PlpgsqlBody, outerFunct
 export function* withEmbedded(statement: Statement): Generator<Statement> {
   yield statement;
   for (const inner of statement.embedded ?? []) yield* withEmbedded(inner);
+}
+
+/**
+ * Comments inside `$tag$` bodies, as tokens of the whole text (UTF-8 byte offsets), so directives
+ * written in a body count: the scanner sees a body as one string constant. Other quotings would need
+ * their escapes undone first; their comments are not read.
+ */
+export function bodyComments(parseText: string, statements: readonly Statement[], toByte: (offset: number) => number): Token[] {
+  const comments: Token[] = [];
+  for (const top of statements) {
+    for (const statement of withEmbedded(top)) {
+      const body = statement.plpgsql;
+      if (!body || body.quoting !== 'dollar') continue;
+      const base = toByte(body.range.start);
+      for (const token of scanSql(parseText.slice(body.range.start, body.range.end)) ?? []) {
+        if (isComment(token)) comments.push({ ...token, start: base + token.start, end: base + token.end });
+      }
+    }
+  }
+  return comments;
 }
