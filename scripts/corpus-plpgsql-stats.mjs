@@ -15,7 +15,8 @@ if (!fs.existsSync(dir)) {
   console.log(`corpus-plpgsql-stats: ${dir} does not exist; pass a directory of migrations`);
   process.exit(0);
 }
-const { lint, extractPlpgsql, defineRule, definePlugin } = await import(path.join(root, 'packages/core/dist/index.js'));
+const { extractPlpgsql, defineRule, definePlugin } = await import(path.join(root, 'packages/core/dist/index.js'));
+const { lint } = await import(path.join(root, 'packages/migrations/dist/index.js'));
 
 const files = listSqlFiles(dir);
 
@@ -93,6 +94,8 @@ const collect = defineRule({
   meta: { type: 'suggestion', docs: { description: 'Collects PL/pgSQL statistics.', url: 'https://example.invalid' }, defaultSeverity: 'info', recommended: false, messages: {} },
   create(context) {
     const visit = (_node, statement) => {
+      // Rules also visit the statements inside bodies; this script reads nested bodies itself.
+      if (statement.nested) return;
       const t = performance.now();
       const body = extractPlpgsql(statement);
       stats.extractMs += performance.now() - t;

@@ -17,7 +17,8 @@ function expectNoCrash(run: { code: number | null; stdout: string; stderr: strin
   expect([0, 1]).toContain(run.code);
   const report = JSON.parse(run.stdout);
   expect(report.notifications).toEqual([]);
-  return report.files[0].messages as Array<{ ruleId: string; message: string }>;
+  // The runner of a lone `migrations/` folder is a guess, said once: not what these tests are about.
+  return (report.files[0].messages as Array<{ ruleId: string; message: string }>).filter((m) => m.ruleId !== 'migrations/guessed-runner');
 }
 
 describe('huge inputs', () => {
