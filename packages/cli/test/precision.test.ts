@@ -107,6 +107,13 @@ describe('temporaries and objects the history never had', () => {
     expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
   });
 
+  it('a first migration that creates no table (a delta or rollback folder of its own) is not an initial schema: reported', async () => {
+    const first = 'db/migrations/20260101000000_cleanup.sql';
+    const findings = await lintJson({ [first]: '-- migrate:up\nDROP TABLE IF EXISTS legacy_users;\nDROP INDEX IF EXISTS users_note_old;\n-- migrate:down\nSELECT 1;\n' });
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${first}:2`]);
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${first}:3`]);
+  });
+
   it('in a later migration the same drops are reported (the history may have started after them), as are drops of what it had', async () => {
     const findings = await lintJson(
       second('DROP TABLE IF EXISTS legacy_users;\nDROP INDEX IF EXISTS users_note_old;\nCREATE INDEX users_note ON users (note);\nDROP INDEX IF EXISTS users_note;\n'),

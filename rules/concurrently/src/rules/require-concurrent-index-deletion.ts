@@ -83,11 +83,14 @@ export default defineRule({
 });
 
 /**
- * `DROP INDEX IF EXISTS` in the history's first migration of an index that migration never built
+ * `DROP INDEX IF EXISTS` in the history's first migration (an initial schema) of an index that migration never built
  * (neither earlier in this part nor known to the replayed model): it drops nothing and locks nothing.
  * Later migrations are not judged so: a history often starts after indexes it drops (a baseline,
  * Synapse's full schemas), and the model cannot tell those from leftovers.
  */
 function dropsNothing(context: RuleContext, node: AstNode, index: RelationName): boolean {
-  return Boolean(node.missing_ok) && context.schema !== undefined && context.migration?.migration.index === 0 && tableOfIndex(context, index) === undefined;
+  const schema = context.schema;
+  if (!node.missing_ok || !schema || context.migration?.migration.index !== 0) return false;
+  // An initial schema (it creates tables), not a delta or rollback folder that starts a set of its own.
+  return schema.after.tables().some((t) => t.createdIn === 0) && tableOfIndex(context, index) === undefined;
 }
