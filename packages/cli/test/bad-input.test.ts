@@ -56,7 +56,8 @@ describe('bad input', () => {
   });
 
   it('psql meta-commands: a warning per command, the SQL around them linted', async () => {
-    const dir = makeProject({ 'migrations/1_x.sql': '\\set ON_ERROR_STOP on\n\\i common.sql\nDROP TABLE t;\n' });
+    // A runner that sends SQL to the server (sqlx, from Cargo.toml): under psql the commands would be fine.
+    const dir = makeProject({ 'migrations/1_x.sql': '\\set ON_ERROR_STOP on\n\\i common.sql\nDROP TABLE t;\n', 'Cargo.toml': '[dependencies]\nsqlx = "0.8"\n' });
     const run = await runCli(['migrations'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/1:1-1:22\s+warning\s+psql meta-command \\set is not SQL/);
