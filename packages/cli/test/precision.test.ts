@@ -89,7 +89,9 @@ describe('one finding per risk', () => {
 });
 
 describe('temporaries and objects the history never had', () => {
-  const USERS = { 'db/migrations/20260101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, note text);\n-- migrate:down\nDROP TABLE users;\n' };
+  const USERS = {
+    'db/migrations/20260101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, note text);\nCREATE INDEX users_note_idx ON users (note);\n-- migrate:down\nDROP TABLE users;\n',
+  };
   const second = (up: string) => ({ ...USERS, 'db/migrations/20260102000000_second.sql': `-- migrate:up\n${up}-- migrate:down\nSELECT 1;\n` });
   const FILE = 'db/migrations/20260102000000_second.sql';
 
@@ -120,6 +122,12 @@ describe('temporaries and objects the history never had', () => {
     );
     expect(at(findings, 'destructive/no-drop-table')).toEqual([`${FILE}:2`]);
     expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${FILE}:3`, `${FILE}:5`]);
+  });
+
+  it("dropping the index of a table the same migration drops later is the table drop's finding, once", async () => {
+    const findings = await lintJson(second('DROP INDEX users_note_idx;\nDROP TABLE users;\n'));
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${FILE}:3`]);
   });
 
   it('an index the history built on a table it never created (external) is still known: its drop is reported', async () => {

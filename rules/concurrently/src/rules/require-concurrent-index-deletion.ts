@@ -53,7 +53,7 @@ export default defineRule({
         const where = transactionOf(context);
         objects.forEach((object, i) => {
           const index = fromNameList(object);
-          if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index)) return;
+          if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index) || tableDroppedLater(context, index)) return;
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
           const data = { index: display(index) };
           if (where.inTransaction) {
@@ -93,4 +93,24 @@ function dropsNothing(context: RuleContext, node: AstNode, index: RelationName):
   if (!node.missing_ok || !schema || context.migration?.migration.index !== 0) return false;
   // An initial schema (it creates tables), not a delta or rollback folder that starts a set of its own.
   return schema.after.tables().some((t) => t.createdIn === 0) && tableOfIndex(context, index) === undefined;
+}
+
+/**
+ * Is the index's table dropped later in the same file? Its drop takes the same lock and loses the
+ * table, which `destructive/no-drop-table` reports: one finding per risk.
+ */
+function tableDroppedLater(context: RuleContext, index: RelationName): boolean {
+  const table = tableOfIndex(context, index);
+  if (!table) return false;
+  const key = (n: RelationName) => `${n.schema ?? 'public'}.${n.name}`;
+  return context.statements.some(
+    (s) =>
+      s.index > context.statement.index &&
+      s.kind === 'DropStmt' &&
+      s.node.removeType === 'OBJECT_TABLE' &&
+      (s.node.objects ?? []).some((object: AstNode) => {
+        const dropped = fromNameList(object);
+        return dropped !== undefined && key(dropped) === key(table);
+      }),
+  );
 }
