@@ -89,7 +89,9 @@ describe('one finding per risk', () => {
 });
 
 describe('temporaries and objects the history never had', () => {
-  const USERS = { 'db/migrations/20260101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, note text);\n-- migrate:down\nDROP TABLE users;\n' };
+  const USERS = {
+    'db/migrations/20260101000000_users.sql': '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, note text);\nCREATE INDEX users_note_idx ON users (note);\n-- migrate:down\nDROP TABLE users;\n',
+  };
   const second = (up: string) => ({ ...USERS, 'db/migrations/20260102000000_second.sql': `-- migrate:up\n${up}-- migrate:down\nSELECT 1;\n` });
   const FILE = 'db/migrations/20260102000000_second.sql';
 
@@ -98,12 +100,34 @@ describe('temporaries and objects the history never had', () => {
     expect(at(findings, 'destructive/no-drop-table')).toEqual([]);
   });
 
-  it('DROP TABLE / DROP INDEX IF EXISTS of what the history never had is quiet; of what it had, reported', async () => {
+  it('DROP TABLE / DROP INDEX IF EXISTS in the first migration, of what it never had, is quiet', async () => {
+    const first = 'db/migrations/20260101000000_users.sql';
+    const findings = await lintJson({
+      [first]: '-- migrate:up\nDROP TABLE IF EXISTS legacy_users;\nCREATE TABLE users (id bigint PRIMARY KEY, note text);\nDROP INDEX IF EXISTS users_note_old;\n-- migrate:down\nDROP TABLE users;\n',
+    });
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([]);
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
+  });
+
+  it('a first migration that creates no table (a delta or rollback folder of its own) is not an initial schema: reported', async () => {
+    const first = 'db/migrations/20260101000000_cleanup.sql';
+    const findings = await lintJson({ [first]: '-- migrate:up\nDROP TABLE IF EXISTS legacy_users;\nDROP INDEX IF EXISTS users_note_old;\n-- migrate:down\nSELECT 1;\n' });
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${first}:2`]);
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${first}:3`]);
+  });
+
+  it('in a later migration the same drops are reported (the history may have started after them), as are drops of what it had', async () => {
     const findings = await lintJson(
-      second('DROP TABLE IF EXISTS legacy_users;\nDROP INDEX IF EXISTS users_note_old;\nCREATE INDEX users_note ON users (note);\nDROP INDEX IF EXISTS users_note;\nDROP TABLE IF EXISTS users;\n'),
+      second('DROP TABLE IF EXISTS legacy_users;\nDROP INDEX IF EXISTS users_note_old;\nCREATE INDEX users_note ON users (note);\nDROP INDEX IF EXISTS users_note;\n'),
     );
-    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${FILE}:6`]);
-    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${FILE}:5`]);
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${FILE}:2`]);
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${FILE}:3`, `${FILE}:5`]);
+  });
+
+  it("dropping the index of a table the same migration drops later is the table drop's finding, once", async () => {
+    const findings = await lintJson(second('DROP INDEX users_note_idx;\nDROP TABLE users;\n'));
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${FILE}:3`]);
   });
 
   it('an index the history built on a table it never created (external) is still known: its drop is reported', async () => {

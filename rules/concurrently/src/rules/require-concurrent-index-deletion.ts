@@ -53,7 +53,7 @@ export default defineRule({
         const where = transactionOf(context);
         objects.forEach((object, i) => {
           const index = fromNameList(object);
-          if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index)) return;
+          if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index) || tableDroppedLater(context, index)) return;
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
           const data = { index: display(index) };
           if (where.inTransaction) {
@@ -83,9 +83,34 @@ export default defineRule({
 });
 
 /**
- * `DROP INDEX IF EXISTS` of an index the history never had (neither built earlier in this part nor
- * known to the replayed model before or after this migration): it drops nothing and locks nothing.
+ * `DROP INDEX IF EXISTS` in the history's first migration (an initial schema) of an index that migration never built
+ * (neither earlier in this part nor known to the replayed model): it drops nothing and locks nothing.
+ * Later migrations are not judged so: a history often starts after indexes it drops (a baseline,
+ * Synapse's full schemas), and the model cannot tell those from leftovers.
  */
 function dropsNothing(context: RuleContext, node: AstNode, index: RelationName): boolean {
-  return Boolean(node.missing_ok) && context.schema !== undefined && tableOfIndex(context, index) === undefined;
+  const schema = context.schema;
+  if (!node.missing_ok || !schema || context.migration?.migration.index !== 0) return false;
+  // An initial schema (it creates tables), not a delta or rollback folder that starts a set of its own.
+  return schema.after.tables().some((t) => t.createdIn === 0) && tableOfIndex(context, index) === undefined;
+}
+
+/**
+ * Is the index's table dropped later in the same file? Its drop takes the same lock and loses the
+ * table, which `destructive/no-drop-table` reports: one finding per risk.
+ */
+function tableDroppedLater(context: RuleContext, index: RelationName): boolean {
+  const table = tableOfIndex(context, index);
+  if (!table) return false;
+  const key = (n: RelationName) => `${n.schema ?? 'public'}.${n.name}`;
+  return context.statements.some(
+    (s) =>
+      s.index > context.statement.index &&
+      s.kind === 'DropStmt' &&
+      s.node.removeType === 'OBJECT_TABLE' &&
+      (s.node.objects ?? []).some((object: AstNode) => {
+        const dropped = fromNameList(object);
+        return dropped !== undefined && key(dropped) === key(table);
+      }),
+  );
 }
