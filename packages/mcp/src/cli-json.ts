@@ -2,8 +2,13 @@
 // and turning its findings into the shape the tools promise.
 
 import { z } from 'zod';
+// The CLI's JSON report, as its reporter declares it (a type-only import: nothing of it is bundled).
+import type { JsonReport } from '@migralint/reporter-json';
 import type { CliOutcome } from './host.js';
 import { ToolInputError } from './project-path.js';
+
+/** One text edit: UTF-16 offsets into the file text (without a BOM), end exclusive. */
+const edit = z.object({ range: z.tuple([z.number().int(), z.number().int()]), text: z.string() });
 
 export const findingSchema = z.object({
   ruleId: z.string().nullable().describe('The rule, e.g. destructive/no-drop-column; null for engine notices'),
@@ -17,29 +22,10 @@ export const findingSchema = z.object({
     end: z.object({ line: z.number().int(), column: z.number().int() }),
   }).describe('1-based lines; columns in UTF-16 code units, end exclusive'),
   docs: z.string().optional(),
-  fix: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })).optional().describe('Edits (UTF-16 offsets) that --fix applies'),
-  suggestions: z.array(z.object({ desc: z.string(), fix: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })) })).optional(),
+  fix: z.array(edit).optional().describe('Edits that --fix applies'),
+  suggestions: z.array(z.object({ desc: z.string(), fix: z.array(edit) })).optional().describe('Edits an editor may offer; never applied by --fix'),
 });
 export type Finding = z.infer<typeof findingSchema>;
-
-interface JsonMessage {
-  ruleId: string | null;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  note?: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  url?: string;
-  fix?: Array<{ start: number; end: number; text: string }>;
-  suggestions?: Array<{ desc: string; fix: Array<{ start: number; end: number; text: string }> }>;
-  suppressed?: unknown;
-}
-interface JsonReport {
-  files: Array<{ path: string; messages: JsonMessage[] }>;
-  rules?: Record<string, { why?: string }>;
-}
 
 /** Parses the CLI's standard output as JSON; a usage/config error (exit 2) becomes a tool error. */
 export function parseCliJson<T>(outcome: CliOutcome, what: string): T {
@@ -54,7 +40,7 @@ export function parseCliJson<T>(outcome: CliOutcome, what: string): T {
 }
 
 /** The findings of one file (suppressed ones left out: a directive with a reason settled them). */
-export function findingsOf(report: JsonReport, file: string): Finding[] {
+export function findingsOf(report: Pick<JsonReport, 'files' | 'rules'>, file: string): Finding[] {
   const entry = report.files.find((f) => f.path === file);
   return (entry?.messages ?? [])
     .filter((m) => !m.suppressed)

@@ -123,7 +123,12 @@ describe('migralint mcp', () => {
     expect(result.structuredContent.findings.filter((f: any) => f.range.start.line >= 7)).toEqual([]);
     // The same index on a table of the history is reported.
     const existing = await call('lint_migration', { path: `${DIR}/20260201090000_index_body.sql`, sql: '-- Why: search\ncreate index posts_body_idx on public.posts (body);\n' });
-    expect(existing.structuredContent.findings.map((f: any) => f.ruleId)).toContain('concurrently/require-concurrent-index-creation');
+    const index = existing.structuredContent.findings.find((f: any) => f.ruleId === 'concurrently/require-concurrent-index-creation');
+    expect(index).toBeDefined();
+    // A finding with a fix or suggestion carries its edits (and passes the declared output schema).
+    const withEdits = await call('lint_migration', { path: `${DIR}/20260201090000_check.sql`, sql: "-- Why: no empty posts\nalter table public.posts add constraint posts_body_check check (body <> '');\n" });
+    expect(withEdits.isError).toBeFalsy();
+    expect(withEdits.structuredContent.findings.some((f: any) => (f.fix ?? f.suggestions?.[0]?.fix)?.[0]?.range?.length === 2)).toBe(true);
   });
 
   it('plan_migration lists the affected objects and the intent', async () => {
