@@ -1,5 +1,6 @@
 // `migralint verify` end to end: the built binary, real files, PGlite in the process. The tests on a
 // real server (--database-url) are in verify-server.e2e.test.ts.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,5 +92,16 @@ describe('migralint verify', () => {
     expect(run.code).toBe(1);
     const messages = JSON.parse(run.stdout).files.flatMap((f: { path: string; messages: Array<{ ruleId: string; line: number; message: string }> }) => f.messages.map((m) => `${f.path}:${m.line} ${m.ruleId} ${m.message}`));
     expect(messages).toEqual(['fixtures/example-project/supabase/migrations/20260315090000_add_index.sql:2 verify/statement-failed PostgreSQL rejects this statement: syntax error at or near "SELEC" (SQLSTATE 42601)']);
+  });
+
+  it('--format github from a monorepo subdirectory: annotations name files relative to the repository root', async () => {
+    const dir = makeProject({
+      'services/db/db/migrations/001_a.up.sql': 'CREATE TABLE a (id int);\nALTER TABLE nope ADD COLUMN x int;\n',
+      'services/db/db/migrations/001_a.down.sql': 'DROP TABLE a;\n',
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const run = await runCli(['verify', 'db/migrations', '--format', 'github', '--cache-dir', path.join(dir, '.pglite')], { cwd: path.join(dir, 'services/db') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=services\/db\/db\/migrations\/001_a\.up\.sql,line=2,endLine=2,col=1,endColumn=\d+,title=migralint verify\/statement-failed::PostgreSQL rejects this statement: relation "nope" does not exist/m);
   });
 });

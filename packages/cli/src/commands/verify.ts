@@ -16,6 +16,7 @@ import { mergeResults } from '../merge-results.js';
 import { parseFormat, usageErrorOf, UsageError, type FormatRequest } from '../parse-args.js';
 import { loadHistories } from '../gather-files.js';
 import { reportFailure } from '../report-failure.js';
+import { repositoryRoot } from '../repository-root.js';
 import { readStdinFile, STDIN_HELP, STDIN_OPTIONS, stdinRequestOf, type StdinRequest } from '../stdin-file.js';
 import { writeFileAtomic } from '../write-output.js';
 
@@ -43,8 +44,9 @@ Options:
       --cache-dir DIR       Where PGlite's empty database is cached (default: $MIGRALINT_CACHE_DIR,
                             $XDG_CACHE_HOME/migralint or ~/.cache/migralint)
       --no-cache            Do not read or write the cache
-  -f, --format NAME[=FILE]  terminal (default), json, sarif, or trace (everything the run observed,
-                            as JSON: timings, locks, rewrites, schema differences). Repeatable.
+  -f, --format NAME[=FILE]  terminal (default), json, sarif, github, gitlab, or trace
+                            (everything the run observed, as JSON: timings, locks, rewrites,
+                            schema differences). Repeatable.
       --max-warnings N      Exit 1 when there are more than N warnings
   -q, --quiet               Show errors only
       --verbose             Show why each finding matters, and every migration's timings
@@ -56,7 +58,8 @@ ${STDIN_HELP}  -h, --help                Show this help
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, database or internal error.
 `;
 
-const FORMATS = ['terminal', 'json', 'sarif', 'trace'];
+// github and gitlab too, so the Action and GitLab jobs place verify's findings like the linter's.
+const FORMATS = ['terminal', 'json', 'sarif', 'github', 'gitlab', 'trace'];
 
 interface VerifyRequest extends StdinRequest {
   paths: string[];
@@ -201,7 +204,15 @@ async function verify(request: VerifyRequest, io: CliIO): Promise<number> {
     let text: string;
     if (target.name === 'trace') text = `${JSON.stringify(report, null, 2)}\n`;
     else {
-      text = await formatReport(target.name, result, { cwd: io.cwd, verbose: request.verbose, quiet: request.quiet, color: target.file ? false : color });
+      text = await formatReport(target.name, result, {
+        cwd: io.cwd,
+        // Code-host formats place files relative to the repository root (as `migralint` does).
+        ...(target.name !== 'terminal' && target.name !== 'json' ? { root: repositoryRoot(io.cwd, undefined) } : {}),
+        verbose: request.verbose,
+        quiet: request.quiet,
+        color: target.file ? false : color,
+        env: io.env,
+      });
       if (target.name === 'terminal' && !request.quiet) text = `${text.replace(/\n*$/, '\n')}\n${formatVerifySummary(report, { verbose: request.verbose })}`;
     }
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
