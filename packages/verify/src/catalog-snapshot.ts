@@ -169,7 +169,11 @@ select 'role', r.rolname,
 export async function takeSnapshot(db: Database): Promise<CatalogSnapshot> {
   const rows = await db.query<{ kind: string; name: string; detail: string | null; parent: string | null }>(SNAPSHOT_SQL);
   const snapshot: CatalogSnapshot = new Map();
+  // Roles are cluster-wide: on a server other sessions' roles (and verify's own) come and go during
+  // the run, so only the roles the migrations created in this run are theirs to compare.
+  const ownRoles = db.kind === 'server' ? (db.privileged?.createdRoles ?? new Set<string>()) : undefined;
   for (const row of rows) {
+    if (row.kind === 'role' && ownRoles && !ownRoles.has(row.name)) continue;
     const entry: CatalogEntry = { kind: row.kind, name: row.name, detail: row.detail ?? '' };
     if (row.parent) entry.parent = row.parent;
     snapshot.set(`${row.kind} ${row.name}`, entry);
