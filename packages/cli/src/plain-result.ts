@@ -3,8 +3,7 @@
 // (which the main thread holds), the rules' metadata from the config's plugins (the same for every
 // file of a config, so it is not copied per file).
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
-import { catalogRules, resolveDefaults, type FileResult, type LintMessage, type LintResult, type Notification, type ResolvedConfig, type SourceInput } from '@migralint/core';
+import { catalogRules, resolveDefaults, toVFileMessage, type FileResult, type LintMessage, type LintResult, type Notification, type ResolvedConfig, type SourceInput } from '@migralint/core';
 
 export interface PlainFileResult {
   path: string;
@@ -98,29 +97,6 @@ function textOf(content: SourceInput['content'] | undefined): string {
 
 function toVFile(plain: PlainFileResult, text: string): VFile {
   const file = new VFile({ path: plain.path, value: text });
-  // vfile-message sets `stack` to '' anyway; capturing one for each message is the expensive part.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    addMessages(file, plain);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  for (const message of plain.messages) if (!message.suppressed) file.messages.push(toVFileMessage(message, plain.path));
   return file;
-}
-
-function addMessages(file: VFile, plain: PlainFileResult): void {
-  for (const message of plain.messages) {
-    if (message.suppressed) continue;
-    const vmessage = new VFileMessage(message.message, {
-      place: { start: { line: message.line, column: message.column, offset: message.offset }, end: { line: message.endLine, column: message.endColumn, offset: message.endOffset } },
-      ruleId: message.ruleId,
-    });
-    vmessage.file = plain.path;
-    // vfile's convention: fatal true = error, false = warning, undefined = info.
-    vmessage.fatal = message.severity === 'error' ? true : message.severity === 'warning' ? false : undefined;
-    if (message.url) vmessage.url = message.url;
-    if (message.note) vmessage.note = message.note;
-    file.messages.push(vmessage);
-  }
 }

@@ -1,23 +1,14 @@
 // Issue #16, phase 2 at the CLI: small projects of each shape that produced a false finding on real
 // histories (docs/precision/sample-after.md), linted by the built binary.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeProject, runCli } from './run-cli.js';
+import { assertBuilt, lintProjectJson, type JsonFinding } from './run-cli.js';
 
 beforeAll(assertBuilt);
 
-interface Finding {
-  file: string;
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-}
+type Finding = JsonFinding;
 
 async function lintJson(files: Record<string, string>, args: string[] = ['db']): Promise<Finding[]> {
-  const dir = makeProject(files);
-  const run = await runCli([...args, '--format', 'json'], { cwd: dir });
-  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; messages: Array<Omit<Finding, 'file'>> }> };
-  return report.files.flatMap((f) => f.messages.map((m) => ({ ...m, file: f.path })));
+  return (await lintProjectJson(files, args)).findings;
 }
 
 const at = (findings: Finding[], rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.file}:${f.line}`);

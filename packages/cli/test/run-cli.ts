@@ -63,3 +63,20 @@ export function snapshotTree(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/** A finding as the JSON report gives it, with its file. */
+export interface JsonFinding {
+  file: string;
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+}
+
+/** Lints a temporary project made of `files` with the built binary (`--format json`). */
+export async function lintProjectJson(files: Record<string, string>, args: string[] = ['db']): Promise<{ code: number | null; stderr: string; findings: JsonFinding[] }> {
+  const dir = makeProject(files);
+  const run = await runCli([...args, '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; messages: Array<Omit<JsonFinding, 'file'>> }> };
+  return { code: run.code, stderr: run.stderr, findings: report.files.flatMap((f) => f.messages.map((m) => ({ ...m, file: f.path }))) };
+}

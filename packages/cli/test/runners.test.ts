@@ -1,24 +1,13 @@
 // Issue #16, causes 1, 2 and 6 at the CLI: small projects of each runner shape, linted by the
 // built binary. Each test states what the runner does and asserts what a user sees.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeProject, runCli } from './run-cli.js';
+import { assertBuilt, lintProjectJson, makeProject, runCli, type JsonFinding } from './run-cli.js';
 
 beforeAll(assertBuilt);
 
-interface Finding {
-  file: string;
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-}
+type Finding = JsonFinding;
 
-async function lintJson(files: Record<string, string>, args: string[] = ['db']): Promise<{ code: number | null; findings: Finding[]; stderr: string }> {
-  const dir = makeProject(files);
-  const run = await runCli([...args, '--format', 'json'], { cwd: dir });
-  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; messages: Array<Omit<Finding, 'file'>> }> };
-  return { code: run.code, stderr: run.stderr, findings: report.files.flatMap((f) => f.messages.map((m) => ({ ...m, file: f.path }))) };
-}
+const lintJson = lintProjectJson;
 
 const rules = (findings: Finding[]) => findings.map((f) => `${f.file} ${f.ruleId}`).sort();
 const only = (findings: Finding[], rule: string) => findings.filter((f) => f.ruleId === rule);

@@ -19,3 +19,4 @@ export * from './plpgsql/index.js';
 export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';
 export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
+export { toVFileMessage } from './vfile-message.js';

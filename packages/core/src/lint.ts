@@ -3,9 +3,9 @@
 // hands this engine the migration model (layouts, pairs, replay): core defines the model's shapes
 // but never imports layout knowledge, and no caller can run the engine without a model by accident.
 
+import { toVFileMessage } from './vfile-message.js';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput, VcsChanges } from './types.js';
 import type { BuildModel, ProjectModel } from './project-model.js';
 import type { SourceFile } from './types.js';
@@ -232,18 +232,3 @@ function toFileResult(state: FileState): FileResult {
   return { path: state.path, file, messages, errorCount, warningCount, infoCount, suppressedCount, unreadable: state.unreadable };
 }
 
-function toVFileMessage(message: LintMessage, filePath: string): VFileMessage {
-  const vmessage = new VFileMessage(message.message, {
-    place: {
-      start: { line: message.line, column: message.column, offset: message.offset },
-      end: { line: message.endLine, column: message.endColumn, offset: message.endOffset },
-    },
-    ruleId: message.ruleId,
-  });
-  vmessage.file = filePath;
-  // vfile's convention: fatal true = error, false = warning, undefined = info.
-  vmessage.fatal = message.severity === 'error' ? true : message.severity === 'warning' ? false : undefined;
-  if (message.url) vmessage.url = message.url;
-  if (message.note) vmessage.note = message.note;
-  return vmessage;
-}

@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import { loadParser } from '@migralint/core';
+import { visibleLine } from '@migralint/reporter-terminal/visible-text';
 import { runnerJson } from '@migralint/migrations';
 import { readIntent } from '@migralint/rules-history';
 import { parseArgs } from 'node:util';
@@ -147,13 +148,8 @@ async function plan(request: PlanRequest, io: CliIO): Promise<number> {
     else io.stdout.write(text);
   }
   if (unreadable.length === 0) return 0;
-  for (const line of unreadable) io.stderr.write(`migralint plan: ${printable(line)}\n`);
+  for (const line of unreadable) io.stderr.write(`migralint plan: ${visibleLine(line)}\n`);
   io.stderr.write(`migralint plan: ${unreadable.length} unreadable file${unreadable.length > 1 ? 's' : ''}: the plan is incomplete (exit 2)\n`);
   return 2;
 }
 
-/** A file name may hold control characters: shown escaped, never sent raw to the terminal. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
