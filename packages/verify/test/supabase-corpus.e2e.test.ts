@@ -47,6 +47,9 @@ describe.skipIf(!present)('verify on the largest Supabase histories of the corpu
     // Scans under ACCESS EXCLUSIVE and locks held through later work (40 when measured), write-blocking scans (16).
     expect(count('verify/access-exclusive-lock')).toBeLessThanOrEqual(45);
     expect(count('verify/access-exclusive-lock')).toBeGreaterThan(0);
-    expect(count('verify/blocking-scan')).toBe(16);
+    // 16 when measured; one more or less between runs: a scan is read from pg_stat_get_xact_numscans,
+    // and whether the planner scans a small table or uses an index varies with its statistics.
+    expect(count('verify/blocking-scan')).toBeGreaterThanOrEqual(14);
+    expect(count('verify/blocking-scan')).toBeLessThanOrEqual(18);
   });
 });
