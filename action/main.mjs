@@ -51,7 +51,8 @@ export function run(env = process.env, cwd = process.cwd()) {
     if (verify === 'true') {
       group('migralint verify');
       const verifyJson = path.join(temp, 'verify.json');
-      const result = cli(['verify', '--format', 'terminal', '--format', `json=${verifyJson}`, ...common]);
+      // github: verify's findings become annotations on the lines PostgreSQL rejected, like lint's.
+      const result = cli(['verify', '--format', 'github', '--format', `json=${verifyJson}`, ...common]);
       endGroup();
       const found = counts(verifyJson);
       errors = (errors ?? 0) + (found.errors ?? 0);

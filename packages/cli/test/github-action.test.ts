@@ -163,7 +163,7 @@ describe('the action on a pull request', () => {
     expect(run.code).toBe(1);
   });
 
-  it('verify: true also applies the history on PGlite, in its own log group, and adds its findings', () => {
+  it('verify: true also applies the history on PGlite, in its own log group, and annotates and adds its findings', () => {
     const { dir, base } = pullRequestCheckout();
     // A statement PostgreSQL rejects: only verify can know the column does not exist.
     fs.writeFileSync(path.join(dir, 'db/migrations/004_typo.sql'), 'ALTER TABLE accounts ADD CONSTRAINT e CHECK (emial <> \'\');\n');
@@ -171,6 +171,8 @@ describe('the action on a pull request', () => {
     git(dir, 'commit', '-qm', 'typo');
     const run = runAction(dir, base, { paths: 'db/migrations', verify: 'true', 'fail-on': 'never' });
     expect(run.stdout).toMatch(/::group::migralint verify\n[\s\S]*emial[\s\S]*::endgroup::/);
+    // The rejected statement is an annotation on its own line of the file, not only log text.
+    expect(run.stdout).toMatch(/^::error file=db\/migrations\/004_typo\.sql,line=1,[^\n]*emial/m);
     expect(Number(run.outputs.errors)).toBeGreaterThan(1);
     expect(run.code).toBe(0);
   });
