@@ -2,7 +2,8 @@
 // "none"); we walk upward ourselves because its "global" strategy, the only one that climbs past a
 // package.json, also reads ~/.config/migralint/, which would make CI results depend on a home dir.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,17 +56,35 @@ export function loadTimeoutMs(env: Record<string, string | undefined> = process.
  * nothing to do, and the process would end with exit 13 and no word; the timer both keeps it alive
  * and turns the wait into an error the callers name the config or plugin in.
  */
-export async function importFile(filepath: string, timeoutMs = loadTimeoutMs()): Promise<Record<string, unknown>> {
+export async function importFile(filepath: string, query = '', timeoutMs = loadTimeoutMs()): Promise<Record<string, unknown>> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`it did not finish loading within ${timeoutMs / 1000} s (a top-level await that never settles?); set MIGRALINT_LOAD_TIMEOUT=<seconds> if it really needs longer`)), timeoutMs);
   });
   try {
-    return (await Promise.race([import(pathToFileURL(filepath).href), timeout])) as Record<string, unknown>;
+    return (await Promise.race([import(pathToFileURL(filepath).href + query), timeout])) as Record<string, unknown>;
   } finally {
     clearTimeout(timer);
   }
 }
+
+/**
+ * A query for a JS config's import URL that changes when the file does. Node caches modules by URL for the
+ * life of the process, so a long-running host (the language server) would keep the first version
+ * of an edited `migralint.config.js` forever; the file's mtime in the query makes an edited file a
+ * new module (ESLint does the same). CommonJS files are cached by path too: forget that entry.
+ */
+function freshQuery(filepath: string): string {
+  delete requireCache[filepath];
+  let stamp = 0;
+  try {
+    stamp = statSync(filepath).mtimeMs;
+  } catch {
+    // Unreadable: the import below says why.
+  }
+  return `?mtime=${stamp}`;
+}
+const requireCache = createRequire(import.meta.url).cache;
 
 /** Reads any supported config file by its extension (JSON, YAML, JS), without validating it. */
 export async function readConfigFile(filepath: string, file: string, text?: string): Promise<unknown> {
@@ -73,7 +92,7 @@ export async function readConfigFile(filepath: string, file: string, text?: stri
   if (['.js', '.mjs', '.cjs'].includes(extension)) {
     let module: Record<string, unknown>;
     try {
-      module = await importFile(filepath);
+      module = await importFile(filepath, freshQuery(filepath));
     } catch (error) {
       throw new ConfigError(`${file}: failed to load: ${errorText(error)}`, { filepath, cause: error });
     }

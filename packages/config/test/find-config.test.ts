@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, ConfigLoader, loadConfig, presetRules, builtinPlugins } from '../src/index.js';
@@ -178,5 +179,21 @@ describe('ConfigLoader', () => {
     expect(error.message).toBe(
       '<inline config>: unknown rule "destructive/no-drop-tabel" in rules (did you mean "destructive/no-drop-table"?)',
     );
+  });
+});
+
+describe('a long-running host (the language server)', () => {
+  test.each(['migralint.config.mjs', 'migralint.config.cjs'])('reads an edited %s afresh, not the first version Node cached', async (name) => {
+    const body = (rule: string) =>
+      name.endsWith('.cjs') ? `module.exports = { rules: { "${rule}": "warn" } };\n` : `export default { rules: { "${rule}": "warn" } };\n`;
+    const root = tempProject({ [name]: body('destructive/no-truncate') });
+    const first = await loadConfig({ cwd: root, searchFrom: root });
+    expect(first.rules).toEqual({ 'destructive/no-truncate': 'warn' });
+    fs.writeFileSync(path.join(root, name), body('destructive/no-drop-table'));
+    // A later mtime, even on a file system with coarse timestamps.
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(root, name), later, later);
+    const second = await loadConfig({ cwd: root, searchFrom: root });
+    expect(second.rules).toEqual({ 'destructive/no-drop-table': 'warn' });
   });
 });
