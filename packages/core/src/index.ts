@@ -20,3 +20,4 @@ export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath,
 export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
 export { toVFileMessage } from './vfile-message.js';
+export * from './unified/index.js';
