@@ -33,10 +33,11 @@ if (!fs.existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js'))) {
 v8.setFlagsFromString('--liftoff-only');
 const { runEngine } = await import(path.join(root, 'packages', 'core', 'dist', 'index.js'));
 const { loadConfig } = await import(path.join(root, 'packages', 'config', 'dist', 'index.js'));
+const { RULE_PACKS } = await import(path.join(root, 'packages', 'cli', 'dist', 'rule-packs.js'));
 const { buildModel, sectionBreaks } = await import(path.join(root, 'packages', 'migrations', 'dist', 'index.js'));
 
 const files = sqlFiles(dir).sort();
-const config = await loadConfig({ cwd: root, searchFrom: root });
+const config = await loadConfig({ cwd: root, searchFrom: root, builtinPacks: RULE_PACKS });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => bytes / 1024 / 1024;
 

@@ -12,6 +12,7 @@ import { loadParser, sqlLint, sqlParse, type ResolvedConfig, type SqlRoot } from
 import { loadConfig } from '@migralint/config';
 import { lint, modelProvider } from '@migralint/migrations';
 import remarkMigralint from '../fixtures/remark-migralint/index.js';
+import { RULE_PACKS } from '../packages/cli/src/rule-packs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const runbookPath = 'fixtures/remark-migralint/example/runbook.md';
@@ -21,7 +22,7 @@ let config: ResolvedConfig;
 beforeAll(async () => {
   await loadParser();
   // No config file up from the repository root: the recommended preset with the built-in packs.
-  config = await loadConfig({ cwd: root });
+  config = await loadConfig({ cwd: root, builtinPacks: RULE_PACKS });
 });
 
 interface Shown {
