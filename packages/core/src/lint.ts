@@ -45,6 +45,8 @@ export interface ModelProvider {
    * lines). A statement ends there even without `;`.
    */
   sectionBreaks: (text: string) => number[];
+  /** Loads what the model needs before a run (code imported on first use, like the parser). */
+  load?: () => Promise<void>;
 }
 
 export function resolveDefaults(config: Partial<ResolvedConfig> = {}): ResolvedConfig {
@@ -75,7 +77,7 @@ function withCorePlugin(plugins: readonly Plugin[]): Plugin[] {
 /** Runs the engine with a model provider. Call `lint()` from @migralint/migrations instead. */
 export async function runEngine(options: LintOptions, provider: ModelProvider): Promise<LintResult> {
   const started = performance.now();
-  await loadParser();
+  await Promise.all([loadParser(), provider.load?.()]);
   // Parsing is most of the work, so progress counts parsed files.
   const states = options.files.map((input, i) => {
     const state = prepareFile(input, provider.sectionBreaks);

@@ -2,6 +2,7 @@
 // layout adapters, ordering and pairing, transaction modes, schema replay, and the `migrations/*`
 // rules that report what the layout analysis finds.
 export { lint, modelProvider } from './lint.js';
+export { loadDeparser } from './schema/compare-expressions.js';
 export type { LintOptions } from '@migralint/core';
 export { buildModel } from './build-model.js';
 export { migrationsPlugin } from './plugin.js';

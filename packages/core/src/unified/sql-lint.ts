@@ -32,7 +32,7 @@ export const MESSAGE_SOURCE = 'migralint';
 export function sqlLint(this: Processor, options: SqlLintOptions) {
   if (!options?.model) throw new Error('sqlLint needs the migration model: .use(sqlLint, { model: modelProvider }) with modelProvider from @migralint/migrations');
   return async (tree: Node, file: VFile): Promise<void> => {
-    await loadParser();
+    await Promise.all([loadParser(), options.model.load?.()]);
     const state = fileStateOf(tree) ?? prepareFile({ path: file.path || UNNAMED_SQL_FILE, content: String(file.value) }, options.model.sectionBreaks);
     const history = (options.history ?? []).filter((input) => input.path !== state.path).map((input) => prepareFile(input, options.model.sectionBreaks));
     const result = lintStates([state, ...history], {

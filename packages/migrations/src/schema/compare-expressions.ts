@@ -7,7 +7,21 @@
 // texts actually compared, once per text.
 
 import { parseSql } from '@migralint/core';
-import { deparseSync } from 'pgsql-deparser';
+
+type Deparse = typeof import('pgsql-deparser').deparseSync;
+let loading: Promise<void> | undefined;
+let deparseSync: Deparse | undefined;
+
+/**
+ * Loads the deparser (the model provider's `load`: `lint()` awaits it with the parser). Imported on first use, not at start-up:
+ * 190 KB of code that a run answered from the result cache, `--version` or `init` never needs.
+ */
+export function loadDeparser(): Promise<void> {
+  loading ??= import('pgsql-deparser').then((module) => {
+    deparseSync = module.deparseSync;
+  });
+  return loading;
+}
 
 /** Canonical text by source text: a history repeats the same defaults; bounded for long-lived hosts. */
 const canonical = new Map<string, string>();
@@ -25,6 +39,7 @@ export function canonicalExpression(text: string): string {
 }
 
 function deparsed(text: string): string | undefined {
+  if (!deparseSync) throw new Error('migralint: the expression deparser is not loaded; await loadDeparser() (from @migralint/migrations) first');
   const parsed = parseSql(`SELECT ${text}`);
   if (!parsed.ok || parsed.stmts.length !== 1) return undefined;
   const targets = (parsed.stmts[0]!.stmt?.SelectStmt as { targetList?: Array<{ ResTarget?: { name?: string; val?: unknown } }> } | undefined)?.targetList;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadParser, type SchemaSnapshot } from '@migralint/core';
 import { describeChanges, describeObject, diffSnapshots, normaliseExpression, objectState, type DiffOptions } from '../../src/schema/diff-snapshots.js';
+import { loadDeparser } from '../../src/schema/compare-expressions.js';
 import { pub, replay } from './replay-helpers.js';
 
 /** The differences migration `i` (the last one by default) makes, as `change object: properties` lines. */
@@ -117,7 +118,7 @@ describe('diffSnapshots', () => {
   });
 
   it('compares expressions as Postgres reads them (parsed and deparsed), not as text', async () => {
-    await loadParser();
+    await Promise.all([loadParser(), loadDeparser()]);
     const same = (a: string, b: string) => normaliseExpression(a) === normaliseExpression(b);
     expect(same('NOW( )', 'now()')).toBe(true);
     expect(same('((a > 0))', 'a>0')).toBe(true);
