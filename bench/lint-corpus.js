@@ -33,10 +33,11 @@ if (!fs.existsSync(path.join(root, 'packages', 'cli', 'dist', 'main.js'))) {
 v8.setFlagsFromString('--liftoff-only');
 const { runEngine } = await import(path.join(root, 'packages', 'core', 'dist', 'index.js'));
 const { loadConfig } = await import(path.join(root, 'packages', 'config', 'dist', 'index.js'));
-const { buildModel, sectionBreaks } = await import(path.join(root, 'packages', 'migrations', 'dist', 'index.js'));
+const { RULE_PACKS } = await import(path.join(root, 'packages', 'cli', 'dist', 'rule-packs.js'));
+const { buildModel, sectionBreaks, loadDeparser } = await import(path.join(root, 'packages', 'migrations', 'dist', 'index.js'));
 
 const files = sqlFiles(dir).sort();
-const config = await loadConfig({ cwd: root, searchFrom: root });
+const config = await loadConfig({ cwd: root, searchFrom: root, builtinPacks: RULE_PACKS });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => bytes / 1024 / 1024;
 
@@ -64,7 +65,7 @@ function measure(label, cfg, withModel) {
       const t = performance.now();
       const inputs = files.map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) }));
       bytes = inputs.reduce((n, f) => n + f.content.byteLength, 0);
-      result = await runEngine({ files: inputs, config: cfg, cwd: dir }, withModel ? { buildModel, sectionBreaks } : noModel);
+      result = await runEngine({ files: inputs, config: cfg, cwd: dir }, withModel ? { buildModel, sectionBreaks, load: loadDeparser } : noModel);
       times.push(performance.now() - t);
     }
     return { label, wall: median(times), result, bytes };

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { builtinPlugins } = await import(path.join(root, 'packages/config/dist/index.js'));
+const { allBuiltinPlugins } = await import(path.join(root, 'packages/cli/dist/rule-packs.js'));
 const { renderRuleIndex } = await import(path.join(root, 'packages/config/dist/rule-index.js'));
 
 const target = path.join(root, 'docs/rules/README.md');
-const text = renderRuleIndex(builtinPlugins);
+const text = renderRuleIndex(await allBuiltinPlugins());
 if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text) {
   fs.writeFileSync(target, text);
   console.log('wrote docs/rules/README.md');

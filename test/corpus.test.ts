@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '@migralint/migrations';
 import { ConfigLoader } from '@migralint/config';
+import { RULE_PACKS } from '../packages/cli/src/rule-packs.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/corpus');
 const present = fs.existsSync(corpus);
@@ -23,7 +24,7 @@ describe.skipIf(!present)('shared corpus', () => {
   it('lints every file with the recommended rules: no internal error, nothing unreadable', { timeout: 300_000 }, async () => {
     const files = sqlFiles(corpus);
     expect(files.length).toBeGreaterThan(6000);
-    const config = await new ConfigLoader({ cwd: corpus }).forDirectory(corpus);
+    const config = await new ConfigLoader({ cwd: corpus, builtinPacks: RULE_PACKS }).forDirectory(corpus);
     const result = await lint({ files: files.map((f) => ({ path: path.relative(corpus, f), content: fs.readFileSync(f) })), config });
     expect(result.notifications).toEqual([]);
     expect(result.failed).toBe(false);

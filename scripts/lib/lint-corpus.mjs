@@ -15,9 +15,10 @@ export const defaultCorpus = path.join(root, '..', 'shared', 'corpus');
 export async function lintCorpus(dir, preset, onParsed) {
   const { runEngine } = await import(path.join(root, 'packages/core/dist/index.js'));
   const { ConfigLoader } = await import(path.join(root, 'packages/config/dist/index.js'));
-  const { buildModel, sectionBreaks } = await import(path.join(root, 'packages/migrations/dist/index.js'));
+  const { RULE_PACKS } = await import(path.join(root, 'packages/cli/dist/rule-packs.js'));
+  const { buildModel, sectionBreaks, loadDeparser } = await import(path.join(root, 'packages/migrations/dist/index.js'));
   const files = listSqlFiles(dir).map((f) => ({ path: path.relative(dir, f), content: fs.readFileSync(f) }));
-  const loader = new ConfigLoader({ cwd: dir });
+  const loader = new ConfigLoader({ cwd: dir, builtinPacks: RULE_PACKS });
   const config = await loader.resolveConfig({ extends: [preset] });
   const t = performance.now();
   // The engine with the migration model (what @migralint/migrations' lint() does), seeing the parsed files.
@@ -27,6 +28,7 @@ export async function lintCorpus(dir, preset, onParsed) {
       return buildModel(input);
     },
     sectionBreaks,
+    load: loadDeparser,
   };
   const readAux = (p) => {
     try {

@@ -9,6 +9,7 @@ import { type LintResult, type ResolvedConfig } from '@migralint/core';
 import { ConfigLoader } from '@migralint/config';
 import { lint } from '@migralint/migrations';
 import type { InputFile } from './sql-inputs.js';
+import { RULE_PACKS } from '../../packages/cli/src/rule-packs.js';
 
 export type Outcome = 'clean' | 'findings' | 'parse-error' | 'unreadable' | 'failure';
 
@@ -27,7 +28,7 @@ function strictConfig(): Promise<ResolvedConfig> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-fuzz-'));
     const file = path.join(dir, 'migralint.config.json');
     fs.writeFileSync(file, '{"extends": "strict"}\n');
-    const config = await new ConfigLoader({ cwd: dir, configFile: file }).forDirectory(dir);
+    const config = await new ConfigLoader({ cwd: dir, configFile: file, builtinPacks: RULE_PACKS }).forDirectory(dir);
     fs.rmSync(dir, { recursive: true, force: true });
     return config;
   })();

@@ -1,8 +1,8 @@
 // `--concurrency N|auto|off`, as ESLint names it: how many lint workers a run uses.
 import os from 'node:os';
-import { builtinPlugins } from '@migralint/config';
 import type { ResolvedConfig } from '@migralint/core';
 import { UsageError } from './parse-args.js';
+import { isBuiltinPlugin } from './rule-packs.js';
 import type { WorkUnit } from './work-units.js';
 
 export type Concurrency = number | 'auto' | 'off';
@@ -25,7 +25,7 @@ const AUTO_MIN_FILES = 1500;
 
 /** A config that runs a plugin's code that is not ours: it runs under the watchdog. */
 export function runsOutsideRules(config: ResolvedConfig): boolean {
-  return config.plugins.some((p) => !builtinPlugins.includes(p));
+  return config.plugins.some((p) => !isBuiltinPlugin(p));
 }
 
 /**

@@ -11,6 +11,7 @@ import type { CliIO } from './io.js';
 import { UsageError } from './parse-args.js';
 import { InputError } from './input-error.js';
 import { readInput } from './read-input.js';
+import { RULE_PACKS } from './rule-packs.js';
 import { requireReadable } from './input-problems.js';
 
 /** How a file appears in reports: relative to the cwd with `/`, or absolute when outside it. */
@@ -41,7 +42,7 @@ export function auxReader(cwd: string): (file: string) => string | undefined {
 export type ConfigFor = (dir: string) => Promise<ResolvedConfig>;
 
 export function configLoaderFor(cwd: string, configFile: string | undefined): ConfigFor {
-  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}) });
+  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}), builtinPacks: RULE_PACKS });
   return (dir) => loader.forDirectory(dir);
 }
 

@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig, VcsChanges } from '@migralint/core';
-import { builtinPlugins } from '@migralint/config';
 import { auxReader } from './gather-files.js';
 import type { AuxReads } from './aux-reads.js';
 import type { PlainResult } from './plain-result.js';
 import type { WorkUnit } from './work-units.js';
 import { VERSION } from './version.js';
+import { isBuiltinPlugin } from './rule-packs.js';
 
 /** Bump when the entry format changes. */
 const FORMAT = 1;
@@ -102,11 +102,9 @@ function removeQuietly(file: string): void {
 const contentHash = (content: string | Uint8Array | undefined): string | null =>
   content === undefined ? null : createHash('sha256').update(content).digest('base64url');
 
-const builtin = new Set<unknown>(builtinPlugins);
-
 /** A plugin by name and version; one without a version (a local file) by its rules' code. */
 function pluginKey(plugin: ResolvedConfig['plugins'][number]): string {
-  if (builtin.has(plugin)) return plugin.name;
+  if (isBuiltinPlugin(plugin)) return plugin.name;
   if (plugin.version) return `${plugin.name}@${plugin.version}`;
   const code = Object.entries(plugin.rules).map(([name, rule]) => `${name}:${JSON.stringify(rule.meta)}:${String(rule.create)}:${String(rule.project)}`);
   return `${plugin.name}#${createHash('sha256').update(code.join('\n')).digest('base64url')}`;

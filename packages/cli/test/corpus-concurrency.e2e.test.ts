@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigLoader } from '@migralint/config';
 import { lint } from '@migralint/migrations';
 import { assertBuilt, repoRoot, runCli } from './run-cli.js';
+import { RULE_PACKS } from '../src/rule-packs.js';
 
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 const present = fs.existsSync(corpus);
@@ -28,7 +29,7 @@ describe.skipIf(!present)('the corpus, split into histories', () => {
   it('gives one lint() call’s findings with --concurrency off, on workers, and from a warm cache', { timeout: 1_200_000 }, async () => {
     assertBuilt();
     const files = sqlFiles(corpus);
-    const config = await new ConfigLoader({ cwd: corpus }).forDirectory(corpus);
+    const config = await new ConfigLoader({ cwd: corpus, builtinPacks: RULE_PACKS }).forDirectory(corpus);
     const readAux = (file: string) => {
       try {
         return fs.readFileSync(path.resolve(corpus, file), 'utf8');

@@ -3,7 +3,8 @@ export { loadConfig, ConfigLoader, type LoadConfigOptions } from './load-config.
 export { ConfigError, isConfigError } from './config-error.js';
 export { configForFile, isIgnored, matchesFiles, toConfigRelative, type FileConfig } from './config-for-file.js';
 export { printConfig, type PrintedConfig } from './print-config.js';
-export { builtinPlugins, loadPlugin, pluginProblem, type PluginReference } from './load-plugins.js';
+export { enginePlugins, loadPlugin, pluginProblem, type BuiltinPacks, type PluginReference } from './load-plugins.js';
+export { packsNeeded } from './packs-needed.js';
 export { presetNames, presetRules, isPresetName } from './presets.js';
 export { configSchema } from './schema.js';
 export { searchPlaces } from './find-config.js';

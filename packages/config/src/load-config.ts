@@ -3,13 +3,14 @@
 // files in few directories, so results are cached per directory and per config file.
 
 import path from 'node:path';
-import { catalogRules, type ResolvedConfig } from '@migralint/core';
+import { catalogRules, type Plugin, type ResolvedConfig } from '@migralint/core';
 import type { MigralintConfig } from './config-file.js';
 import { ConfigError } from './config-error.js';
 import { ConfigFinder, displayPath, type LoadedFile } from './find-config.js';
-import { loadPlugins, type PluginReference } from './load-plugins.js';
+import { loadPlugins, type BuiltinPacks, type PluginReference } from './load-plugins.js';
+import { packsNeeded } from './packs-needed.js';
 import { mergeLayers } from './merge-config.js';
-import { resolveExtends, type FileLayer } from './resolve-extends.js';
+import { resolveExtends, type ConfigLayer, type FileLayer } from './resolve-extends.js';
 import { validateConfigShape } from './validate-config.js';
 import { loadAjv } from './load-ajv.js';
 import { ruleProblems } from './validate-rules.js';
@@ -21,24 +22,28 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** Where the search starts (a linted file's directory); default `cwd`. Searches upward to the filesystem root. */
   searchFrom?: string;
+  /** The built-in rule packs, loaded as the config needs them (the CLI's `RULE_PACKS`); default none. */
+  builtinPacks?: BuiltinPacks;
 }
 
 /** The config governing `searchFrom` (or the `configFile` given). Throws ConfigError for a user's mistake. */
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
-  const loader = new ConfigLoader({ cwd: options.cwd, configFile: options.configFile });
+  const loader = new ConfigLoader({ cwd: options.cwd, configFile: options.configFile, builtinPacks: options.builtinPacks });
   return loader.forDirectory(options.searchFrom ?? options.cwd);
 }
 
 export class ConfigLoader {
   readonly cwd: string;
   readonly #configFile?: string;
+  readonly #builtinPacks: BuiltinPacks;
   readonly #finder: ConfigFinder;
   /** Config file path ('' for "none found") → its resolved config. */
   readonly #resolved = new Map<string, Promise<ResolvedConfig>>();
 
-  constructor(options: { cwd: string; configFile?: string }) {
+  constructor(options: { cwd: string; configFile?: string | undefined; builtinPacks?: BuiltinPacks | undefined }) {
     this.cwd = path.resolve(options.cwd);
     this.#configFile = options.configFile;
+    this.#builtinPacks = options.builtinPacks ?? {};
     this.#finder = new ConfigFinder(this.cwd);
   }
 
@@ -67,8 +72,9 @@ export class ConfigLoader {
   async #resolve(found: LoadedFile | undefined, inline = false): Promise<ResolvedConfig> {
     if (!found) {
       // No config anywhere: the recommended preset, globs relative to the cwd.
-      const plugins = await loadPlugins([]);
-      return mergeLayers([{ kind: 'preset', name: 'recommended' }], plugins, this.cwd, undefined);
+      const layers: ConfigLayer[] = [{ kind: 'preset', name: 'recommended' }];
+      const plugins = await loadPlugins([], await this.#builtins(layers));
+      return mergeLayers(layers, plugins, this.cwd, undefined);
     }
     await loadAjv();
     const file = displayPath(this.cwd, found.filepath);
@@ -80,11 +86,16 @@ export class ConfigLoader {
     const references: PluginReference[] = fileLayers.flatMap((layer) =>
       (layer.config.plugins ?? []).map((specifier, index) => ({ specifier, file: layer.file, dir: layer.dir, index })),
     );
-    const plugins = await loadPlugins(references);
+    const plugins = await loadPlugins(references, await this.#builtins(layers));
     const catalog = catalogRules(plugins);
     // Rule problems of every file in the chain at once: each line names its own file.
     const problems = fileLayers.flatMap((layer) => ruleProblems(layer, catalog));
     if (problems.length > 0) throw new ConfigError(problems, { filepath: found.filepath });
     return mergeLayers(layers, plugins, path.dirname(found.filepath), inline ? undefined : found.filepath);
+  }
+
+  /** The built-in packs these layers use, imported in parallel, in the order they were given. */
+  #builtins(layers: readonly ConfigLayer[]): Promise<Plugin[]> {
+    return Promise.all(packsNeeded(layers, Object.keys(this.#builtinPacks)).map((name) => this.#builtinPacks[name]!()));
   }
 }

@@ -3,22 +3,20 @@
 // configured, so a broken pack fails with its name and the fix instead of a TypeError mid-run.
 
 import { corePlugin, type Plugin } from '@migralint/core';
-import concurrentlyPlugin from '@migralint/rules-concurrently';
-import designPlugin from '@migralint/rules-design';
-import destructivePlugin from '@migralint/rules-destructive';
-import historyPlugin from '@migralint/rules-history';
-import lockingPlugin from '@migralint/rules-locking';
-import namingPlugin from '@migralint/rules-naming';
-import rlsPlugin from '@migralint/rules-rls';
-import rollbackPlugin from '@migralint/rules-rollback';
 import { migrationsPlugin } from '@migralint/migrations';
 import { ConfigError } from './config-error.js';
 import { errorText, importFile } from './find-config.js';
 import { joinKeyPath } from './key-path.js';
 import { isPathSpecifier, resolveModule } from './resolve-module.js';
 
-/** Always loaded, whatever the config says: the engine's own rules and the built-in packs. */
-export const builtinPlugins: readonly Plugin[] = [corePlugin, migrationsPlugin, destructivePlugin, concurrentlyPlugin, lockingPlugin, designPlugin, rlsPlugin, rollbackPlugin, namingPlugin, historyPlugin];
+/** Always loaded, whatever the config says: the engine's own rules and the layout findings. */
+export const enginePlugins: readonly Plugin[] = [corePlugin, migrationsPlugin];
+
+/**
+ * The built-in rule packs by name, each loaded only when a config enables one of its rules. Config
+ * never imports them: whoever assembles the defaults gives them (the CLI's `rule-packs.ts`).
+ */
+export type BuiltinPacks = Readonly<Record<string, () => Promise<Plugin>>>;
 
 /** Where a plugin was named: for messages and for resolving it. */
 export interface PluginReference {
@@ -106,13 +104,14 @@ export function pluginProblem(value: unknown): string | undefined {
 }
 
 /**
- * Builtins first, then the configured plugins in the order named. A configured plugin with a
- * built-in pack's name replaces it (a project pinning its own version); two different configured
- * plugins under one name, or any claiming the engine's namespace, are a config error.
+ * Builtins first (the engine's, then the built-in packs given), then the configured plugins in the
+ * order named. A configured plugin with a built-in pack's name replaces it (a project pinning its
+ * own version); two different configured plugins under one name, or any claiming the engine's
+ * namespace, are a config error.
  */
-export async function loadPlugins(references: readonly PluginReference[]): Promise<Plugin[]> {
+export async function loadPlugins(references: readonly PluginReference[], builtins: readonly Plugin[] = []): Promise<Plugin[]> {
   const byName = new Map<string, { plugin: Plugin; reference?: PluginReference }>();
-  for (const plugin of builtinPlugins) byName.set(plugin.name, { plugin });
+  for (const plugin of [...enginePlugins, ...builtins]) byName.set(plugin.name, { plugin });
   for (const reference of references) {
     const plugin = await loadPlugin(reference);
     const where = `${reference.file}: ${joinKeyPath('plugins', reference.index)}`;

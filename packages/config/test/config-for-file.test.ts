@@ -2,8 +2,8 @@ import path from 'node:path';
 import destructive from '@migralint/rules-destructive';
 import { describe, expect, test } from 'vitest';
 import { configForFile, isIgnored, loadConfig, matchesFiles, printConfig } from '../src/index.js';
-import { builtinPlugins as BUILT_INS } from '../src/index.js';
 import { tempProject } from './temp-project.js';
+import { builtinPacks, builtinPlugins as BUILT_INS } from './builtins.js';
 
 // The options a rule runs with when the config gives none: its declared defaults.
 const defaults = (rule: string) => ({ ...destructive.rules[rule]!.meta.defaultOptions });
@@ -24,7 +24,7 @@ async function project() {
       noInlineDisable: ['destructive/*'],
     },
   });
-  return { root, config: await loadConfig({ cwd: root }) };
+  return { root, config: await loadConfig({ builtinPacks, cwd: root }) };
 }
 
 describe('configForFile', () => {
@@ -89,7 +89,7 @@ describe('printConfig', () => {
 
   test('says when no config file was found', async () => {
     const root = tempProject();
-    const printed = printConfig(await loadConfig({ cwd: root }), path.join(root, 'a.sql'));
+    const printed = printConfig(await loadConfig({ builtinPacks, cwd: root }), path.join(root, 'a.sql'));
     expect(printed.configFile).toBeNull();
     expect(printed.settings).toEqual({ postgresVersion: 17 });
   });

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { ConfigError, configSchema, loadConfig, presetNames } from '../src/index.js';
 import { rejection, tempProject } from './temp-project.js';
 import { defaultLoaders } from 'cosmiconfig';
+import { builtinPacks } from './builtins.js';
 
 const docsPath = fileURLToPath(new URL('../../../docs/configuration.md', import.meta.url));
 const markdown = fs.readFileSync(docsPath, 'utf8');
@@ -74,7 +75,7 @@ describe.each(examples)('docs example $filename', (example) => {
       ? example.filename
       : `migralint.config${path.extname(example.filename)}`;
     const root = tempProject({ [name]: example.code });
-    const loading = loadConfig({ cwd: root });
+    const loading = loadConfig({ builtinPacks, cwd: root });
     if (selfContained) {
       expect((await loading).filepath).toBe(path.join(root, name));
     } else {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, ConfigLoader, loadConfig, presetRules, builtinPlugins } from '../src/index.js';
+import { ConfigError, ConfigLoader, loadConfig, presetRules } from '../src/index.js';
 import { rejection, tempProject } from './temp-project.js';
+import { builtinPacks, builtinPlugins } from './builtins.js';
 
 const only = (rule: string) => ({ rules: { [rule]: 'warn' } });
 
@@ -12,7 +13,7 @@ describe('finding the config', () => {
       'migralint.config.json': only('destructive/no-truncate'),
       'supabase/migrations/.keep': '',
     });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'supabase/migrations') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'supabase/migrations') });
     expect(config.filepath).toBe(path.join(root, 'migralint.config.json'));
     expect(config.root).toBe(root);
     expect(config.rules).toEqual({ 'destructive/no-truncate': 'warn' });
@@ -24,7 +25,7 @@ describe('finding the config', () => {
       'db/.migralintrc.json': only('destructive/no-drop-table'),
       'db/migrations/.keep': '',
     });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'db/migrations') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'db/migrations') });
     expect(config.filepath).toBe(path.join(root, 'db/.migralintrc.json'));
     expect(config.root).toBe(path.join(root, 'db'));
     expect(config.rules).toEqual({ 'destructive/no-drop-table': 'warn' });
@@ -44,7 +45,7 @@ describe('finding the config', () => {
     ['package.json', JSON.stringify({ name: 'app', migralint: only('destructive/no-truncate') })],
   ])('reads %s', async (name, content) => {
     const root = tempProject({ [name]: content, 'migrations/.keep': '' });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'migrations') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'migrations') });
     expect(config.filepath).toBe(path.join(root, name));
     expect(config.rules).toEqual({ 'destructive/no-truncate': 'warn' });
   });
@@ -54,7 +55,7 @@ describe('finding the config', () => {
       'package.json': { name: 'app', type: 'module' },
       'migralint.config.js': 'export default { settings: { postgresVersion: 15 } };\n',
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.filepath).toBe(path.join(root, 'migralint.config.js'));
     expect(config.settings.postgresVersion).toBe(15);
   });
@@ -65,7 +66,7 @@ describe('finding the config', () => {
       'app/package.json': { name: 'app' },
       'app/migrations/.keep': '',
     });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'app/migrations') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'app/migrations') });
     expect(config.filepath).toBe(path.join(root, '.migralintrc.yaml'));
     expect(config.settings.postgresVersion).toBe(14);
   });
@@ -76,14 +77,14 @@ describe('finding the config', () => {
       '.migralintrc.json': { settings: { postgresVersion: 13 } },
       'migralint.config.yaml': 'settings:\n  postgresVersion: 14\n',
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.filepath).toBe(path.join(root, 'migralint.config.yaml'));
     expect(config.settings.postgresVersion).toBe(14);
   });
 
   test('no config anywhere: the recommended preset, default settings, root = cwd', async () => {
     const root = tempProject({ 'migrations/001.sql': 'select 1;' });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'migrations') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'migrations') });
     expect(config.filepath).toBeUndefined();
     expect('filepath' in config).toBe(false);
     expect(config.root).toBe(root);
@@ -95,7 +96,7 @@ describe('finding the config', () => {
 
   test('an empty config file is a config with no rules (it stops the search)', async () => {
     const root = tempProject({ 'migralint.config.json': '', 'sub/.migralintrc.yaml': '\n' });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'sub') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'sub') });
     expect(config.filepath).toBe(path.join(root, 'sub/.migralintrc.yaml'));
     expect(config.rules).toEqual({});
   });
@@ -105,7 +106,7 @@ describe('finding the config', () => {
       'migralint.config.json': only('destructive/no-truncate'),
       'configs/ci.yaml': 'rules:\n  destructive/no-drop-table: info\n',
     });
-    const config = await loadConfig({ cwd: root, configFile: 'configs/ci.yaml' });
+    const config = await loadConfig({ builtinPacks, cwd: root, configFile: 'configs/ci.yaml' });
     expect(config.filepath).toBe(path.join(root, 'configs/ci.yaml'));
     expect(config.root).toBe(path.join(root, 'configs'));
     expect(config.rules).toEqual({ 'destructive/no-drop-table': 'info' });
@@ -113,14 +114,14 @@ describe('finding the config', () => {
 
   test('a configFile that does not exist is a ConfigError naming it', async () => {
     const root = tempProject();
-    const error = await rejection(loadConfig({ cwd: root, configFile: 'nope.json' }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root, configFile: 'nope.json' }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('nope.json: config file not found');
   });
 
   test('a configFile of an unsupported type says which types work', async () => {
     const root = tempProject({ 'migralint.toml': 'x = 1' });
-    const error = await rejection(loadConfig({ cwd: root, configFile: 'migralint.toml' }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root, configFile: 'migralint.toml' }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('migralint.toml: unsupported config file type ".toml" (use .json, .yaml, .yml, .js, .mjs or .cjs)');
   });
@@ -132,7 +133,7 @@ test("a broken package.json in the process's cwd is a one-line ConfigError", asy
   const previous = process.cwd();
   process.chdir(root);
   try {
-    const error = await rejection(loadConfig({ cwd: root, searchFrom: path.join(root, 'migrations') }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'migrations') }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('package.json: cannot be read: Expected double-quoted property name in JSON at position 17');
   } finally {
@@ -147,7 +148,7 @@ describe('ConfigLoader', () => {
       'a/x/.keep': '',
       'b/.keep': '',
     });
-    const loader = new ConfigLoader({ cwd: root });
+    const loader = new ConfigLoader({ builtinPacks, cwd: root });
     const first = await loader.forFile(path.join(root, 'a/x/001.sql'));
     const second = await loader.forFile('b/002.sql');
     const third = await loader.forDirectory(path.join(root, 'a'));
@@ -160,7 +161,7 @@ describe('ConfigLoader', () => {
       'migralint.config.json': only('destructive/no-truncate'),
       'legacy/migralint.config.json': only('destructive/no-drop-table'),
     });
-    const loader = new ConfigLoader({ cwd: root });
+    const loader = new ConfigLoader({ builtinPacks, cwd: root });
     const main = await loader.forFile('001.sql');
     const legacy = await loader.forFile('legacy/001.sql');
     expect(main.rules).toEqual({ 'destructive/no-truncate': 'warn' });
@@ -170,7 +171,7 @@ describe('ConfigLoader', () => {
 
   test('resolveConfig validates an in-memory config like a file in the cwd', async () => {
     const root = tempProject();
-    const loader = new ConfigLoader({ cwd: root });
+    const loader = new ConfigLoader({ builtinPacks, cwd: root });
     const config = await loader.resolveConfig({ extends: 'strict', settings: { postgresVersion: 13 } });
     expect(config.filepath).toBeUndefined();
     expect(config.root).toBe(root);

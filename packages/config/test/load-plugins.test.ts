@@ -10,18 +10,32 @@ import naming from '@migralint/rules-naming';
 import rls from '@migralint/rules-rls';
 import rollback from '@migralint/rules-rollback';
 import { describe, expect, test } from 'vitest';
-import { builtinPlugins, ConfigError, loadConfig, pluginProblem } from '../src/index.js';
+import { ConfigError, loadConfig, pluginProblem } from '../src/index.js';
 import { pluginSource, rejection, tempProject } from './temp-project.js';
+import { builtinPacks, builtinPlugins } from './builtins.js';
 
 const acme = pluginSource('acme', { 'owner-comment': { recommended: true, defaultSeverity: 'warning' } });
 
 describe('plugins', () => {
-  test('built-in plugins are always loaded', async () => {
+  test('the engine\'s plugins are always loaded, built-in packs only as the config enables them', async () => {
     const expected = [corePlugin, migrationsPlugin, destructive, concurrently, locking, design, rls, rollback, naming, history];
     expect(builtinPlugins).toEqual(expected);
-    const root = tempProject({ 'migralint.config.json': {} });
-    const config = await loadConfig({ cwd: root });
-    expect(config.plugins).toEqual(expected);
+    // A preset is built from every pack's rules: all of them.
+    for (const config of [undefined, { extends: 'recommended' }, { extends: ['strict'] }]) {
+      const root = tempProject(config ? { 'migralint.config.json': config } : {});
+      expect((await loadConfig({ builtinPacks, cwd: root })).plugins).toEqual(expected);
+    }
+    // No preset: the packs its rule ids name (a rule turned off too: its id is checked), in the built-in order.
+    const root = tempProject({
+      'migralint.config.json': { rules: { 'rls/table-without-rls': 'off', 'destructive/no-drop-table': 'error' }, overrides: [{ files: ['x/*.sql'], rules: { 'naming/migration-file-name': 'off' } }] },
+    });
+    expect((await loadConfig({ builtinPacks, cwd: root })).plugins).toEqual([corePlugin, migrationsPlugin, destructive, rls, naming]);
+    expect((await loadConfig({ builtinPacks, cwd: tempProject({ 'migralint.config.json': {} }) })).plugins).toEqual([corePlugin, migrationsPlugin]);
+    // A typo in a pack's rule still gets the pack's rules as suggestions.
+    const typo = tempProject({ 'migralint.config.json': { rules: { 'destructive/no-drop-tabel': 'error' } } });
+    await expect(loadConfig({ builtinPacks, cwd: typo })).rejects.toThrow(/destructive\/no-drop-table/);
+    // Without built-in packs given (a library caller), only the engine's plugins.
+    expect((await loadConfig({ cwd: tempProject({}) })).plugins).toEqual([corePlugin, migrationsPlugin]);
   });
 
   test("a package from the project's node_modules, resolved from the config file's directory", async () => {
@@ -35,8 +49,8 @@ describe('plugins', () => {
       'migralint.config.json': { plugins: ['@acme/migralint-plugin'], rules: { 'acme/owner-comment': 'error' } },
       'db/migrations/.keep': '',
     });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'db/migrations') });
-    expect(config.plugins.map((plugin) => plugin.name)).toEqual([...builtinPlugins.map((p) => p.name), 'acme']);
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'db/migrations') });
+    expect(config.plugins.map((plugin) => plugin.name)).toEqual(['migralint', 'migrations', 'acme']);
     expect(config.rules).toEqual({ 'acme/owner-comment': 'error' });
   });
 
@@ -45,7 +59,7 @@ describe('plugins', () => {
       'tools/acme.cjs': acme.replace('export default', 'module.exports ='),
       '.migralintrc.yaml': 'plugins: [./tools/acme.cjs]\nextends: recommended\n',
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.rules['acme/owner-comment']).toBe('warn');
   });
 
@@ -56,13 +70,13 @@ describe('plugins', () => {
       'node_modules/team-config/plugin.mjs': acme,
       'migralint.config.json': { extends: 'team-config' },
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.rules).toEqual({ 'acme/owner-comment': 'info' });
   });
 
   test('a plugin that cannot be found names it, the config file and the fix', async () => {
     const root = tempProject({ 'migralint.config.json': { plugins: ['@acme/migralint-plugin'] } });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe(
       `migralint.config.json: plugins[0]: cannot find plugin "@acme/migralint-plugin" from ${root}; install it in the project (npm install --save-dev @acme/migralint-plugin) or remove it from "plugins"`,
@@ -71,7 +85,7 @@ describe('plugins', () => {
 
   test('a missing plugin path says paths are relative to the config file', async () => {
     const root = tempProject({ 'config/.migralintrc.json': { plugins: ['./rules/acme.mjs'] } });
-    const error = await rejection(loadConfig({ cwd: root, searchFrom: path.join(root, 'config') }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'config') }));
     expect(error.message).toBe(
       `config/.migralintrc.json: plugins[0]: cannot find plugin "./rules/acme.mjs" from ${path.join(root, 'config')}; plugin paths are relative to the config file's directory (${path.join(root, 'config')})`,
     );
@@ -82,7 +96,7 @@ describe('plugins', () => {
       'acme.mjs': 'throw new TypeError("acme needs Node 22");\n',
       'migralint.config.json': { plugins: ['./acme.mjs'] },
     });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe(
       'migralint.config.json: plugins[0]: plugin "./acme.mjs" failed to load: acme needs Node 22 (fix or reinstall the plugin, or remove it from "plugins")',
@@ -105,7 +119,7 @@ describe('plugins', () => {
     ],
   ])('a module that is not a plugin: %s', async (source, why) => {
     const root = tempProject({ 'acme.mjs': source, 'migralint.config.json': { plugins: ['./acme.mjs'] } });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe(
       `migralint.config.json: plugins[0]: "./acme.mjs" is not a migralint plugin: ${why} (its default export must be a plugin object { name, rules }, see definePlugin in @migralint/core)`,
@@ -118,7 +132,7 @@ describe('plugins', () => {
       'b.mjs': acme,
       'migralint.config.json': { plugins: ['./a.mjs', './a.mjs', './b.mjs'] },
     });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error.message).toBe(
       'migralint.config.json: plugins[2]: plugin "./b.mjs" is named "acme", like "./a.mjs" in migralint.config.json; rule ids would be ambiguous, keep one',
     );
@@ -129,7 +143,7 @@ describe('plugins', () => {
       'fake.mjs': pluginSource('migralint', { x: {} }),
       'migralint.config.json': { plugins: ['./fake.mjs'] },
     });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error.message).toBe(
       'migralint.config.json: plugins[0]: plugin "./fake.mjs" uses the name "migralint", which is reserved for the engine\'s own rules',
     );

@@ -2,8 +2,9 @@
 // from whatever rules the loaded packs have, so it follows the rls pack as it grows.
 import { describe, expect, test } from 'vitest';
 import type { Plugin, Rule } from '@migralint/core';
-import { builtinPlugins, loadConfig, presetRules } from '../src/index.js';
+import { loadConfig, presetRules } from '../src/index.js';
 import { pluginSource, tempProject } from './temp-project.js';
+import { builtinPacks, builtinPlugins } from './builtins.js';
 
 const SUPABASE_FILE_NAMES = [
   'warn',
@@ -29,7 +30,7 @@ const rlsPack = pluginSource(
 describe('the supabase preset', () => {
   test('`extends: ["supabase"]` resolves: recommended, every rls rule, Supabase file names', async () => {
     const root = tempProject({ 'rls.mjs': rlsPack, 'migralint.config.json': { plugins: ['./rls.mjs'], extends: ['supabase'] } });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     // The coverage rule in "always" mode, found from its schema; the others at their default severity.
     expect(config.rules['rls/table-without-rls']).toEqual(['error', { mode: 'always' }]);
     expect(config.rules['rls/policy-uses-user-metadata']).toBe('warn');

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtinPlugins, ConfigError, loadConfig, presetNames, presetRules } from '../src/index.js';
+import { ConfigError, loadConfig, presetNames, presetRules } from '../src/index.js';
 import { pluginSource, rejection, tempProject } from './temp-project.js';
+import { builtinPacks, builtinPlugins } from './builtins.js';
 
 const acme = pluginSource(
   'acme',
@@ -15,7 +16,7 @@ const acme = pluginSource(
 describe('presets', () => {
   test('are generated from rule metadata of every loaded plugin', async () => {
     const root = tempProject({ 'acme.mjs': acme, 'a/.migralintrc.json': { plugins: ['../acme.mjs'], extends: 'recommended' } });
-    const recommended = await loadConfig({ cwd: root, searchFrom: path.join(root, 'a') });
+    const recommended = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'a') });
     // The plugin's own configs.recommended refines its rule; the unrecommended rule stays out.
     expect(recommended.rules['acme/owner-comment']).toEqual(['info', { style: 'short' }]);
     expect(recommended.rules).not.toHaveProperty('acme/no-cascade');
@@ -23,7 +24,7 @@ describe('presets', () => {
     expect(recommended.rules['migralint/parse-error']).toBe('error');
 
     const strictRoot = tempProject({ 'acme.mjs': acme, '.migralintrc.json': { plugins: ['./acme.mjs'], extends: ['strict'] } });
-    const strict = await loadConfig({ cwd: strictRoot });
+    const strict = await loadConfig({ builtinPacks, cwd: strictRoot });
     expect(strict.rules['acme/no-cascade']).toBe('error');
     expect(strict.rules['acme/owner-comment']).toBe('warn');
   });
@@ -52,7 +53,7 @@ describe('extends', () => {
         ignores: ['tmp/**'],
       },
     });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'project') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'project') });
     expect(config.settings).toEqual({ postgresVersion: 16, exposedSchemas: ['public'] });
     expect(config.rules).toEqual({ 'destructive/no-truncate': 'warn', 'destructive/no-drop-table': 'off' });
     expect(config.ignores).toEqual(['vendor/**', 'tmp/**']);
@@ -65,7 +66,7 @@ describe('extends', () => {
       'two.json': { rules: { 'destructive/no-truncate': 'warn' } },
       'migralint.config.json': { extends: ['recommended', './one.json', './two.json'] },
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.rules['destructive/no-truncate']).toBe('warn');
     expect(config.rules['destructive/no-drop-table']).toBe('info');
     expect(config.rules['destructive/no-drop-column']).toBe('error');
@@ -84,7 +85,7 @@ describe('extends', () => {
         rules: { 'destructive/no-drop-column': ['warn'], 'destructive/no-drop-table': 'warn' },
       },
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.rules['destructive/no-drop-column']).toEqual(['warn', { allowTables: ['audit_log'] }]);
     expect(config.rules['destructive/no-drop-table']).toBe('warn');
   });
@@ -95,7 +96,7 @@ describe('extends', () => {
       'node_modules/@acme/migralint-config/index.js': 'module.exports = { extends: "recommended", settings: { postgresVersion: 15 }, rules: { "destructive/no-truncate": "warn" } };\n',
       'db/migralint.config.json': { extends: '@acme/migralint-config' },
     });
-    const config = await loadConfig({ cwd: root, searchFrom: path.join(root, 'db') });
+    const config = await loadConfig({ builtinPacks, cwd: root, searchFrom: path.join(root, 'db') });
     expect(config.settings.postgresVersion).toBe(15);
     expect(config.rules['destructive/no-truncate']).toBe('warn');
     expect(config.rules['destructive/no-drop-table']).toBe('error');
@@ -112,14 +113,14 @@ describe('extends', () => {
       'node_modules/migralint-config-team/legacy.json': JSON.stringify({ settings: { postgresVersion: 11 } }),
       'migralint.config.json': { extends: ['migralint-config-team', 'migralint-config-team/legacy'] },
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.rules).toEqual({ 'destructive/no-truncate': 'info' });
     expect(config.settings.postgresVersion).toBe(11);
   });
 
   test('a package that is not installed, or a misspelt preset', async () => {
     const root = tempProject({ 'migralint.config.json': { extends: ['recomended'] } });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe(
       `migralint.config.json: extends[0]: cannot find preset or package "recomended" from ${root} (did you mean "recommended"?); presets are "recommended", "strict", "supabase"; packages must be installed in the project`,
@@ -128,7 +129,7 @@ describe('extends', () => {
 
   test('a missing relative file names the path it looked for', async () => {
     const root = tempProject({ '.migralintrc.yaml': 'extends: ./base.yaml\n' });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error.message).toBe(
       `.migralintrc.yaml: extends: cannot find "./base.yaml" (looked for ${path.join(root, 'base.yaml')}; paths are relative to the extending file)`,
     );
@@ -140,14 +141,14 @@ describe('extends', () => {
       'a.json': { extends: ['recommended', './b.yaml'] },
       'b.yaml': 'extends: ./a.json\n',
     });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('b.yaml: extends: "./a.json" closes an extends cycle: a.json → b.yaml → a.json');
   });
 
   test('a file extending itself is a cycle', async () => {
     const root = tempProject({ '.migralintrc.json': { extends: './.migralintrc.json' } });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error.message).toBe('.migralintrc.json: extends: "./.migralintrc.json" closes an extends cycle: .migralintrc.json → .migralintrc.json');
   });
 
@@ -156,7 +157,7 @@ describe('extends', () => {
       'base.json': { rules: { 'destructive/no-drop-colum': 'error' } },
       'migralint.config.json': { extends: './base.json', rules: { 'destructive/no-truncat': 'off' } },
     });
-    const error = await rejection(loadConfig({ cwd: root }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
     expect(error.message.split('\n')).toEqual([
       'base.json: unknown rule "destructive/no-drop-colum" in rules (did you mean "destructive/no-drop-column"?)',
       'migralint.config.json: unknown rule "destructive/no-truncat" in rules (did you mean "destructive/no-truncate"?)',

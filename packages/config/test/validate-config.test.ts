@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../src/index.js';
 import { rejection, tempProject } from './temp-project.js';
+import { builtinPacks } from './builtins.js';
 
 async function problemsOf(files: Record<string, string | object>): Promise<string[]> {
   const root = tempProject(files);
-  const error = await rejection(loadConfig({ cwd: root }));
+  const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
   expect(error).toBeInstanceOf(ConfigError);
   // The CLI prints the message as is: never a stack, one line per problem.
   expect(error.message).not.toMatch(/\n\s+at /);

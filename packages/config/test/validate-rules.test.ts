@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../src/index.js';
 import { pluginSource, rejection, tempProject } from './temp-project.js';
+import { builtinPacks } from './builtins.js';
 
 async function problemsOf(files: Record<string, string | object>): Promise<string[]> {
   const root = tempProject(files);
-  const error = await rejection(loadConfig({ cwd: root }));
+  const error = await rejection(loadConfig({ builtinPacks, cwd: root }));
   expect(error).toBeInstanceOf(ConfigError);
   return [...(error.problems ?? [])];
 }
@@ -94,7 +95,7 @@ describe('rule options', () => {
       }),
       'migralint.config.json': { plugins: ['./acme.mjs'], rules: { 'acme/max-statements': ['error', { max: 3 }] } },
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.rules['acme/max-statements']).toEqual(['error', { max: 3 }]);
 
     const bad = tempProject({
@@ -106,7 +107,7 @@ describe('rule options', () => {
       }),
       'migralint.config.json': { plugins: ['./acme.mjs'], rules: { 'acme/max-statements': ['error', { max: 0 }] } },
     });
-    const error = await rejection(loadConfig({ cwd: bad }));
+    const error = await rejection(loadConfig({ builtinPacks, cwd: bad }));
     expect(error.message).toBe('migralint.config.json: rules["acme/max-statements"][1].max: must be >= 1 (got 0)');
   });
 });
@@ -116,7 +117,7 @@ describe('noInlineDisable', () => {
     const root = tempProject({
       'migralint.config.json': { noInlineDisable: ['destructive/no-drop-table', 'destructive/*', '*'] },
     });
-    const config = await loadConfig({ cwd: root });
+    const config = await loadConfig({ builtinPacks, cwd: root });
     expect(config.noInlineDisable).toEqual(['destructive/no-drop-table', 'destructive/*', '*']);
   });
 
@@ -134,6 +135,6 @@ describe('options of a rule without an options schema', () => {
     const problems = await problemsOf({ 'migralint.config.json': { rules: { 'locking/prefer-repack': ['error', { bogus: 3 }] } } });
     expect(problems).toEqual(['migralint.config.json: rules["locking/prefer-repack"][1]: rule "locking/prefer-repack" takes no options; remove "bogus"']);
     const root = tempProject({ 'migralint.config.json': { rules: { 'locking/prefer-repack': ['error', {}] } } });
-    await expect(loadConfig({ cwd: root })).resolves.toBeDefined();
+    await expect(loadConfig({ builtinPacks, cwd: root })).resolves.toBeDefined();
   });
 });

@@ -10,7 +10,7 @@ export { ruleDocsUrl, DOCS_BASE } from './docs-url.js';
 export { matchesFiles, toConfigRelative } from './match-files.js';
 export { closestName } from './closest-name.js';
 export { fillTemplate } from './build-message.js';
-export { loadParser, scanSql, isComment, type Token } from './parser.js';
+export { loadParser, parseSql, scanSql, isComment, type Token } from './parser.js';
 export { VERSION } from './version.js';
 export type * from './project-model.js';
 export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';
@@ -20,3 +20,4 @@ export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath,
 export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
 export { toVFileMessage } from './vfile-message.js';
+export * from './unified/index.js';

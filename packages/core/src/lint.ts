@@ -45,6 +45,8 @@ export interface ModelProvider {
    * lines). A statement ends there even without `;`.
    */
   sectionBreaks: (text: string) => number[];
+  /** Loads what the model needs before a run (code imported on first use, like the parser). */
+  load?: () => Promise<void>;
 }
 
 export function resolveDefaults(config: Partial<ResolvedConfig> = {}): ResolvedConfig {
@@ -75,7 +77,21 @@ function withCorePlugin(plugins: readonly Plugin[]): Plugin[] {
 /** Runs the engine with a model provider. Call `lint()` from @migralint/migrations instead. */
 export async function runEngine(options: LintOptions, provider: ModelProvider): Promise<LintResult> {
   const started = performance.now();
-  await loadParser();
+  await Promise.all([loadParser(), provider.load?.()]);
+  // Parsing is most of the work, so progress counts parsed files.
+  const states = options.files.map((input, i) => {
+    const state = prepareFile(input, provider.sectionBreaks);
+    options.onProgress?.(i + 1, options.files.length);
+    return state;
+  });
+  return lintStates(states, options, provider, started);
+}
+
+/**
+ * The engine after parsing: model, file rules, project rules, directives. Shared by `runEngine` and
+ * the unified attacher (`unified/sql-lint.ts`), which gets its file already parsed by `sqlParse`.
+ */
+export function lintStates(states: FileState[], options: Omit<LintOptions, 'files'>, provider: ModelProvider, started = performance.now()): LintResult {
   const config = resolveDefaults(options.config);
   const catalog = catalogRules(config.plugins);
   const cwd = options.cwd ?? process.cwd();
@@ -85,12 +101,6 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
   const notifications: Notification[] = [];
   const notify = (n: Notification) => notifications.push(n);
 
-  // Parsing is most of the work, so progress counts parsed files.
-  const states = options.files.map((input, i) => {
-    const state = prepareFile(input, provider.sectionBreaks);
-    options.onProgress?.(i + 1, options.files.length);
-    return state;
-  });
   const project: ProjectInfo = {
     files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)),
     ...(options.readAux ? { readAux: options.readAux } : {}),

@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigLoader } from '@migralint/config';
+import { ConfigLoader, type BuiltinPacks } from '@migralint/config';
 import { definePlugin, defineRule, matchesFiles, type LintResult, type ResolvedConfig, type SourceInput } from '@migralint/core';
 import { lint, migrationRootOf } from '@migralint/migrations';
 
@@ -17,6 +17,8 @@ export interface ProjectHost {
   displayPath(cwd: string, abs: string): string;
   /** lint()'s `readAux`: lockfiles, sqitch plans, journals. */
   auxReader(cwd: string): (file: string) => string | undefined;
+  /** The built-in rule packs the CLI assembles, loaded as a config enables them. */
+  builtinPacks: BuiltinPacks;
 }
 
 /** Where each statement of a file starts and ends (UTF-16 offsets): for "disable for this statement". */
@@ -38,12 +40,12 @@ export class HistoryLinter {
   constructor(cwd: string, host: ProjectHost) {
     this.cwd = cwd;
     this.#host = host;
-    this.#configs = new ConfigLoader({ cwd });
+    this.#configs = new ConfigLoader({ cwd, builtinPacks: host.builtinPacks });
   }
 
   /** A config file changed: read configs afresh on the next lint. */
   reloadConfig(): void {
-    this.#configs = new ConfigLoader({ cwd: this.cwd });
+    this.#configs = new ConfigLoader({ cwd: this.cwd, builtinPacks: this.#host.builtinPacks });
   }
 
   /** The history a file belongs to (its key for scheduling and grouping). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from '../src/code-actions.js';
 import { HistoryLinter } from '../src/history-linter.js';
+import { RULE_PACKS } from '../../cli/src/rule-packs.js';
 
 async function actionsAt(text: string, offset: number) {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'migralint-lsp-')));
@@ -15,6 +16,7 @@ async function actionsAt(text: string, offset: number) {
     historyFiles: async () => [],
     displayPath: (cwd, abs) => path.relative(cwd, abs),
     auxReader: () => () => undefined,
+    builtinPacks: RULE_PACKS,
   });
   const { byPath } = await linter.lint([file], new Map([[file, text]]));
   const entry = byPath.get(file)!;

@@ -1,7 +1,8 @@
 // @migralint/migrations: from a run's files to the migration project model (DESIGN.md §2–§3):
 // layout adapters, ordering and pairing, transaction modes, schema replay, and the `migrations/*`
 // rules that report what the layout analysis finds.
-export { lint } from './lint.js';
+export { lint, modelProvider } from './lint.js';
+export { loadDeparser } from './schema/compare-expressions.js';
 export type { LintOptions } from '@migralint/core';
 export { buildModel } from './build-model.js';
 export { migrationsPlugin } from './plugin.js';

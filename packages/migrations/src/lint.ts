@@ -6,9 +6,11 @@
 import { runEngine, type LintOptions, type LintResult, type ModelProvider } from '@migralint/core';
 import { buildModel } from './build-model.js';
 import { sectionBreaks } from './section-breaks.js';
+import { loadDeparser } from './schema/compare-expressions.js';
 
-const MODEL: ModelProvider = { buildModel, sectionBreaks };
+/** What the engine needs from this package; also the `model` option of core's unified `sqlLint`. */
+export const modelProvider: ModelProvider = { buildModel, sectionBreaks, load: loadDeparser };
 
 export function lint(options: LintOptions): Promise<LintResult> {
-  return runEngine(options, MODEL);
+  return runEngine(options, modelProvider);
 }

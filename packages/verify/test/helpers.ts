@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { builtinPlugins } from '@migralint/config';
 import type { LintMessage } from '@migralint/core';
 import { verifyProject, type VerifyOptions, type VerifyOutcome } from '../src/index.js';
+import { allBuiltinPlugins } from '../../cli/src/rule-packs.js';
+
+const builtinPlugins = await allBuiltinPlugins();
 
 export const TEST_CACHE_DIR = path.join(os.tmpdir(), 'migralint-test-cache');
 

@@ -1,7 +1,9 @@
 // plan: what each migration creates, alters and drops, from the schema model (no database).
-import { builtinPlugins } from '@migralint/config';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, formatPlan, readProject, type PlanOptions } from '../src/index.js';
+import { allBuiltinPlugins } from '../../cli/src/rule-packs.js';
+
+const builtinPlugins = await allBuiltinPlugins();
 
 async function planOf(files: Record<string, string>, options: PlanOptions = {}) {
   const read = await readProject({

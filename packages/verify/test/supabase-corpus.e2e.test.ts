@@ -6,9 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinPlugins } from '@migralint/config';
 import { verifyProject } from '../src/index.js';
 import { TEST_CACHE_DIR } from './helpers.js';
+import { allBuiltinPlugins } from '../../cli/src/rule-packs.js';
+
+const builtinPlugins = await allBuiltinPlugins();
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
 const present = fs.existsSync(path.join(corpus, 'MANIFEST.tsv'));

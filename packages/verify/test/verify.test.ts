@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinPlugins } from '@migralint/config';
 import { pgliteCacheFile, verifyProject } from '../src/index.js';
 import { findings, fixtureFiles, FIXTURES, messagesOf, TEST_CACHE_DIR, verifyFiles } from './helpers.js';
+import { allBuiltinPlugins } from '../../cli/src/rule-packs.js';
+
+const builtinPlugins = await allBuiltinPlugins();
 
 describe('verify on PGlite', () => {
   it('passes a correct up/down pair, and caches the empty database for the next run', async () => {

@@ -19,6 +19,15 @@ type Change = 'session' | 'local' | 'off';
 /** Durations Postgres accepts for a timeout: a number of milliseconds, or with a unit. */
 export const DURATION_PATTERN = '^[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?$';
 
+/** The `suggestedTimeout` option of a rule that inserts `SET <setting> = …` (one schema for both timeouts). */
+export function suggestedTimeoutOption(setting: TimeoutSetting, example: string, milliseconds: string) {
+  return {
+    type: 'string',
+    pattern: DURATION_PATTERN,
+    description: `The ${setting} the suggestion inserts, e.g. '${example}' or '${milliseconds}' (milliseconds).`,
+  } as const;
+}
+
 /**
  * Visitors that call `report` for the first statement of each part that takes a lock blocking
  * writes (or reads) on a relation that existed before this migration, with `setting` not in effect.

@@ -18,11 +18,12 @@
 // new name on the other is one `renamed` difference (plus `changed` if it differs otherwise), and
 // what follows the rename (constraint and index columns, foreign keys, an index's table) is compared
 // through it. Expression
-// texts (defaults, checks, policies) are compared with case, spacing and outer parentheses ignored.
+// texts (defaults, checks, policies) are compared as Postgres reads them: parsed and deparsed.
 
 import type { ColumnInfo, ConstraintInfo, FunctionInfo, IndexInfo, PolicyInfo, QualifiedName, SchemaSnapshot, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
 import type { SequenceInfo } from './catalog.js';
 import { keyOf } from './names.js';
+import { canonicalExpression } from './compare-expressions.js';
 
 export type SchemaObjectKind = 'schema' | 'extension' | 'type' | 'table' | 'column' | 'constraint' | 'policy' | 'sequence' | 'index' | 'view' | 'function';
 
@@ -209,27 +210,10 @@ const row = (property: string, shown: string, compared = shown): [string, string
 const none = (value: string | undefined) => (value === undefined || value === '' ? 'none' : value);
 const list = (values: readonly string[]) => (values.length === 0 ? 'none' : values.join(', '));
 
-/**
- * Expression text as compared: case, spacing and redundant outer parentheses ignored, so a down
- * that writes `NOW()` restores `now()`. A textual approximation (libpg-query has no deparser).
- */
+/** Expression text as compared: as Postgres reads it (compare-expressions.ts); `none` when absent. */
 export function normaliseExpression(text: string | undefined): string {
-  if (text === undefined) return 'none';
-  // Spaces only matter between two word characters (`a and b`); elsewhere (`a > 0`, `f( x )`) not.
-  let t = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  t = t.replace(/ (?![\w$])|(?<![\w$]) /g, '');
-  while (t.startsWith('(') && t.endsWith(')') && closesAtEnd(t)) t = t.slice(1, -1).trim();
-  return t === '' ? 'none' : t;
-}
-
-/** Does the `(` at 0 close at the last character (so the parentheses wrap the whole text)? */
-function closesAtEnd(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return i === text.length - 1;
-  }
-  return false;
+  if (text === undefined || text.trim() === '') return 'none';
+  return canonicalExpression(text);
 }
 
 function typeShape(t: TypeInfo): Shape {

@@ -4,7 +4,7 @@
 
 import type { AstNode, FunctionInfo, PolicyInfo, QualifiedName, TypeInfo } from '@migralint/core';
 import { defElemText, isTrueOption, visitNodes } from './ast.js';
-import { policyExpressions } from './expression-text.js';
+import { policyExpressions } from './expression-source.js';
 import { DEFAULT_SEARCH_PATH, keyOf, searchPathFromArgs, splitWritten, stringList } from './names.js';
 import type { Replayer } from './replayer.js';
 

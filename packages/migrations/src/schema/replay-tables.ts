@@ -4,7 +4,7 @@
 import type { AstNode, ColumnInfo, IndexInfo, QualifiedName, TableInfo } from '@migralint/core';
 import { columnRefs, defElemText, expressionFallback, figureColname, isTrueOption } from './ast.js';
 import { indexDependencies, type TableDraft } from './catalog.js';
-import { columnDefaultAt, parenthesisedAt, setDefaultExpressions } from './expression-text.js';
+import { columnDefaultAt, parenthesisedAt, setDefaultExpressions } from './expression-source.js';
 import { chooseName, keyOf, sameName, stringList } from './names.js';
 import type { Replayer } from './replayer.js';
 import { dropForeignKeysTo, dropSequencesOwnedBy, indexesOf } from './dependents.js';

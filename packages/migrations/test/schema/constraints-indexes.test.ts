@@ -2,6 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { pub, q, replay } from './replay-helpers.js';
 
 describe('replaySchema: constraints', () => {
+  it('cuts expression texts along Postgres\' scanner: whitespace after a parenthesis, comments, dollar quotes', async () => {
+    // The hand lexer this replaced lost the checks (it counted a `)` again for the blank after it,
+    // stopped one `)` early and kept "…"), so `char_length(b) <= 255` and `LENGTH(b) <= 255` compared equal.
+    const { model } = await replay([
+      `CREATE TABLE t (
+         a int DEFAULT ( 1 ) + 2 NOT NULL,
+         b text DEFAULT $x$it's$x$ /* note */ || 'y',
+         CONSTRAINT len CHECK ((LENGTH(b) <= 255)),
+         CONSTRAINT pos CHECK (((a > 0) -- positive
+           AND (a < 10)))
+       );
+       ALTER TABLE t ALTER COLUMN a SET DEFAULT ( 3 ), ALTER COLUMN b SET DEFAULT 'z';`,
+    ]);
+    const t = model.atEnd().table(pub('t'))!;
+    expect(t.columns.map((c) => c.default)).toEqual(['( 3 )', "'z'"]);
+    expect(t.constraints.map((c) => c.expression)).toEqual(['(LENGTH(b) <= 255)', '((a > 0) AND (a < 10))']);
+    const first = (await replay([
+      `CREATE TABLE t (a int DEFAULT ( 1 ) + 2 NOT NULL, b text DEFAULT $x$it's$x$ /* note */ || 'y');`,
+    ])).model.atEnd().table(pub('t'))!;
+    expect(first.columns.map((c) => c.default)).toEqual(['( 1 ) + 2', "$x$it's$x$ || 'y'"]);
+  });
+
   it('names constraints as Postgres does and keeps kinds, columns, targets and check text', async () => {
     const { model } = await replay([
       `CREATE TABLE orgs (id uuid PRIMARY KEY, slug text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SchemaSnapshot } from '@migralint/core';
+import { loadParser, type SchemaSnapshot } from '@migralint/core';
 import { describeChanges, describeObject, diffSnapshots, normaliseExpression, objectState, type DiffOptions } from '../../src/schema/diff-snapshots.js';
+import { loadDeparser } from '../../src/schema/compare-expressions.js';
 import { pub, replay } from './replay-helpers.js';
 
 /** The differences migration `i` (the last one by default) makes, as `change object: properties` lines. */
@@ -116,12 +117,28 @@ describe('diffSnapshots', () => {
     ]);
   });
 
-  it('ignores case, spacing and outer parentheses in expressions', () => {
-    expect(normaliseExpression('NOW( )')).toBe(normaliseExpression('now()'));
-    expect(normaliseExpression('((a > 0))')).toBe('a>0');
-    expect(normaliseExpression('a AND  b')).toBe('a and b');
-    expect(normaliseExpression('(a) + (b)')).toBe('(a)+(b)');
+  it('compares expressions as Postgres reads them (parsed and deparsed), not as text', async () => {
+    await Promise.all([loadParser(), loadDeparser()]);
+    const same = (a: string, b: string) => normaliseExpression(a) === normaliseExpression(b);
+    expect(same('NOW( )', 'now()')).toBe(true);
+    expect(same('((a > 0))', 'a>0')).toBe(true);
+    expect(same('a AND  b', 'A and B')).toBe(true);
+    // Where the old text normaliser was wrong: redundant inner parentheses, two spellings of one
+    // cast, and string constants that differ only in case.
+    expect(same('(a) + (b)', 'a + b')).toBe(true);
+    expect(same("interval '1 day'", "'1 day'::interval")).toBe(true);
+    expect(same('CAST(x AS int)', 'x::int')).toBe(true);
+    expect(same("'Active'", "'active'")).toBe(false);
+    // pg_dump's parentheses around each AND / OR operand group nothing.
+    expect(same('((a = 1) AND ((b IS NULL) AND (c IS NULL))) OR ((d) OR (e))', 'a = 1 AND b IS NULL AND c IS NULL OR d OR e')).toBe(true);
+    expect(same('a AND (b OR c)', 'a AND b OR c')).toBe(false);
+    expect(same('NOT (a AND b)', 'NOT a AND b')).toBe(false);
+    expect(same('a > 0', 'a >= 0')).toBe(false);
+    // Not one expression: compared as written, spacing collapsed.
+    expect(normaliseExpression('a  +')).toBe('a +');
+    expect(normaliseExpression('a, b')).toBe('a, b');
     expect(normaliseExpression(undefined)).toBe('none');
+    expect(normaliseExpression('  ')).toBe('none');
   });
 
   it('objectState is equal exactly when the object is held alike', async () => {

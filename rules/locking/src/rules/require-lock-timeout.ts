@@ -12,7 +12,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { blocksReads, describeTarget } from '../table-locks.js';
-import { canInsertBefore, DURATION_PATTERN, firstStatementWithout, setStatementText } from '../timeout-settings.js';
+import { canInsertBefore, firstStatementWithout, setStatementText, suggestedTimeoutOption } from '../timeout-settings.js';
 
 export interface RequireLockTimeoutOptions {
   /** The value the suggestion sets. */
@@ -43,11 +43,7 @@ export default defineRule<RequireLockTimeoutOptions>({
     schema: {
       type: 'object',
       properties: {
-        suggestedTimeout: {
-          type: 'string',
-          pattern: DURATION_PATTERN,
-          description: "The lock_timeout the suggestion inserts, e.g. '5s' or '2000' (milliseconds).",
-        },
+        suggestedTimeout: suggestedTimeoutOption('lock_timeout', '5s', '2000'),
       },
       additionalProperties: false,
     },

@@ -11,7 +11,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { blocksReads, describeTarget } from '../table-locks.js';
-import { canInsertBefore, DURATION_PATTERN, firstStatementWithout, setStatementText } from '../timeout-settings.js';
+import { canInsertBefore, firstStatementWithout, setStatementText, suggestedTimeoutOption } from '../timeout-settings.js';
 
 export interface RequireStatementTimeoutOptions {
   /** The value the suggestion sets. */
@@ -39,11 +39,7 @@ export default defineRule<RequireStatementTimeoutOptions>({
     schema: {
       type: 'object',
       properties: {
-        suggestedTimeout: {
-          type: 'string',
-          pattern: DURATION_PATTERN,
-          description: "The statement_timeout the suggestion inserts, e.g. '5min' or '60000' (milliseconds).",
-        },
+        suggestedTimeout: suggestedTimeoutOption('statement_timeout', '5min', '60000'),
       },
       additionalProperties: false,
     },
