@@ -188,13 +188,13 @@ describe('a long-running host (the language server)', () => {
     const body = (rule: string) =>
       name.endsWith('.cjs') ? `module.exports = { rules: { "${rule}": "warn" } };\n` : `export default { rules: { "${rule}": "warn" } };\n`;
     const root = tempProject({ [name]: body('destructive/no-truncate') });
-    const first = await loadConfig({ cwd: root, searchFrom: root });
+    const first = await loadConfig({ builtinPacks, cwd: root, searchFrom: root });
     expect(first.rules).toEqual({ 'destructive/no-truncate': 'warn' });
     fs.writeFileSync(path.join(root, name), body('destructive/no-drop-table'));
     // A later mtime, even on a file system with coarse timestamps.
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(path.join(root, name), later, later);
-    const second = await loadConfig({ cwd: root, searchFrom: root });
+    const second = await loadConfig({ builtinPacks, cwd: root, searchFrom: root });
     expect(second.rules).toEqual({ 'destructive/no-drop-table': 'warn' });
   });
 });
