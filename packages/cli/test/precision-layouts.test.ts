@@ -95,3 +95,41 @@ describe('psql: \\gset and \\gexec send the query, so the statement ends there',
     expect(at(findings, 'concurrently/transaction-nesting')).toEqual(['db/1.1.0/1.1.0.sql:9']);
   });
 });
+
+describe('a rollback folder beside the forward one holds the downs of its versions', () => {
+  // openreplay's shape: init_dbs/<v>/<v>.sql upgrades to <v>, rollback_dbs/<v>/<v>.sql goes back.
+  const FOLDERS = {
+    'db/init_dbs/postgresql/1.0.0/1.0.0.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, name text);\n',
+    'db/init_dbs/postgresql/1.1.0/1.1.0.sql': 'ALTER TABLE users ADD COLUMN nick text;\n',
+    'db/init_dbs/postgresql/1.2.0/1.2.0.sql': 'ALTER TABLE users ADD COLUMN avatar text;\n',
+    'db/rollback_dbs/postgresql/1.1.0/1.1.0.sql': 'ALTER TABLE users DROP COLUMN nick;\n',
+    'db/rollback_dbs/postgresql/1.2.0/1.2.0.sql': 'ALTER TABLE users DROP COLUMN avatar;\nALTER TABLE users DROP COLUMN name;\n',
+  };
+
+  it('dropping what the same version added is the rollback’s job; dropping what an older version made is still reported', async () => {
+    const findings = await lintJson(FOLDERS, ['db']);
+    expect(at(findings, 'destructive/no-drop-column')).toEqual(['db/rollback_dbs/postgresql/1.2.0/1.2.0.sql:2']);
+  });
+
+  it('a rollback folder with a version the forward one lacks stays a history of its own', async () => {
+    const findings = await lintJson({ ...FOLDERS, 'db/rollback_dbs/postgresql/0.9.0/0.9.0.sql': 'DROP TABLE users;\n' }, ['db']);
+    expect(at(findings, 'destructive/no-drop-column')).toEqual([
+      'db/rollback_dbs/postgresql/1.1.0/1.1.0.sql:1',
+      'db/rollback_dbs/postgresql/1.2.0/1.2.0.sql:1',
+      'db/rollback_dbs/postgresql/1.2.0/1.2.0.sql:2',
+    ]);
+  });
+});
+
+describe('only supabase/migrations is the Supabase CLI’s history', () => {
+  it('a sibling folder of SQL to run by hand gets no Supabase file-name findings; supabase/migrations still does', async () => {
+    const findings = await lintJson(
+      {
+        'supabase/migrations/20250107210416_MFA.sql': 'CREATE SCHEMA IF NOT EXISTS mfa;\n',
+        'supabase/migrations_for_old/20250107210416_MFA.sql': 'CREATE SCHEMA IF NOT EXISTS mfa;\n',
+      },
+      ['supabase'],
+    );
+    expect(at(findings, 'naming/migration-file-name')).toEqual(['supabase/migrations/20250107210416_MFA.sql:1']);
+  });
+});
