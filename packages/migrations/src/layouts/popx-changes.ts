@@ -1,6 +1,8 @@
 // Ory's projects (kratos, hydra, keto) split one schema change into numbered steps that share the
-// change's timestamp and name: `20210623162417000000_relationtuple.postgres.up.sql`, `…000001_…`,
-// `…000002_…` — the last six digits are the step. popx runs each step as its own migration (its own
+// change's timestamp: `20210623162417000000_relationtuple.postgres.up.sql`, `…000001_…`, `…000002_…`
+// — the last six digits are the step; a step may carry a name of its own
+// (`20220824165300000001_populate_flow_type_in_recovery_tokens` between `…000000_add_flow_type…`
+// and `…000002_add_flow_type_check_constraint`). popx runs each step as its own migration (its own
 // transaction), but the steps are written, reviewed and released together: a table one step creates
 // is still empty when the next step indexes it. The downs are split the same way and are only a
 // rollback together — keto's step 000001 down drops the table whose indexes steps 000002 and
@@ -16,7 +18,7 @@ import type { Companion } from './migration-directory.js';
 const STEPPED_VERSION = /^(\d{14})(\d{6})$/;
 
 /**
- * Joins consecutive migrations that are steps of one change (same timestamp, same name) into one;
+ * Joins consecutive migrations that are steps of one change (same 14-digit timestamp) into one;
  * `companions` pointing at a joined step are pointed at its change.
  */
 export function joinPopxChanges(migrations: readonly Migration[], companions: Companion[]): Migration[] {
@@ -28,7 +30,7 @@ export function joinPopxChanges(migrations: readonly Migration[], companions: Co
   };
   for (const step of migrations) {
     const stepped = STEPPED_VERSION.exec(step.version);
-    const key = stepped ? `${stepped[1]} ${step.name}` : undefined;
+    const key = stepped?.[1];
     if (key && current?.key === key) {
       current.migration.up.push(...step.up);
       current.downs.push(step.down);
