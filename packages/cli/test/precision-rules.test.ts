@@ -1,0 +1,37 @@
+// Issue #16, the rule-logic causes of false findings, at the CLI: each a small project of the shape
+// that produced a false finding on a real history, linted by the built binary, beside the nearby case
+// that must still report.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, lintProjectJson, type JsonFinding } from './run-cli.js';
+
+beforeAll(assertBuilt);
+
+async function lintJson(files: Record<string, string>, args: string[] = ['prisma']): Promise<JsonFinding[]> {
+  return (await lintProjectJson(files, args)).findings;
+}
+
+const at = (findings: JsonFinding[], rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.file}:${f.line}`);
+
+/** A Prisma history: an initial migration, then `second` as the migration under test. */
+const PRISMA_LOCK = { 'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n' };
+const INIT = 'prisma/migrations/20260101000000_init/migration.sql';
+const SECOND = 'prisma/migrations/20260102000000_second/migration.sql';
+const prisma = (init: string, second: string) => ({ ...PRISMA_LOCK, [INIT]: init, [SECOND]: second });
+
+describe('one finding per table rewrite', () => {
+  const USERS = 'CREATE TABLE "User" ("id" INTEGER PRIMARY KEY, "age" INTEGER, "score" INTEGER, "name" VARCHAR(50));\n';
+
+  it('one ALTER TABLE changing three column types is one finding naming them; a second statement is a second finding', async () => {
+    const findings = await lintJson(
+      prisma(
+        USERS,
+        '-- AlterTable\nALTER TABLE "User" ALTER COLUMN "id" SET DATA TYPE BIGINT,\nALTER COLUMN "age" SET DATA TYPE BIGINT,\nALTER COLUMN "name" SET DATA TYPE TEXT,\nALTER COLUMN "score" SET DATA TYPE BIGINT;\n' +
+          'ALTER TABLE "User" ALTER COLUMN "name" SET DATA TYPE VARCHAR(10);\n',
+      ),
+    );
+    const changes = findings.filter((f) => f.ruleId === 'destructive/no-column-type-change');
+    expect(changes.map((f) => `${f.file}:${f.line}`)).toEqual([`${SECOND}:2`, `${SECOND}:6`]);
+    expect(changes[0]!.message).toContain('3 columns of "User" ("id" integer → bigint, "age" integer → bigint, "score" integer → bigint)');
+    expect(changes[1]!.message).toContain('Changing column "name" of "User" from text to varchar(10)');
+  });
+});
