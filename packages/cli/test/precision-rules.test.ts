@@ -35,3 +35,19 @@ describe('one finding per table rewrite', () => {
     expect(changes[1]!.message).toContain('Changing column "name" of "User" from text to varchar(10)');
   });
 });
+
+describe('restores and intents within one statement', () => {
+  const SURVEY = 'CREATE TABLE "Survey" ("id" TEXT PRIMARY KEY, "thankYouCard" JSONB NOT NULL DEFAULT \'{"enabled": false}\', "welcomeCard" JSONB NOT NULL DEFAULT \'{}\');\n';
+
+  it('DROP NOT NULL and DROP DEFAULT of one column in one ALTER (formbricks): the column is made optional, not a lost default', async () => {
+    const findings = await lintJson(
+      prisma(SURVEY, '-- AlterTable\nALTER TABLE "Survey" ADD COLUMN "endings" JSONB[] DEFAULT ARRAY[]::JSONB[],\nALTER COLUMN "thankYouCard" DROP NOT NULL,\nALTER COLUMN "thankYouCard" DROP DEFAULT;\n'),
+    );
+    expect(at(findings, 'destructive/no-drop-default')).toEqual([]);
+  });
+
+  it('a default dropped while the column stays NOT NULL is still reported', async () => {
+    const findings = await lintJson(prisma(SURVEY, 'ALTER TABLE "Survey" ALTER COLUMN "thankYouCard" DROP NOT NULL,\nALTER COLUMN "welcomeCard" DROP DEFAULT;\n'));
+    expect(at(findings, 'destructive/no-drop-default')).toEqual([`${SECOND}:2`]);
+  });
+});

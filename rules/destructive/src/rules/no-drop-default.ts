@@ -4,7 +4,9 @@
  * get NULL instead of the default. Columns the migration added are exempt (Django and others add a
  * column with a default to fill existing rows, then drop the default at once). With the migration
  * model, a column that had no default, or one that is an identity or generated column, is skipped;
- * so is a default the migration sets again later (a restore).
+ * so is a default the migration sets again later (a restore), and a default dropped by the same
+ * `ALTER TABLE` that drops the column's NOT NULL: storing NULL when an INSERT omits the column is
+ * then what the statement asks for (Prisma writes this when a field becomes optional without default).
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
@@ -51,6 +53,7 @@ export default defineRule({
           const known = columnBefore(context, table, cmd.name);
           if (known && (known.default === undefined || known.identity || known.generated)) return;
           if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
+          if (dropsNotNull(cmds, cmd.name)) return;
           if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
           const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
@@ -65,6 +68,11 @@ export default defineRule({
     };
   },
 });
+
+/** Does this `ALTER TABLE` also drop the column's NOT NULL (`ALTER COLUMN c DROP NOT NULL`)? */
+function dropsNotNull(cmds: AstNode[], column: string): boolean {
+  return cmds.some((entry) => entry.AlterTableCmd?.subtype === 'AT_DropNotNull' && entry.AlterTableCmd.name === column);
+}
 
 /**
  * Does the migration give the column a default again, later in this statement or file? Then the
