@@ -51,3 +51,32 @@ describe('restores and intents within one statement', () => {
     expect(at(findings, 'destructive/no-drop-default')).toEqual([`${SECOND}:2`]);
   });
 });
+
+describe('a down part that adds a column back', () => {
+  const plan = (...changes: string[]) =>
+    `%syntax-version=1.0.0\n%project=app\n\n${changes.map((c, i) => `${c} 2024-01-0${i + 1}T00:00:00Z A <a@example.com> # ${c}\n`).join('')}`;
+  const sqitch = (deploy: string, revert: string) => ({
+    'db/sqitch.plan': plan('payments', 'cents'),
+    'db/deploy/payments.sql': 'CREATE TABLE payments (id bigint PRIMARY KEY, amount numeric(10,2) NOT NULL);\n',
+    'db/revert/payments.sql': 'DROP TABLE payments;\n',
+    'db/deploy/cents.sql': deploy,
+    'db/revert/cents.sql': revert,
+  });
+  const REVERT =
+    'BEGIN;\nALTER TABLE payments ADD COLUMN IF NOT EXISTS amount numeric(10,2) NOT NULL DEFAULT 0;\nUPDATE payments SET amount = amount_cents::numeric / 100;\n' +
+    'ALTER TABLE payments ALTER COLUMN amount DROP DEFAULT;\nALTER TABLE payments DROP COLUMN amount_cents;\nCOMMIT;\n';
+
+  it('a sqitch revert re-adding the column its deploy dropped, then backfilling it (Tamarou): no UPDATE-without-WHERE', async () => {
+    const deploy =
+      'BEGIN;\nALTER TABLE payments ADD COLUMN IF NOT EXISTS amount_cents integer NOT NULL DEFAULT 0;\nUPDATE payments SET amount_cents = ROUND(amount * 100)::integer;\nALTER TABLE payments DROP COLUMN amount;\nCOMMIT;\n';
+    const findings = await lintJson(sqitch(deploy, REVERT), ['db']);
+    expect(at(findings, 'destructive/no-update-without-where')).toEqual([]);
+    expect(at(findings, 'destructive/no-drop-column')).toEqual(['db/deploy/cents.sql:4']);
+  });
+
+  it('when the deploy kept the column, ADD COLUMN IF NOT EXISTS adds nothing: the UPDATE overwrites its values and is reported', async () => {
+    const deploy = 'BEGIN;\nALTER TABLE payments ADD COLUMN IF NOT EXISTS amount_cents integer NOT NULL DEFAULT 0;\nUPDATE payments SET amount_cents = ROUND(amount * 100)::integer;\nCOMMIT;\n';
+    const findings = await lintJson(sqitch(deploy, REVERT), ['db']);
+    expect(at(findings, 'destructive/no-update-without-where')).toEqual(['db/revert/cents.sql:3']);
+  });
+});

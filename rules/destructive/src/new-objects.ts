@@ -198,9 +198,36 @@ export function isNewTable(context: RuleContext<any>, table: TableRef): boolean 
  */
 export function isNewColumn(context: RuleContext<any>, table: TableRef, column: string): boolean {
   const known = context.schema?.isNewColumn(written(table), column);
+  if (known !== true && addedEarlierInDown(context, table, column)) return true;
   if (known !== undefined) return known;
   if (isNewTable(context, table)) return true;
   return columnAddedEarlierInFile(context.statements, context.statement, table, column);
+}
+
+/**
+ * In a down part: did an `ADD COLUMN` earlier in it add the column? The model answers "new in this
+ * migration" for the up; a down runs after the up, so a column the up dropped and the down adds
+ * back holds only its default (a sqitch revert re-adding `amount`, then backfilling it). `ADD COLUMN
+ * IF NOT EXISTS` counts when the column is gone after the up.
+ */
+function addedEarlierInDown(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  const place = context.migration;
+  const { statement, statements } = context;
+  if (place?.part.direction !== 'down' || statement.nested?.runs === 'later') return false;
+  const afterUp = context.schema?.after.table(context.schema.resolve(written(table)));
+  const goneAfterUp = afterUp !== undefined && !afterUp.columns.some((c) => c.name === column);
+  return statements.some(
+    (s) =>
+      s.index < statement.index &&
+      s.start >= place.part.range.start &&
+      s.kind === 'AlterTableStmt' &&
+      s.node.objtype === 'OBJECT_TABLE' &&
+      sameTable(tableFromRangeVar(s.node.relation ?? {}), table) &&
+      (s.node.cmds ?? []).some((entry: AstNode) => {
+        const cmd = entry.AlterTableCmd;
+        return cmd?.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname === column && (!cmd.missing_ok || goneAfterUp);
+      }),
+  );
 }
 
 /**
