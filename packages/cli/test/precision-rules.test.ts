@@ -80,3 +80,32 @@ describe('a down part that adds a column back', () => {
     expect(at(findings, 'destructive/no-update-without-where')).toEqual(['db/revert/cents.sql:3']);
   });
 });
+
+describe('a unique key re-made across a rename', () => {
+  const POLLS = 'CREATE TABLE "polls" ("url_id" TEXT NOT NULL, "title" TEXT);\nCREATE UNIQUE INDEX "polls_url_id_key" ON "polls"("url_id");\n';
+
+  it('DROP INDEX, RENAME COLUMN url_id TO id, a unique index on id (rallly): the guarantee is kept', async () => {
+    const findings = await lintJson(
+      prisma(POLLS, '-- DropIndex\nDROP INDEX "polls_url_id_key";\n\nALTER TABLE "polls"\nRENAME COLUMN "url_id" TO "id";\n\nCREATE UNIQUE INDEX "polls_id_key" ON "polls"("id");\n'),
+    );
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([]);
+  });
+
+  it('a table and column renamed, the primary key dropped and added on the renamed columns (formbricks): kept', async () => {
+    const findings = await lintJson(
+      prisma(
+        'CREATE TABLE "ProjectTeam" ("projectId" TEXT NOT NULL, "teamId" TEXT NOT NULL, CONSTRAINT "ProjectTeam_pkey" PRIMARY KEY ("projectId", "teamId"));\n',
+        'ALTER TABLE "ProjectTeam" RENAME TO "WorkspaceTeam";\nALTER TABLE "WorkspaceTeam" RENAME COLUMN "projectId" TO "workspaceId";\n' +
+          'ALTER TABLE "WorkspaceTeam" DROP CONSTRAINT "ProjectTeam_pkey";\nALTER TABLE "WorkspaceTeam" ADD CONSTRAINT "WorkspaceTeam_pkey" PRIMARY KEY ("workspaceId", "teamId");\n',
+      ),
+    );
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([]);
+  });
+
+  it('a unique index on another column after the rename does not keep it: reported', async () => {
+    const findings = await lintJson(
+      prisma(POLLS, 'DROP INDEX "polls_url_id_key";\nALTER TABLE "polls" RENAME COLUMN "url_id" TO "id";\nCREATE UNIQUE INDEX "polls_title_key" ON "polls"("title");\n'),
+    );
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([`${SECOND}:1`]);
+  });
+});
