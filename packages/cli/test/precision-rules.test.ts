@@ -109,3 +109,28 @@ describe('a unique key re-made across a rename', () => {
     expect(at(findings, 'destructive/no-drop-index')).toEqual([`${SECOND}:1`]);
   });
 });
+
+describe('drops of what is already gone', () => {
+  const KEYS = 'supabase/migrations/20260101000000_keys.sql';
+  const SWAP = 'supabase/migrations/20260102000000_swap.sql';
+  const keys = (swap: string) => ({
+    [KEYS]: 'create table "public"."api_keys" ("key_hash" text not null, "note" text, constraint "api_keys_pkey" primary key ("key_hash"));\ncreate index "api_keys_note_idx" on "public"."api_keys" ("note");\n',
+    [SWAP]: swap,
+  });
+
+  it('DROP INDEX IF EXISTS of the index a DROP CONSTRAINT just removed (Helicone): nothing is dropped or locked', async () => {
+    const findings = await lintJson(
+      keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n\ndrop index if exists "public"."api_keys_pkey";\n'),
+      ['supabase'],
+    );
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
+  });
+
+  it('DROP INDEX IF EXISTS of an index that is still there is reported', async () => {
+    const findings = await lintJson(
+      keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n\ndrop index if exists "public"."api_keys_note_idx";\n'),
+      ['supabase'],
+    );
+    expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${SWAP}:3`]);
+  });
+});
