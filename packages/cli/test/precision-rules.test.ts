@@ -134,3 +134,20 @@ describe('drops of what is already gone', () => {
     expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([`${SWAP}:3`]);
   });
 });
+
+describe('locks of what is not there', () => {
+  const V1 = 'db/migration/V1_1__initial.sql';
+  const V2 = 'db/migration/V1_2__logs.sql';
+  const more = 'CREATE INDEX IF NOT EXISTS logs_flow ON logs (flow_id);\nCREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY);\nCREATE TABLE c (id int PRIMARY KEY);\nCREATE TABLE d (id int PRIMARY KEY);\nCREATE TABLE e (id int PRIMARY KEY);\n';
+  const INITIAL = `CREATE TABLE IF NOT EXISTS logs (id bigint PRIMARY KEY, flow_id text, ns text);\nCREATE INDEX IF NOT EXISTS logs_ns ON logs (ns);\nDROP INDEX IF EXISTS logs_namespace;\n${more}`;
+
+  it("an initial schema's DROP INDEX IF EXISTS of an index it never had (kestra) takes no lock: no access-exclusive-then-more", async () => {
+    const findings = await lintJson({ [V1]: INITIAL }, ['db']);
+    expect(at(findings, 'locking/access-exclusive-then-more')).toEqual([]);
+  });
+
+  it('in a later migration, DROP INDEX IF EXISTS of an index the history built, then six statements, is reported', async () => {
+    const findings = await lintJson({ [V1]: INITIAL, [V2]: `DROP INDEX IF EXISTS logs_ns;\n${more}` }, ['db']);
+    expect(at(findings, 'locking/access-exclusive-then-more')).toEqual([`${V2}:1`]);
+  });
+});

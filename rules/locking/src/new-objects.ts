@@ -22,6 +22,28 @@ export function isNew(context: RuleContext<any>, kind: ObjectKind, name: Relatio
   return createdEarlierInPart(context, context.statement, kind, name);
 }
 
+/**
+ * Does `DROP … IF EXISTS` of this relation drop nothing — and so lock nothing? Either the relation
+ * existed before this migration and an earlier statement of it removed it already (by identity in
+ * the replayed model: a `DROP CONSTRAINT` took its index along), or the statement is in a history's
+ * first migration that builds its initial schema (it creates tables) and the relation is neither
+ * there before nor after it, nor declared or referenced as external (kestra's initial schema
+ * cleaning up indexes of its pre-history). Later migrations are not judged by the second test: a
+ * history often starts after objects it drops.
+ */
+export function dropsNothing(context: RuleContext<any>, statement: Statement, kind: 'table' | 'index' | 'view', name: RelationName): boolean {
+  const schema = context.schema;
+  const place = context.migration;
+  if (!statement.node.missing_ok || !schema || !place || statement.nested) return false;
+  const q = schema.resolve(toModelName(name));
+  if (existedBefore(schema.before, kind, q)) {
+    return schema.model.identify(place.migration.index, { file: context.file.path, offset: statement.start }, kind, q) === undefined;
+  }
+  if (place.migration.index !== 0 || !schema.after.tables().some((t) => t.createdIn === 0)) return false;
+  if (kind !== 'index' && schema.before.isExternal(kind, q)) return false;
+  return !existedBefore(schema.after, kind, q);
+}
+
 function existedBefore(before: SchemaSnapshot, kind: ObjectKind, name: QualifiedName): boolean {
   switch (kind) {
     case 'table':
