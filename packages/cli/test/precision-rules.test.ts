@@ -151,3 +151,17 @@ describe('locks of what is not there', () => {
     expect(at(findings, 'locking/access-exclusive-then-more')).toEqual([`${V2}:1`]);
   });
 });
+
+describe('a re-runnable DROP TABLE IF EXISTS then CREATE TABLE', () => {
+  const USERS = 'CREATE TABLE "users" ("uuid" CHAR(36) PRIMARY KEY, "email" TEXT);\n';
+
+  it('of a table the history never had (vaultwarden): drops nothing, quiet', async () => {
+    const findings = await lintJson(prisma(USERS, 'DROP TABLE IF EXISTS "archives";\n\nCREATE TABLE "archives" ("user_uuid" CHAR(36) NOT NULL REFERENCES "users" ("uuid"));\n'));
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([]);
+  });
+
+  it('of a table the history created: its data is lost, reported', async () => {
+    const findings = await lintJson(prisma(USERS, 'DROP TABLE IF EXISTS "users";\n\nCREATE TABLE "users" ("uuid" CHAR(36) PRIMARY KEY);\n'));
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${SECOND}:1`]);
+  });
+});
