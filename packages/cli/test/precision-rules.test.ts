@@ -165,3 +165,29 @@ describe('a re-runnable DROP TABLE IF EXISTS then CREATE TABLE', () => {
     expect(at(findings, 'destructive/no-drop-table')).toEqual([`${SECOND}:1`]);
   });
 });
+
+describe('a function whose last user the migration dropped', () => {
+  const INIT_FN =
+    'CREATE TABLE "versions" ("id" INTEGER PRIMARY KEY, "num" TEXT NOT NULL, "updated_at" TIMESTAMPTZ);\n' +
+    'CREATE FUNCTION to_major(text) RETURNS integer IMMUTABLE LANGUAGE sql AS $$ SELECT split_part($1, \'.\', 1)::integer $$;\n' +
+    'ALTER TABLE "versions" ADD COLUMN "major" INTEGER GENERATED ALWAYS AS (to_major("num")) STORED;\n' +
+    'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;\n' +
+    'CREATE TRIGGER versions_touch BEFORE UPDATE ON "versions" FOR EACH ROW EXECUTE FUNCTION touch();\n';
+
+  it('the generated column (crates.io) or the trigger (Helicone) dropped just before: the function is left over, quiet', async () => {
+    const findings = await lintJson(
+      prisma(INIT_FN, 'ALTER TABLE "versions" DROP COLUMN "major";\nDROP FUNCTION to_major(text);\nDROP TRIGGER IF EXISTS versions_touch ON "versions";\nDROP FUNCTION IF EXISTS touch();\n'),
+    );
+    expect(at(findings, 'destructive/no-drop-function')).toEqual([]);
+  });
+
+  it('a user left (a view calls it), or no user dropped by this migration: reported', async () => {
+    const findings = await lintJson(
+      prisma(
+        `${INIT_FN}CREATE VIEW "majors" AS SELECT to_major("num") AS m FROM "versions";\n`,
+        'ALTER TABLE "versions" DROP COLUMN "major";\nDROP FUNCTION to_major(text);\nDROP FUNCTION IF EXISTS touch();\n',
+      ),
+    );
+    expect(at(findings, 'destructive/no-drop-function')).toEqual([`${SECOND}:2`, `${SECOND}:3`]);
+  });
+});
