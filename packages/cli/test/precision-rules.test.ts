@@ -191,3 +191,25 @@ describe('a function whose last user the migration dropped', () => {
     expect(at(findings, 'destructive/no-drop-function')).toEqual([`${SECOND}:2`, `${SECOND}:3`]);
   });
 });
+
+describe('names known only at run time (DO loops over tenant schemas)', () => {
+  const INIT = 'db/migrations/20260101000000_payments.sql';
+  const LOOP = 'db/migrations/20260102000000_tenants.sql';
+  const project = (body: string) => ({
+    [INIT]: '-- migrate:up\nCREATE TABLE payments (id bigint PRIMARY KEY, amount numeric, note text);\n-- migrate:down\nDROP TABLE payments;\n',
+    [LOOP]: `-- migrate:up\nDO $$\nDECLARE s name;\nBEGIN\n  FOR s IN SELECT slug FROM tenants LOOP\n${body}  END LOOP;\nEND $$;\n-- migrate:down\nSELECT 1;\n`,
+  });
+
+  it('EXECUTE format(\'… %I.payments …\', s) in a loop (Tamarou): "{s}.payments" is no object the history knows, quiet', async () => {
+    const findings = await lintJson(
+      project("    EXECUTE format('ALTER TABLE %I.payments DROP COLUMN amount', s);\n    EXECUTE format('DROP TABLE IF EXISTS %I.payments_old', s);\n    EXECUTE format('ALTER TABLE %I.payments ADD CONSTRAINT p_fk FOREIGN KEY (id) REFERENCES %I.accounts (id)', s, s);\n"),
+      ['db'],
+    );
+    expect(findings.filter((f) => f.message.includes('{s}')).map((f) => f.ruleId)).toEqual([]);
+  });
+
+  it('a constant EXECUTE in the same loop names a real table: reported', async () => {
+    const findings = await lintJson(project("    EXECUTE 'ALTER TABLE payments DROP COLUMN note';\n"), ['db']);
+    expect(at(findings, 'destructive/no-drop-column')).toEqual([`${LOOP}:6`]);
+  });
+});
