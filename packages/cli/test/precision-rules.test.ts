@@ -213,3 +213,22 @@ describe('names known only at run time (DO loops over tenant schemas)', () => {
     expect(at(findings, 'destructive/no-drop-column')).toEqual([`${LOOP}:6`]);
   });
 });
+
+describe('a down that leaves an extension in place', () => {
+  const files = (create: string) => ({
+    'db/migrations/001_users.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+    'db/migrations/001_users.down.sql': 'DROP TABLE users;\n',
+    'db/migrations/002_search.up.sql': `${create}\nCREATE INDEX users_email_trgm ON users USING gin (email gin_trgm_ops);\n`,
+    'db/migrations/002_search.down.sql': 'DROP INDEX users_email_trgm;\n',
+  });
+
+  it('CREATE EXTENSION IF NOT EXISTS in the up (hasura-auth, kratos): the down may leave it, quiet', async () => {
+    const findings = await lintJson(files('CREATE EXTENSION IF NOT EXISTS pg_trgm;'), ['db']);
+    expect(at(findings, 'rollback/down-does-not-reverse')).toEqual([]);
+  });
+
+  it('an extension the up created outright is reported', async () => {
+    const findings = await lintJson(files('CREATE EXTENSION pg_trgm;'), ['db']);
+    expect(at(findings, 'rollback/down-does-not-reverse')).toEqual(['db/migrations/002_search.up.sql:1']);
+  });
+});
