@@ -232,3 +232,25 @@ describe('a down that leaves an extension in place', () => {
     expect(at(findings, 'rollback/down-does-not-reverse')).toEqual(['db/migrations/002_search.up.sql:1']);
   });
 });
+
+describe('serial → identity', () => {
+  const files = (second: string) => ({
+    'db/migrations/001_users.up.sql': 'CREATE TABLE users (user_id serial PRIMARY KEY, email text);\n',
+    'db/migrations/001_users.down.sql': 'DROP TABLE users;\n',
+    'db/migrations/002_identity.up.sql': second,
+    'db/migrations/002_identity.down.sql': 'SELECT 1;\n',
+  });
+
+  it('DROP DEFAULT, DROP SEQUENCE, ADD GENERATED ALWAYS AS IDENTITY (ente): inserts still get a value, quiet', async () => {
+    const findings = await lintJson(
+      files('BEGIN;\nALTER TABLE users ALTER user_id DROP DEFAULT;\nDROP SEQUENCE users_user_id_seq;\nALTER TABLE users\n    ALTER user_id ADD GENERATED ALWAYS AS IDENTITY (RESTART 1000);\nCOMMIT;\n'),
+      ['db'],
+    );
+    expect(at(findings, 'destructive/no-drop-default')).toEqual([]);
+  });
+
+  it('the default dropped with no identity after it is reported', async () => {
+    const findings = await lintJson(files('BEGIN;\nALTER TABLE users ALTER user_id DROP DEFAULT;\nDROP SEQUENCE users_user_id_seq;\nCOMMIT;\n'), ['db']);
+    expect(at(findings, 'destructive/no-drop-default')).toEqual(['db/migrations/002_identity.up.sql:2']);
+  });
+});

@@ -20,6 +20,13 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-default', ru
       ],
     },
     {
+      name: 'serial → identity: the default is dropped, then ADD GENERATED ALWAYS AS IDENTITY gives the column values again',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (user_id serial PRIMARY KEY);' },
+        { path: 'migrations/002_identity.up.sql', code: 'ALTER TABLE users ALTER user_id DROP DEFAULT;\nDROP SEQUENCE users_user_id_seq;\nALTER TABLE users ALTER user_id ADD GENERATED ALWAYS AS IDENTITY;' },
+      ],
+    },
+    {
       name: 'the same ALTER TABLE drops the NOT NULL: storing NULL is the intent (Prisma: a field made optional)',
       files: [
         { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY, plan text NOT NULL DEFAULT \'free\');' },

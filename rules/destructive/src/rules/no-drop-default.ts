@@ -75,8 +75,9 @@ function dropsNotNull(cmds: AstNode[], column: string): boolean {
 }
 
 /**
- * Does the migration give the column a default again, later in this statement or file? Then the
- * drop is a restore (Prisma's enum swap drops the default, changes the type, sets it back):
+ * Does the migration give the column a default again, later in this statement or file (`SET
+ * DEFAULT`, or `ADD GENERATED … AS IDENTITY` when a serial becomes an identity)? Then the drop is a
+ * restore (Prisma's enum swap drops the default, changes the type, sets it back):
  * deployed INSERTs that omit the column still get one once the migration commits.
  */
 function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: TableRef, column: string): boolean {
@@ -87,7 +88,8 @@ function defaultSetLater(statements: readonly Statement[], current: Statement, c
     return cmds.some((entry, i) => {
       const cmd = entry.AlterTableCmd;
       if (statement.index === current.index && i <= cmdIndex) return false;
-      return cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined && cmd.name === column;
+      // `ADD GENERATED … AS IDENTITY` (serial → identity) gives it a value again just as well.
+      return (cmd?.subtype === 'AT_AddIdentity' || (cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined)) && cmd.name === column;
     });
   });
 }
