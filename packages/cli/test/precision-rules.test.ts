@@ -254,3 +254,23 @@ describe('serial → identity', () => {
     expect(at(findings, 'destructive/no-drop-default')).toEqual(['db/migrations/002_identity.up.sql:2']);
   });
 });
+
+describe('a table renamed away and its name created again', () => {
+  const EVENTS = 'CREATE TABLE "usage_events" ("id" TEXT PRIMARY KEY, "at" TIMESTAMPTZ NOT NULL);\n';
+
+  it('RENAME TO …_legacy, then CREATE TABLE of the old name (latitude), or the view the rule advises: quiet', async () => {
+    const findings = await lintJson(
+      prisma(
+        EVENTS + 'CREATE TABLE "accounts_old" ("id" TEXT PRIMARY KEY);\n',
+        'ALTER TABLE "usage_events" RENAME TO "usage_events_legacy";\nCREATE TABLE "usage_events" ("id" TEXT NOT NULL, "at" TIMESTAMPTZ NOT NULL) PARTITION BY RANGE ("at");\n' +
+          'ALTER TABLE "accounts_old" RENAME TO "accounts";\nCREATE VIEW "accounts_old" AS SELECT * FROM "accounts";\n',
+      ),
+    );
+    expect(at(findings, 'destructive/no-rename-table')).toEqual([]);
+  });
+
+  it('a rename with nothing taking the old name is reported', async () => {
+    const findings = await lintJson(prisma(EVENTS, 'ALTER TABLE "usage_events" RENAME TO "usage_events_legacy";\nCREATE TABLE "usage_events_v2" ("id" TEXT NOT NULL);\n'));
+    expect(at(findings, 'destructive/no-rename-table')).toEqual([`${SECOND}:1`]);
+  });
+});

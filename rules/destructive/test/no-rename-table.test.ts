@@ -4,6 +4,7 @@ import rule from '../src/rules/no-rename-table.js';
 
 new RuleTester({ plugins: [destructive] }).run('destructive/no-rename-table', rule, {
   valid: [
+    { name: 'a swap: the old name is created again later in the file', code: 'ALTER TABLE events RENAME TO events_legacy;\nCREATE TABLE events (id bigint);' },
     'CREATE TABLE draft (id bigint);\nALTER TABLE draft RENAME TO orders;',
     'ALTER TABLE users RENAME COLUMN name TO full_name;',
     'ALTER VIEW v RENAME TO w;',
