@@ -274,3 +274,22 @@ describe('a table renamed away and its name created again', () => {
     expect(at(findings, 'destructive/no-rename-table')).toEqual([`${SECOND}:1`]);
   });
 });
+
+describe('a down that restores the type the column had before the up', () => {
+  const files = (down: string) => ({
+    'db/migrations/001_codes.up.sql': 'CREATE TABLE codes (id bigint PRIMARY KEY, address_type char(36), kind text);\n',
+    'db/migrations/001_codes.down.sql': 'DROP TABLE codes;\n',
+    'db/migrations/002_text.up.sql': 'ALTER TABLE codes ALTER COLUMN address_type TYPE varchar(36);\n',
+    'db/migrations/002_text.down.sql': down,
+  });
+
+  it('ALTER COLUMN … TYPE char(36) back in the down (kratos): the down restores, no design/no-char-field', async () => {
+    const findings = await lintJson(files('ALTER TABLE codes ALTER COLUMN address_type TYPE char(36);\n'), ['db']);
+    expect(at(findings, 'design/no-char-field')).toEqual(['db/migrations/001_codes.up.sql:1']);
+  });
+
+  it('a down giving another column a char type it never had is reported', async () => {
+    const findings = await lintJson(files('ALTER TABLE codes ALTER COLUMN address_type TYPE char(36), ALTER COLUMN kind TYPE char(8);\n'), ['db']);
+    expect(at(findings, 'design/no-char-field')).toEqual(['db/migrations/001_codes.up.sql:1', 'db/migrations/002_text.down.sql:1']);
+  });
+});
