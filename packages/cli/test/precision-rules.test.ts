@@ -34,6 +34,15 @@ describe('one finding per table rewrite', () => {
     expect(changes[0]!.message).toContain('3 columns of "User" ("id" integer → bigint, "age" integer → bigint, "score" integer → bigint)');
     expect(changes[1]!.message).toContain('Changing column "name" of "User" from text to varchar(10)');
   });
+
+  it('one ALTER TABLE making two columns NOT NULL scans once: one set-not-null finding naming both; a later statement scans again', async () => {
+    const findings = await lintJson(
+      prisma(USERS, 'ALTER TABLE "User" ALTER COLUMN "age" SET NOT NULL,\nALTER COLUMN "score" SET NOT NULL;\nALTER TABLE "User" ALTER COLUMN "name" SET NOT NULL;\n'),
+    );
+    const scans = findings.filter((f) => f.ruleId === 'locking/set-not-null');
+    expect(scans.map((f) => `${f.file}:${f.line}`)).toEqual([`${SECOND}:1`, `${SECOND}:3`]);
+    expect(scans[0]!.message).toContain('Making "age", "score" of "User" NOT NULL');
+  });
 });
 
 describe('restores and intents within one statement', () => {
