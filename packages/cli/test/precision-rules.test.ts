@@ -278,6 +278,17 @@ describe('a table renamed away and its name created again', () => {
     expect(at(findings, 'destructive/no-rename-table')).toEqual([]);
   });
 
+  it('a down renaming back what its up renamed (measure, kratos): no deployed code uses the new name, quiet', async () => {
+    const findings = await lintJson(
+      {
+        'db/migrations/20260101000000_reports.sql': '-- migrate:up\nCREATE TABLE reports (id bigint PRIMARY KEY);\n-- migrate:down\nDROP TABLE reports;\n',
+        'db/migrations/20260102000000_rename.sql': '-- migrate:up\nALTER TABLE reports RENAME TO billing_reports;\n-- migrate:down\nALTER TABLE billing_reports RENAME TO reports;\n',
+      },
+      ['db'],
+    );
+    expect(at(findings, 'destructive/no-rename-table')).toEqual(['db/migrations/20260102000000_rename.sql:2']);
+  });
+
   it('a rename with nothing taking the old name is reported', async () => {
     const findings = await lintJson(prisma(EVENTS, 'ALTER TABLE "usage_events" RENAME TO "usage_events_legacy";\nCREATE TABLE "usage_events_v2" ("id" TEXT NOT NULL);\n'));
     expect(at(findings, 'destructive/no-rename-table')).toEqual([`${SECOND}:1`]);

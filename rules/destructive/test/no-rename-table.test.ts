@@ -24,6 +24,15 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-rename-table', ru
   ],
   invalid: [
     {
+      name: 'the up\u2019s rename is reported; the down renaming it back is not (migration model)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint);' },
+        { path: 'migrations/002_rename.up.sql', code: 'ALTER TABLE users RENAME TO accounts;' },
+        { path: 'migrations/002_rename.down.sql', code: 'ALTER TABLE accounts RENAME TO users;' },
+      ],
+      errors: [{ file: 'migrations/002_rename.up.sql', messageId: 'renameTable', line: 1 }],
+    },
+    {
       code: 'ALTER TABLE users RENAME TO accounts;',
       errors: [{ messageId: 'renameTable', line: 1, column: 13, endLine: 1, endColumn: 18, data: { table: 'users', newName: 'accounts', oldName: 'users' } }],
     },

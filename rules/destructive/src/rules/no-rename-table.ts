@@ -2,11 +2,12 @@
  * `ALTER TABLE … RENAME TO` changes the name every deployed query uses, so each of them fails the
  * moment the migration commits, until new code is out everywhere — code and schema never deploy at
  * the same instant. A table the same migration created has no deployed users and is exempt, and
- * so is a rename after which the file creates a table or view of the old name (a swap, or the
+ * so is a rename of a name the migration itself gave the table (a down renaming back what its up
+ * renamed), and a rename after which the file creates a table or view of the old name (a swap, or the
  * view this rule's safe way asks for): deployed code still finds it.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { isNewTable, recreatedLaterInFile } from '../new-objects.js';
+import { isNewTable, recreatedLaterInFile, tableBefore } from '../new-objects.js';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 const NOTE =
@@ -40,6 +41,10 @@ export default defineRule({
         if (node.renameType !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
         if (node.relation.relpersistence === 't' || isNewTable(context, table)) return;
+        // A name this migration gave the table (a down renaming back what its up renamed, or a
+        // second rename): no deployed code uses it.
+        const before = tableBefore(context, table);
+        if (before && before.name.name !== table.name) return;
         // A table or view of the old name created later in the file (a swap: rename the old one
         // away, create its replacement): deployed code still finds the name.
         const oldName = { schema: table.schema, name: table.name };
