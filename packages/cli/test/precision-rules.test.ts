@@ -35,6 +35,15 @@ describe('one finding per table rewrite', () => {
     expect(changes[1]!.message).toContain('Changing column "name" of "User" from text to varchar(10)');
   });
 
+  it('one ALTER TABLE adding two columns with volatile defaults rewrites once: one adding-field-with-default finding naming both', async () => {
+    const findings = await lintJson(
+      prisma(USERS, 'ALTER TABLE "User" ADD COLUMN "created_at" TIMESTAMPTZ DEFAULT clock_timestamp(),\nADD COLUMN "token" UUID DEFAULT gen_random_uuid();\nALTER TABLE "User" ADD COLUMN "seen_at" TIMESTAMPTZ DEFAULT clock_timestamp();\n'),
+    );
+    const rewrites = findings.filter((f) => f.ruleId === 'locking/adding-field-with-default');
+    expect(rewrites.map((f) => `${f.file}:${f.line}`)).toEqual([`${SECOND}:1`, `${SECOND}:3`]);
+    expect(rewrites[0]!.message).toContain('Adding columns "created_at" (DEFAULT clock_timestamp()), "token" (DEFAULT gen_random_uuid()) to "User"');
+  });
+
   it('one ALTER TABLE making two columns NOT NULL scans once: one set-not-null finding naming both; a later statement scans again', async () => {
     const findings = await lintJson(
       prisma(USERS, 'ALTER TABLE "User" ALTER COLUMN "age" SET NOT NULL,\nALTER COLUMN "score" SET NOT NULL;\nALTER TABLE "User" ALTER COLUMN "name" SET NOT NULL;\n'),
