@@ -3,7 +3,7 @@
 // on any thread, and its result cached by its own content.
 import path from 'node:path';
 import type { ResolvedConfig, SourceInput } from '@migralint/core';
-import { migrationRootOf } from '@migralint/migrations';
+import { forwardFolderOf, migrationRootOf } from '@migralint/migrations';
 
 export interface WorkUnit {
   config: ResolvedConfig;
@@ -32,6 +32,17 @@ export function splitIntoUnits(groups: Map<ResolvedConfig, SourceInput[]>, cwd: 
       unit.files.push(file);
       unit.bytes += file.content.length;
       if (reported?.has(abs)) unit.reportPaths!.push(file.path);
+    }
+    // A rollback folder beside its forward one (openreplay's rollback_dbs/ and init_dbs/) may hold
+    // that history's downs: the model reads them together.
+    for (const [root, unit] of byRoot) {
+      const forward = forwardFolderOf(root, byRoot.keys());
+      if (!forward) continue;
+      const target = byRoot.get(forward)!;
+      target.files.push(...unit.files);
+      target.bytes += unit.bytes;
+      if (unit.reportPaths) target.reportPaths!.push(...unit.reportPaths);
+      byRoot.delete(root);
     }
     units.push(...byRoot.values());
   }

@@ -185,12 +185,19 @@ export function lintStates(states: FileState[], options: Omit<LintOptions, 'file
 
 /**
  * An empty file that the model knows only as a down part is a rollback question (an empty down is
- * `rollback/empty-down`'s business, with the irreversible annotation), not a stray empty file.
+ * `rollback/empty-down`'s business, with the irreversible annotation), not a stray empty file. So
+ * is an empty step of a change split over files (Ory popx), when another step in the same
+ * direction does the work: the step is empty on PostgreSQL because another database needs it.
  */
 function dropEmptyDownReports(states: FileState[], model: ProjectModel): void {
+  const hasStatements = new Map(states.map((s) => [s.path, s.source.statements.length > 0]));
   const directions = new Map<string, Set<string>>();
+  const emptyStep = new Set<string>();
   for (const set of model.sets) {
     for (const migration of set.migrations) {
+      for (const parts of [migration.up, migration.down]) {
+        if (new Set(parts.map((p) => p.file)).size > 1 && parts.some((p) => hasStatements.get(p.file))) for (const p of parts) emptyStep.add(p.file);
+      }
       for (const part of [...migration.up, ...migration.down]) {
         let seen = directions.get(part.file);
         if (!seen) directions.set(part.file, (seen = new Set()));
@@ -200,7 +207,7 @@ function dropEmptyDownReports(states: FileState[], model: ProjectModel): void {
   }
   for (const state of states) {
     const seen = directions.get(state.path);
-    if (seen?.size === 1 && seen.has('down')) state.engineReports = state.engineReports.filter((r) => r.ruleId !== 'migralint/empty-file');
+    if ((seen?.size === 1 && seen.has('down')) || emptyStep.has(state.path)) state.engineReports = state.engineReports.filter((r) => r.ruleId !== 'migralint/empty-file');
   }
 }
 

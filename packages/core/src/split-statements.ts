@@ -67,6 +67,9 @@ function endStatementsAt(parseText: string, breaks: readonly number[]): string {
 // the scanner then confirms it is a token of its own (not inside a string, comment or body).
 const META_HINT = /(^|\n)[ \t]*\\|\\g[a-z]*\s*$|\\gexec/m;
 
+/** psql meta-commands that execute the query buffer. */
+const SENDS_QUERY = /^\\(?:g|gx|gset|gexec|gdesc|crosstabview|watch)$/;
+
 function blankMetaCommands(text: string, map: OffsetMap): { parseText: string; metaCommands: MetaCommand[] } {
   if (!text.includes('\\') || !META_HINT.test(text)) return { parseText: text, metaCommands: [] };
   const tokens = scanSql(text);
@@ -82,7 +85,10 @@ function blankMetaCommands(text: string, map: OffsetMap): { parseText: string; m
     if (metaCommands.length > 0 && metaCommands[metaCommands.length - 1]!.end > start) continue;
     const command = /^\\[A-Za-z!?.]*/.exec(text.slice(start, end))?.[0] ?? '\\';
     metaCommands.push({ command, start, end });
-    parseText = parseText.slice(0, start) + blank(text.slice(start, end)) + parseText.slice(end);
+    // `\gset`, `\gexec` and the like send the query buffer, as `;` does: the statement ends there
+    // (the backslash becomes the `;`, one byte for one), or it swallows the SQL after it.
+    const sends = SENDS_QUERY.test(command) ? ';' : '';
+    parseText = parseText.slice(0, start) + sends + blank(text.slice(start + sends.length, end)) + parseText.slice(end);
   }
   return { parseText, metaCommands };
 }

@@ -54,6 +54,11 @@ describe('statement-level recovery and odd input (DESIGN.md §6)', () => {
     ]);
   });
 
+  it('ends the statement at \\gset / \\gexec, which send the query as `;` does: the SQL after it is linted', async () => {
+    const { list } = await run("SELECT 1 AS ok\n\\gset\nALTER TABLE a DROP COLUMN x;\nSELECT 'x'\n\\gexec\nALTER TABLE a DROP COLUMN y;\n");
+    expect(list.filter((l) => !l.includes('psql-meta-command'))).toEqual(['3:13 error test/drop-column Dropping column "x"', '6:13 error test/drop-column Dropping column "y"']);
+  });
+
   it('does not mistake a backslash inside a string for a meta-command', async () => {
     const { list } = await run("SELECT E'\\\\set not a command';\n");
     expect(list).toEqual([]);

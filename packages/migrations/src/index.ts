@@ -7,6 +7,7 @@ export type { LintOptions } from '@migralint/core';
 export { buildModel } from './build-model.js';
 export { migrationsPlugin } from './plugin.js';
 export { migrationRootOf } from './migration-root.js';
+export { forwardFolderOf } from './layouts/rollback-folders.js';
 export { inTransactionAt } from './transaction-state.js';
 export { replaySchema, type ReplaySchemaInput, type ExternalObjectsSetting } from './schema/replay-schema.js';
 export { analyzeLayouts, detectLayout, LAYOUT_NAMES } from './layouts/detect-layout.js';

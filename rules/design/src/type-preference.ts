@@ -4,8 +4,8 @@
 // column. The suggestion rewrites every one of those columns' types.
 
 import type { RuleContext, Visitors } from '@migralint/core';
-import { columnList, newColumns, typeRange, type NewColumn } from './new-columns.js';
-import { displayTable } from './tables.js';
+import { builtinTypeName, columnList, newColumns, typeRange, type NewColumn } from './new-columns.js';
+import { asWritten, displayTable } from './tables.js';
 
 export interface TypePreference {
   /** The finding's message id; its template may use `{{columns}}` and `{{table}}`. */
@@ -22,7 +22,7 @@ export interface TypePreference {
 
 export function typePreferenceVisitors(context: RuleContext<any>, preference: TypePreference): Visitors {
   const visit: Visitors[string] = (_node, statement) => {
-    const hits = newColumns(statement).filter((c) => (preference.alter || c.how !== 'alter') && preference.matches(c));
+    const hits = newColumns(statement).filter((c) => (preference.alter || c.how !== 'alter') && preference.matches(c) && !restoresTypeBefore(context, c));
     if (hits.length === 0) return;
     context.report({
       messageId: preference.messageId,
@@ -41,6 +41,17 @@ export function typePreferenceVisitors(context: RuleContext<any>, preference: Ty
     });
   };
   return { CreateStmt: visit, AlterTableStmt: visit };
+}
+
+/**
+ * In a down: does the column get back the type it had before the up (`ALTER COLUMN … TYPE char(36)`
+ * undoing the up's change, a dropped table recreated as it was)? Restoring the schema is what a down
+ * is for; the type was a choice made long before, not in this migration.
+ */
+function restoresTypeBefore(context: RuleContext<any>, column: NewColumn): boolean {
+  if (context.migration?.part.direction !== 'down') return false;
+  const before = context.schema?.columnBefore(asWritten(column.table), column.column);
+  return before !== undefined && before.type.replace(/\(.*$|\[\]$/g, '') === builtinTypeName(column.typeName);
 }
 
 /** `(3)` from a TypeName's integer modifiers, or `''`. */

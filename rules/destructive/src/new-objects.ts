@@ -151,6 +151,7 @@ export function recreatedLaterInFile(statements: readonly Statement[], after: St
  */
 export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: ObjectName): boolean {
   const { statement, statements } = context;
+  if (namedAtRunTime(context, name) || (name.table && namedAtRunTime(context, name.table))) return true;
   // A function body runs later, when whatever this migration created may hold data (docs/plpgsql.md).
   if (statement.nested?.runs === 'later') return false;
   const schema = context.schema;
@@ -197,10 +198,49 @@ export function isNewTable(context: RuleContext<any>, table: TableRef): boolean 
  * `ADD COLUMN` earlier in the file.
  */
 export function isNewColumn(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  if (namedAtRunTime(context, table)) return true;
   const known = context.schema?.isNewColumn(written(table), column);
+  if (known !== true && addedEarlierInDown(context, table, column)) return true;
   if (known !== undefined) return known;
   if (isNewTable(context, table)) return true;
   return columnAddedEarlierInFile(context.statements, context.statement, table, column);
+}
+
+/**
+ * Is the name, in a statement that an `EXECUTE format('… %I.t …', v)` runs, a variable quoted in
+ * (`"{v}"`, constant-execute.ts)? It is known only at run time — a loop over tenant schemas, a
+ * partition being swapped — so it is no object the history knows, and a finding about "{v}.t"
+ * names nothing a reader can check. The rules skip it as they skip an object the migration created.
+ */
+function namedAtRunTime(context: RuleContext<any>, name: { schema?: string | undefined; name: string }): boolean {
+  const placeholders = context.statement.nested?.embedded.placeholders;
+  return placeholders !== undefined && [name.schema, name.name].some((part) => part !== undefined && placeholders.some((p) => part === `{${p}}`));
+}
+
+/**
+ * In a down part: did an `ADD COLUMN` earlier in it add the column? The model answers "new in this
+ * migration" for the up; a down runs after the up, so a column the up dropped and the down adds
+ * back holds only its default (a sqitch revert re-adding `amount`, then backfilling it). `ADD COLUMN
+ * IF NOT EXISTS` counts when the column is gone after the up.
+ */
+function addedEarlierInDown(context: RuleContext<any>, table: TableRef, column: string): boolean {
+  const place = context.migration;
+  const { statement, statements } = context;
+  if (place?.part.direction !== 'down' || statement.nested?.runs === 'later') return false;
+  const afterUp = context.schema?.after.table(context.schema.resolve(written(table)));
+  const goneAfterUp = afterUp !== undefined && !afterUp.columns.some((c) => c.name === column);
+  return statements.some(
+    (s) =>
+      s.index < statement.index &&
+      s.start >= place.part.range.start &&
+      s.kind === 'AlterTableStmt' &&
+      s.node.objtype === 'OBJECT_TABLE' &&
+      sameTable(tableFromRangeVar(s.node.relation ?? {}), table) &&
+      (s.node.cmds ?? []).some((entry: AstNode) => {
+        const cmd = entry.AlterTableCmd;
+        return cmd?.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname === column && (!cmd.missing_ok || goneAfterUp);
+      }),
+  );
 }
 
 /**

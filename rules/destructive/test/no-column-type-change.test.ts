@@ -32,8 +32,7 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-column-type-chang
       name: 'a USING expression that changes the values, several subcommands, CRLF, an emoji comment',
       code: '-- 🔁\r\nALTER TABLE app.events\r\n  ALTER COLUMN "größe" TYPE int USING "größe"::int + 1,\r\n  ALTER payload SET DATA TYPE jsonb;',
       errors: [
-        { messageId: 'changeTypeUsing', line: 3, column: 16, endLine: 3, endColumn: 23, data: { column: 'größe', table: 'app.events', to: 'integer' } },
-        { messageId: 'changeTypeUnknown', line: 4, column: 9, endLine: 4, endColumn: 16, data: { column: 'payload', table: 'app.events', to: 'jsonb' } },
+        { messageId: 'changeTypes', line: 3, column: 16, endLine: 3, endColumn: 23, data: { count: 2, table: 'app.events', columns: '"größe" to integer USING …, "payload" to jsonb' } },
       ],
     },
     {
@@ -45,11 +44,19 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-column-type-chang
       name: 'a smaller varchar, text → varchar(n), a changed numeric scale, char → text (migration model)',
       ...later('ALTER TABLE users ALTER COLUMN name TYPE varchar(20), ALTER COLUMN bio TYPE varchar(200), ALTER COLUMN price TYPE numeric(12, 4), ALTER COLUMN code TYPE text;'),
       errors: [
-        { file: 'migrations/002_change.up.sql', messageId: 'changeType', data: { column: 'name', table: 'users', from: 'varchar(50)', to: 'varchar(20)' } },
-        { file: 'migrations/002_change.up.sql', messageId: 'changeType', data: { column: 'bio', table: 'users', from: 'text', to: 'varchar(200)' } },
-        { file: 'migrations/002_change.up.sql', messageId: 'changeType', data: { column: 'price', table: 'users', from: 'numeric(10,2)', to: 'numeric(12,4)' } },
-        { file: 'migrations/002_change.up.sql', messageId: 'changeType', data: { column: 'code', table: 'users', from: 'char(3)', to: 'text' } },
+        {
+          file: 'migrations/002_change.up.sql',
+          messageId: 'changeTypes',
+          line: 1,
+          column: 32,
+          data: { count: 4, table: 'users', columns: '"name" varchar(50) → varchar(20), "bio" text → varchar(200), "price" numeric(10,2) → numeric(12,4), "code" char(3) → text' },
+        },
       ],
+    },
+    {
+      name: 'one statement rewrites once: the binary-compatible clauses beside a rewriting one are not listed',
+      ...later('ALTER TABLE users ALTER COLUMN name TYPE text, ALTER COLUMN id TYPE bigint;'),
+      errors: [{ file: 'migrations/002_change.up.sql', messageId: 'changeType', line: 1, column: 61, data: { column: 'id', table: 'users', from: 'integer', to: 'bigint' } }],
     },
     {
       name: 'a collation change rebuilds the indexes (migration model)',

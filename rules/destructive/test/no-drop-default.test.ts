@@ -19,6 +19,20 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-default', ru
         { path: 'migrations/002_plan.up.sql', code: 'ALTER TABLE users ALTER COLUMN plan DROP DEFAULT;' },
       ],
     },
+    {
+      name: 'serial → identity: the default is dropped, then ADD GENERATED ALWAYS AS IDENTITY gives the column values again',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (user_id serial PRIMARY KEY);' },
+        { path: 'migrations/002_identity.up.sql', code: 'ALTER TABLE users ALTER user_id DROP DEFAULT;\nDROP SEQUENCE users_user_id_seq;\nALTER TABLE users ALTER user_id ADD GENERATED ALWAYS AS IDENTITY;' },
+      ],
+    },
+    {
+      name: 'the same ALTER TABLE drops the NOT NULL: storing NULL is the intent (Prisma: a field made optional)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY, plan text NOT NULL DEFAULT \'free\');' },
+        { path: 'migrations/002_plan.up.sql', code: 'ALTER TABLE users ADD COLUMN note text,\nALTER COLUMN plan DROP NOT NULL,\nALTER COLUMN plan DROP DEFAULT;' },
+      ],
+    },
   ],
   invalid: [
     {
@@ -48,6 +62,14 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-default', ru
         { path: 'migrations/002_plan.up.sql', code: 'ALTER TABLE users ALTER COLUMN plan DROP DEFAULT;' },
       ],
       errors: [{ file: 'migrations/002_plan.up.sql', messageId: 'dropDefaultNotNull', line: 1, column: 32, data: { column: 'plan', table: 'users' } }],
+    },
+    {
+      name: 'the NOT NULL of another column dropped in the same statement does not count',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY, plan text NOT NULL DEFAULT \'free\', note text NOT NULL);' },
+        { path: 'migrations/002_plan.up.sql', code: 'ALTER TABLE users ALTER COLUMN note DROP NOT NULL, ALTER COLUMN plan DROP DEFAULT;' },
+      ],
+      errors: [{ file: 'migrations/002_plan.up.sql', messageId: 'dropDefaultNotNull', line: 1, column: 65, data: { column: 'plan', table: 'users' } }],
     },
     {
       name: 'a nullable column with a default, from an earlier migration (migration model)',

@@ -13,6 +13,10 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-function', r
     "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2';",
     'DROP TRIGGER t ON x;',
     {
+      name: 'a trigger function whose trigger the file dropped just before',
+      code: 'CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\nDROP TRIGGER users_touch ON users;\nDROP FUNCTION touch();',
+    },
+    {
       name: 'suppressed on purpose with a reason',
       code: '-- migralint-disable-next-statement destructive/no-drop-function -- replaced by api.v2_total in 0041\nDROP FUNCTION total(int);',
     },
@@ -28,6 +32,13 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-function', r
     {
       code: 'DROP FUNCTION total(int);',
       errors: [{ messageId: 'dropFunction', line: 1, column: 15, endLine: 1, endColumn: 20, data: { function: 'total', what: 'function' } }],
+    },
+    {
+      name: 'a trigger function still used by a second trigger',
+      code:
+        'CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\nCREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION touch();\n' +
+        'DROP TRIGGER users_touch ON users;\nDROP FUNCTION touch();',
+      errors: [{ messageId: 'dropFunction', line: 4, column: 15 }],
     },
     {
       name: 're-created with other arguments: callers of the old signature break',

@@ -30,6 +30,13 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-index', rule
         { path: 'migrations/002_drop.up.sql', code: 'DROP INDEX users_email_idx;\nDROP INDEX users_lower_email;' },
       ],
     },
+    {
+      name: 'the key re-made on the renamed column (by identity, migration model)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY, mail text, CONSTRAINT users_mail_key UNIQUE (mail));' },
+        { path: 'migrations/002_rename.up.sql', code: 'ALTER TABLE users DROP CONSTRAINT users_mail_key;\nALTER TABLE users RENAME COLUMN mail TO email;\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);' },
+      ],
+    },
   ],
   invalid: [
     {

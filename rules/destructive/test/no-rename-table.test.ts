@@ -4,6 +4,7 @@ import rule from '../src/rules/no-rename-table.js';
 
 new RuleTester({ plugins: [destructive] }).run('destructive/no-rename-table', rule, {
   valid: [
+    { name: 'a swap: the old name is created again later in the file', code: 'ALTER TABLE events RENAME TO events_legacy;\nCREATE TABLE events (id bigint);' },
     'CREATE TABLE draft (id bigint);\nALTER TABLE draft RENAME TO orders;',
     'ALTER TABLE users RENAME COLUMN name TO full_name;',
     'ALTER VIEW v RENAME TO w;',
@@ -22,6 +23,15 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-rename-table', ru
     },
   ],
   invalid: [
+    {
+      name: 'the up\u2019s rename is reported; the down renaming it back is not (migration model)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint);' },
+        { path: 'migrations/002_rename.up.sql', code: 'ALTER TABLE users RENAME TO accounts;' },
+        { path: 'migrations/002_rename.down.sql', code: 'ALTER TABLE accounts RENAME TO users;' },
+      ],
+      errors: [{ file: 'migrations/002_rename.up.sql', messageId: 'renameTable', line: 1 }],
+    },
     {
       code: 'ALTER TABLE users RENAME TO accounts;',
       errors: [{ messageId: 'renameTable', line: 1, column: 13, endLine: 1, endColumn: 18, data: { table: 'users', newName: 'accounts', oldName: 'users' } }],

@@ -9,7 +9,7 @@
 // VACUUM, COMMENT ON) blocks neither.
 
 import type { AstNode, Range, RuleContext, Settings, SqlToken, Statement } from '@migralint/core';
-import { isNew } from './new-objects.js';
+import { dropsNothing, isNew } from './new-objects.js';
 import { display, fromNameList, fromNames, fromRangeVar, type RelationName } from './relation-names.js';
 import { isKeyword, qualifiedNameRange } from './sql-tokens.js';
 
@@ -243,7 +243,9 @@ function dropLocks(context: RuleContext<any>, statement: Statement): RelationLoc
       const kind = RELATION_KIND[node.removeType]!;
       return objects.flatMap((object) => {
         const name = fromNameList(object);
-        return name ? [{ target: { kind, name }, mode: 'ACCESS EXCLUSIVE' as const, at: at(name) }] : [];
+        // IF EXISTS of a relation that is not there locks nothing.
+        if (!name || dropsNothing(context, statement, kind, name)) return [];
+        return [{ target: { kind, name }, mode: 'ACCESS EXCLUSIVE' as const, at: at(name) }];
       });
     }
     case 'OBJECT_TRIGGER':

@@ -19,6 +19,11 @@ new RuleTester({ plugins: [locking] }).run('locking/adding-field-with-default', 
   ],
   invalid: [
     {
+      name: 'two columns that each need a rewrite, in one statement: one rewrite, one finding naming both',
+      code: 'ALTER TABLE users ADD COLUMN public_id uuid NOT NULL DEFAULT gen_random_uuid(), ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;',
+      errors: [{ messageId: 'rewriteMany', column: 62, endColumn: 77, data: { columns: '"public_id" (DEFAULT gen_random_uuid()), "seq" (identity)', table: 'users' } }],
+    },
+    {
       name: 'squawk default_volatile_func_err#1',
       code: 'ALTER TABLE "core_recipe" ADD COLUMN "foo" boolean DEFAULT random();',
       errors: [{ messageId: 'volatileDefault', line: 1, column: 60, endColumn: 66, data: { column: 'foo', table: 'core_recipe', function: 'random' } }],

@@ -86,11 +86,16 @@ new RuleTester({ plugins: [locking] }).run('locking/set-not-null', rule, {
       errors: [{ messageId: 'notNull', column: 36, endColumn: 41, data: { column: 'Foo', table: 's.Tbl' } }],
     },
     {
-      name: 'two columns, two findings',
+      name: 'two columns of one statement: one scan, one finding naming both',
       code: 'ALTER TABLE t ALTER COLUMN a SET NOT NULL, ALTER COLUMN b SET NOT NULL;',
+      errors: [{ messageId: 'notNullMany', column: 28, endColumn: 29, data: { columns: '"a", "b"', table: 't' } }],
+    },
+    {
+      name: 'two statements: two scans, two findings',
+      code: 'ALTER TABLE t ALTER COLUMN a SET NOT NULL;\nALTER TABLE t ALTER COLUMN b SET NOT NULL;',
       errors: [
-        { messageId: 'notNull', column: 28, endColumn: 29, data: { column: 'a', table: 't' } },
-        { messageId: 'notNull', column: 57, endColumn: 58, data: { column: 'b', table: 't' } },
+        { messageId: 'notNull', line: 1, data: { column: 'a', table: 't' } },
+        { messageId: 'notNull', line: 2, data: { column: 'b', table: 't' } },
       ],
     },
     {

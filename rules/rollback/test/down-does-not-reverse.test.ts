@@ -29,6 +29,14 @@ ALTER TABLE users ADD COLUMN coupon text;
       ],
     },
     {
+      name: 'an extension the up only ensures (CREATE EXTENSION IF NOT EXISTS) may stay',
+      files: [
+        ...users,
+        { path: `${GM}/002_search.up.sql`, code: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE INDEX users_email_trgm ON users USING gin (email gin_trgm_ops);\n' },
+        { path: `${GM}/002_search.down.sql`, code: 'DROP INDEX users_email_trgm;\n' },
+      ],
+    },
+    {
       name: 'dbmate: restored in another spelling (INTEGER for int4, NOW() for now())',
       files: [
         { path: 'db/migrations/20260101000000_users.sql', code: '-- migrate:up\nCREATE TABLE users (id int, seen timestamptz DEFAULT now());\n-- migrate:down\nDROP TABLE users;\n' },
@@ -77,6 +85,15 @@ ALTER TABLE users ADD COLUMN coupon text;
     },
   ],
   invalid: [
+    {
+      name: 'an extension the up created outright is left in place',
+      files: [
+        ...users,
+        { path: `${GM}/002_search.up.sql`, code: 'CREATE EXTENSION pg_trgm;\nCREATE INDEX users_email_trgm ON users USING gin (email gin_trgm_ops);\n' },
+        { path: `${GM}/002_search.down.sql`, code: 'DROP INDEX users_email_trgm;\n' },
+      ],
+      errors: [{ file: `${GM}/002_search.up.sql`, messageId: 'leftInPlace', line: 1 }],
+    },
     {
       name: 'golang-migrate: the down leaves a column the up added and never recreates the index it dropped',
       files: [

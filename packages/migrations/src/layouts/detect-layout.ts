@@ -2,7 +2,7 @@
 // (config, per directory through overrides) wins; otherwise every file votes with what only one
 // runner's files look like (a goose annotation, a `.up.sql` name, a Prisma folder), the majority
 // wins, and files that voted otherwise are reported as mixing layouts — their runner is not the
-// one that reads the directory. In a `supabase/` directory a versioned name votes (weakly) for the
+// one that reads the directory. In `supabase/migrations` a versioned name votes (weakly) for the
 // Supabase CLI. Directories without votes fall back to plain sorted files when names carry
 // versions, and get "unknown layout" when they do not.
 
@@ -21,8 +21,9 @@ import type { Companion, DirectoryFile, LayoutAdapter } from './migration-direct
 import { pairedDown } from './paired-down.js';
 import { plain } from './plain.js';
 import { prisma } from './prisma.js';
+import { pairRollbackFolders } from './rollback-folders.js';
 import { sqitch } from './sqitch.js';
-import { supabase, SUPABASE_NAME } from './supabase.js';
+import { isSupabaseMigrationsDir, supabase, SUPABASE_NAME } from './supabase.js';
 
 export const ADAPTERS: Record<LayoutName, LayoutAdapter> = {
   supabase,
@@ -92,7 +93,7 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
     const runner = decideRunner({ dir: group.dir, layout, files, setting: settings.runner, readAux: input.readAux });
     const result = adapter.build({ dir: group.dir, files, readAux: input.readAux, settings, runner });
     analysis.findings.push(...result.findings);
-    if (layout === 'paired-down' && !decision.forced && group.dir.split('/').includes('supabase')) {
+    if (layout === 'paired-down' && !decision.forced && isSupabaseMigrationsDir(group.dir)) {
       // Only the paired-down policy keeps rollbacks beside their ups; the Supabase CLI would run them.
       for (const m of result.migrations) for (const part of m.down) analysis.findings.push(layoutFinding('down-runs-as-up', part.file, 'supabaseDown'));
     }
@@ -104,6 +105,7 @@ export function analyzeLayouts(input: Pick<BuildModelInput, 'files' | 'readAux' 
       if (runner.guessed) analysis.findings.push(layoutFinding('guessed-runner', first, 'guessed', { dir: group.dir, ...describeRunner(runner) }));
     }
   }
+  analysis.sets = pairRollbackFolders(analysis.sets);
   return analysis;
 }
 
@@ -134,7 +136,7 @@ export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayou
     hasUpFiles: group.files.some((f) => f.name.endsWith('.up.sql')),
     // drizzle-kit v1 folders look like Prisma's; a breakpoint in any of them tells them apart.
     drizzleFolders: group.files.some((f) => f.name === 'migration.sql' && f.source.text.includes(BREAKPOINT)),
-    supabaseDir: group.dir.split('/').includes('supabase'),
+    supabaseDir: isSupabaseMigrationsDir(group.dir),
   };
   const votes = new Map<DirectoryFile, Vote>();
   for (const file of group.files) {
@@ -143,7 +145,7 @@ export function detectLayout(group: FileGroup, setting: unknown): DirectoryLayou
   }
   if (votes.size === 0) {
     // supabase/migrations full of names the CLI skips is the classic way to lose migrations.
-    if (context.supabaseDir && group.dir.endsWith('migrations')) return { layout: 'supabase', forced: false, strays: [] };
+    if (context.supabaseDir) return { layout: 'supabase', forced: false, strays: [] };
     if (group.files.some((f) => /^[vV]?\d/.test(f.rel))) return { layout: 'plain', forced: false, strays: [] };
     return { layout: undefined, forced: false, strays: [] };
   }

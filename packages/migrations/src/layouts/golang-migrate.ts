@@ -18,6 +18,7 @@ import type { LayoutFinding, Migration, MigrationPart } from '@migralint/core';
 import { compareDotted, compareNames } from './compare-versions.js';
 import { layoutFinding } from './layout-finding.js';
 import { numbered, type Companion, type DirectoryFile, type LayoutAdapter } from './migration-directory.js';
+import { joinPopxChanges } from './popx-changes.js';
 import { statementsIn, wholeFile } from './part-statements.js';
 import { inTransaction, modeForRunner, oneQuery, type PartMode } from './runner-transactions.js';
 import { RUNNERS, V_PREFIXED_PAIR, type RunnerInfo } from './runners.js';
@@ -104,15 +105,16 @@ export const golangMigrate: LayoutAdapter = {
         companions.push({ file: variant.file.source.path, role: 'variant', ...(migration ? { migration } : {}), why: 'dialect-neutral variant; popx runs the .postgres. file instead' });
       }
     }
-    numbered(migrations);
     findings.push(...orphanDownFindings(migrations, runnerLabel));
     if (popx) {
       // popx refuses to start when an up migration has no down (migration_box.go check()).
       for (const m of migrations) {
         if (m.up.length > 0 && m.down.length === 0) findings.push(layoutFinding('invalid-migration', m.up[0]!.file, 'popxNoDown', { version: m.version }));
       }
+      // The runner's checks above are per step; what the steps do together is one change.
+      return { migrations: numbered(joinPopxChanges(migrations, companions)), findings, companions };
     }
-    return { migrations, findings, companions };
+    return { migrations: numbered(migrations), findings, companions };
   },
 };
 

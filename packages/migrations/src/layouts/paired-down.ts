@@ -7,7 +7,7 @@ import { compareNames } from './compare-versions.js';
 import { baseName, numbered, type LayoutAdapter } from './migration-directory.js';
 import { wholeFile } from './part-statements.js';
 import { modeForRunner, outsideTransaction } from './runner-transactions.js';
-import { buildNameOrdered, SUPABASE_MODE, SUPABASE_NAME } from './supabase.js';
+import { buildNameOrdered, isSupabaseMigrationsDir, SUPABASE_MODE, SUPABASE_NAME } from './supabase.js';
 import { orphanDownFindings } from './version-findings.js';
 
 const DOWN_SUFFIX = '.down.sql';
@@ -18,7 +18,7 @@ export const pairedDown: LayoutAdapter = {
   layout: 'paired-down',
   supportsDown: true,
   build(directory) {
-    const isSupabase = directory.dir.split('/').includes('supabase');
+    const isSupabase = isSupabaseMigrationsDir(directory.dir);
     const downs = directory.files.filter((f) => f.name.endsWith(DOWN_SUFFIX) && !f.rel.includes('/'));
     const forward = directory.files.filter((f) => !downs.includes(f));
     const result = buildNameOrdered(forward, directory.dir, {

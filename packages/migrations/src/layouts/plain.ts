@@ -12,7 +12,7 @@ import { wholeFile } from './part-statements.js';
 import { modeForRunner } from './runner-transactions.js';
 import { nameOrderFindings } from './version-findings.js';
 
-const VERSION = /^(\d+(?:\.\d+)*)[_\-.]*(.*?)(?:\.sql)?$/;
+const VERSION = /^(\d+(?:\.\d+)*)[_\-./]*(.*?)(?:\.sql)?$/;
 
 export const plain: LayoutAdapter = {
   layout: 'plain',

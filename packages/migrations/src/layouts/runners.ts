@@ -14,6 +14,7 @@
 import type { LayoutName } from '@migralint/core';
 import { ancestorDirs, pathIn, type DirectoryFile } from './migration-directory.js';
 import { supabaseRunsStandalone } from './runner-transactions.js';
+import { isSupabaseMigrationsDir } from './supabase.js';
 
 /** How a runner applies a history, as one word for the model, `--print-config` and docs. */
 export type HistoryTransaction =
@@ -184,7 +185,7 @@ function guessPairedNames(files: readonly DirectoryFile[]): RunnerInfo {
 }
 
 function guessPairedDown(q: RunnerQuestion): RunnerInfo {
-  if (q.dir.split('/').includes('supabase')) return info('supabase-cli', false, ['a `supabase/` directory']);
+  if (isSupabaseMigrationsDir(q.dir)) return info('supabase-cli', false, ['a `supabase/migrations` directory']);
   return info('unknown', true, ['`x.sql` beside `x.down.sql`: a forward runner that skips downs, which are applied by hand']);
 }
 

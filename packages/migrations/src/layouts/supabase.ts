@@ -11,6 +11,14 @@ import { inTransaction, type PartMode } from './runner-transactions.js';
 import { duplicateVersionFindings, nameOrderFindings } from './version-findings.js';
 
 export const SUPABASE_NAME = /^([0-9]+)_(.*)\.sql$/;
+
+/**
+ * The Supabase CLI applies `supabase/migrations` (its subfolders are found and skipped); a sibling such as
+ * `supabase/migrations_for_old` (SQL for users to run by hand) is not its history.
+ */
+export function isSupabaseMigrationsDir(dir: string): boolean {
+  return /(?:^|\/)supabase\/migrations(?:\/|$)/.test(dir);
+}
 const LEGACY_INIT = /^([0-9]{14})_init\.sql$/;
 
 export const SUPABASE_MODE: PartMode = inTransaction(

@@ -94,6 +94,25 @@ describe('Ory popx (golang-migrate names with a dialect and .autocommit.)', () =
     expect(second!.down[0]).toMatchObject({ transaction: 'transaction' });
   });
 
+  it('joins the steps of one change (same timestamp, whatever their names): ups in step order, downs in the reverse order popx rolls back', async () => {
+    const p = await project({
+      'm/20240101000000000000_a.postgres.up.sql': 'CREATE TABLE a (id int);',
+      'm/20240101000000000000_a.postgres.down.sql': '',
+      'm/20240101000000000001_a.postgres.up.sql': 'CREATE INDEX a_id ON a (id);',
+      'm/20240101000000000001_a.postgres.down.sql': 'DROP TABLE a;',
+      'm/20240101000000000002_b.postgres.up.sql': 'SELECT 1;',
+      'm/20240101000000000002_b.postgres.down.sql': 'SELECT 1;',
+      'm/20240102000000000000_a.postgres.up.sql': 'SELECT 1;',
+      'm/20240102000000000000_a.postgres.down.sql': 'SELECT 1;',
+    });
+    const a = analyze(p, { runner: 'ory-popx' });
+    expect(a.sets[0]!.migrations.map(outline)).toEqual([
+      '0 20240101000000000000 a up:[20240101000000000000_a.postgres.up.sql,20240101000000000001_a.postgres.up.sql,20240101000000000002_b.postgres.up.sql] down:[20240101000000000002_b.postgres.down.sql,20240101000000000001_a.postgres.down.sql,20240101000000000000_a.postgres.down.sql]',
+      '1 20240102000000000000 a up:[20240102000000000000_a.postgres.up.sql] down:[20240102000000000000_a.postgres.down.sql]',
+    ]);
+    expect(findingLines(a)).toEqual([]);
+  });
+
   it('reports an up without a down, which popx refuses', async () => {
     const p = await project({ 'm/1_a.postgres.up.sql': 'SELECT 1;' });
     expect(findingLines(analyze(p))).toEqual(['invalid-migration popxNoDown 1_a.postgres.up.sql']);

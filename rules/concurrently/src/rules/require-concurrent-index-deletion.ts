@@ -10,7 +10,7 @@
  * fix is offered exactly then, and the note says how to split or move the statement otherwise.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext } from '@migralint/core';
-import { display, fromNameList, isOnNewTable, tableOfIndex, type RelationName } from '../created-here.js';
+import { display, fromNameList, isOnNewTable, removedEarlierInMigration, tableOfIndex, type RelationName } from '../created-here.js';
 import { findKeyword, inCaseOf, readNameList } from '../sql-tokens.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
@@ -54,6 +54,8 @@ export default defineRule({
         objects.forEach((object, i) => {
           const index = fromNameList(object);
           if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index) || tableDroppedLater(context, index)) return;
+          // IF EXISTS of an index the migration already removed: it drops nothing and locks nothing.
+          if (node.missing_ok && removedEarlierInMigration(context, index)) return;
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
           const data = { index: display(index) };
           if (where.inTransaction) {

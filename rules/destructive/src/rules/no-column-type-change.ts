@@ -9,6 +9,10 @@
  * The old type comes from the migration model (the table before this migration), or from an
  * earlier `ALTER COLUMN … TYPE` in the same file; when it is unknown the change is reported.
  * Columns of tables the migration created, or columns it added, are exempt.
+ *
+ * One `ALTER TABLE` rewrites its table once, however many columns it changes (Prisma and drizzle
+ * write one statement with a clause per column): such a statement gets one finding, at its first
+ * changed column, naming every column it changes.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
@@ -42,6 +46,8 @@ export default defineRule({
         'Changing the collation of column "{{column}}" of "{{table}}" rebuilds its indexes under an ACCESS EXCLUSIVE lock and changes how it sorts and compares; add a new column, backfill it and switch over instead',
       changeTypeUsing:
         'Changing column "{{column}}" of "{{table}}" to {{to}} with a USING expression rewrites every row under an ACCESS EXCLUSIVE lock; add a new column, backfill it and switch over instead',
+      changeTypes:
+        'Changing the types of {{count}} columns of "{{table}}" ({{columns}}) rewrites the table under an ACCESS EXCLUSIVE lock and can break deployed code; add new columns, backfill them and switch over instead',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -54,6 +60,7 @@ export default defineRule({
         const table = tableFromRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: SqlToken[][] | undefined | null = null;
+        const changes: Change[] = [];
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_AlterColumnType' || typeof cmd.name !== 'string') return;
@@ -66,22 +73,37 @@ export default defineRule({
           if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const at = columnRange(subcommands?.length === cmds.length ? subcommands[i] : undefined, column) ?? statement;
           if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
-            context.report({ messageId: 'changeTypeUsing', data, at, note: NOTE });
+            changes.push({ messageId: 'changeTypeUsing', data, at, clause: `"${column}" to ${toText} USING …` });
             return;
           }
           const from = oldType(context, statement, table, column, i);
           if (def.collClause && from && to && formatType(from) === formatType(to)) {
-            context.report({ messageId: 'changeCollation', data, at, note: NOTE });
+            changes.push({ messageId: 'changeCollation', data, at, clause: `"${column}" collation` });
             return;
           }
           if (from && to && !def.collClause && isBinaryCompatibleChange(from, to)) return;
-          if (from) context.report({ messageId: 'changeType', data: { ...data, from: displayType(from) }, at, note: NOTE });
-          else context.report({ messageId: 'changeTypeUnknown', data, at, note: NOTE });
+          if (from) changes.push({ messageId: 'changeType', data: { ...data, from: displayType(from) }, at, clause: `"${column}" ${displayType(from)} → ${toText}` });
+          else changes.push({ messageId: 'changeTypeUnknown', data, at, clause: `"${column}" to ${toText}` });
         });
+        const [first] = changes;
+        if (!first) return;
+        if (changes.length === 1) context.report({ messageId: first.messageId, data: first.data, at: first.at, note: NOTE });
+        else {
+          const columns = changes.map((c) => c.clause).join(', ');
+          context.report({ messageId: 'changeTypes', data: { count: changes.length, table: displayTable(table), columns }, at: first.at, note: NOTE });
+        }
       },
     };
   },
 });
+
+/** One reported `ALTER COLUMN … TYPE` clause of a statement: its own message, and its part of the combined one. */
+interface Change {
+  messageId: string;
+  data: Record<string, unknown>;
+  at: Range | Statement;
+  clause: string;
+}
 
 /** `ALTER [COLUMN] name TYPE …`: the range of `name`. */
 function columnRange(tokens: SqlToken[] | undefined, column: string): Range | undefined {

@@ -4,7 +4,9 @@
  * get NULL instead of the default. Columns the migration added are exempt (Django and others add a
  * column with a default to fill existing rows, then drop the default at once). With the migration
  * model, a column that had no default, or one that is an identity or generated column, is skipped;
- * so is a default the migration sets again later (a restore).
+ * so is a default the migration sets again later (a restore), and a default dropped by the same
+ * `ALTER TABLE` that drops the column's NOT NULL: storing NULL when an INSERT omits the column is
+ * then what the statement asks for (Prisma writes this when a field becomes optional without default).
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
@@ -51,6 +53,7 @@ export default defineRule({
           const known = columnBefore(context, table, cmd.name);
           if (known && (known.default === undefined || known.identity || known.generated)) return;
           if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
+          if (dropsNotNull(cmds, cmd.name)) return;
           if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
           const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
@@ -66,9 +69,15 @@ export default defineRule({
   },
 });
 
+/** Does this `ALTER TABLE` also drop the column's NOT NULL (`ALTER COLUMN c DROP NOT NULL`)? */
+function dropsNotNull(cmds: AstNode[], column: string): boolean {
+  return cmds.some((entry) => entry.AlterTableCmd?.subtype === 'AT_DropNotNull' && entry.AlterTableCmd.name === column);
+}
+
 /**
- * Does the migration give the column a default again, later in this statement or file? Then the
- * drop is a restore (Prisma's enum swap drops the default, changes the type, sets it back):
+ * Does the migration give the column a default again, later in this statement or file (`SET
+ * DEFAULT`, or `ADD GENERATED … AS IDENTITY` when a serial becomes an identity)? Then the drop is a
+ * restore (Prisma's enum swap drops the default, changes the type, sets it back):
  * deployed INSERTs that omit the column still get one once the migration commits.
  */
 function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: TableRef, column: string): boolean {
@@ -79,7 +88,8 @@ function defaultSetLater(statements: readonly Statement[], current: Statement, c
     return cmds.some((entry, i) => {
       const cmd = entry.AlterTableCmd;
       if (statement.index === current.index && i <= cmdIndex) return false;
-      return cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined && cmd.name === column;
+      // `ADD GENERATED … AS IDENTITY` (serial → identity) gives it a value again just as well.
+      return (cmd?.subtype === 'AT_AddIdentity' || (cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined)) && cmd.name === column;
     });
   });
 }

@@ -3,10 +3,13 @@
  * the triggers, policies, defaults and views that use it — with `CASCADE`, Postgres drops those
  * silently instead. Dropping a function to re-create it with the same arguments in the same
  * migration (the way to change its return type) is not reported; re-creating it with other
- * arguments is, since callers of the old signature break.
+ * arguments is, since callers of the old signature break. Nor is a function whose every user the
+ * history shows (triggers, column defaults and generation expressions) is gone, the last of them
+ * dropped by this file (see function-users.ts).
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { displayName, dropTargets } from '../drop-targets.js';
+import { lastUserDropped } from '../function-users.js';
 import { isNewObject, recreatedLaterInFile } from '../new-objects.js';
 
 const NOTE =
@@ -44,6 +47,7 @@ export default defineRule({
         for (const target of dropTargets(context, node, statement)) {
           if (isNewObject(context, 'function', target.name)) continue;
           if (!cascade && recreatedLaterInFile(context.statements, statement, 'function', target.name)) continue;
+          if (!cascade && lastUserDropped(context, target.name)) continue;
           context.report({
             messageId: cascade ? 'dropFunctionCascade' : 'dropFunction',
             data: { function: displayName(target.name), what },

@@ -11,7 +11,7 @@
  * Which index is unique comes from the migration model. Without it, a `DROP CONSTRAINT` is judged by
  * Postgres' default names (`…_pkey`, `…_key`, `…_excl`) and a `DROP INDEX` is not reported.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement, type TableInfo } from '@migralint/core';
 import { displayName, dropTargets } from '../drop-targets.js';
 import { isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
 import { alterTableSubcommands, findName, isKeyword } from '../scan-names.js';
@@ -59,7 +59,7 @@ export default defineRule({
           const table = { schema: index.table.schema, name: index.table.name };
           // A table dropped in the same migration takes its indexes along: that drop is the finding.
           if (!schema.after.table(index.table)) continue;
-          if (isNewTable(context, table) || uniquenessKept(schema, table, index.columns)) continue;
+          if (isNewTable(context, table) || uniquenessKept(schema, table, index.columns, schema.before.table(index.table))) continue;
           if (recreatedLaterInFile(context.statements, statement, 'index', target.name)) continue;
           context.report({
             messageId: 'dropUniqueIndex',
@@ -109,7 +109,7 @@ function constraintKind(context: RuleContext<any>, table: TableRef, constraint: 
     const kind = ({ 'primary key': 'primary key', unique: 'unique constraint', exclusion: 'exclusion constraint' } as const)[info.kind as string];
     if (!kind) return undefined;
     const resolved = { schema: before.name.schema, name: before.name.name };
-    return kind !== 'exclusion constraint' && uniquenessKept(schema, resolved, info.columns) ? undefined : kind;
+    return kind !== 'exclusion constraint' && uniquenessKept(schema, resolved, info.columns, before) ? undefined : kind;
   }
   if (constraintAddedEarlierInFile(context.statements, context.statement, table, constraint)) return undefined;
   if (constraint.endsWith('_pkey')) return 'primary key';
@@ -118,17 +118,27 @@ function constraintKind(context: RuleContext<any>, table: TableRef, constraint: 
   return undefined;
 }
 
-/** Does the table, at the end of the migration, still have a unique key on `columns` or on fewer of them? */
-function uniquenessKept(schema: SchemaView, table: TableRef, columns: readonly string[]): boolean {
-  const name = schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name });
+/**
+ * Does the table, at the end of the migration, still have a unique key on `columns` or on fewer of
+ * them? With the table as it was before (`before`), tables and columns are also compared by
+ * identity, so a key re-made after a rename (`RENAME COLUMN url_id TO id`, then a unique index on `id`; a
+ * renamed table's new primary key) keeps the guarantee.
+ */
+function uniquenessKept(schema: SchemaView, table: TableRef, columns: readonly string[], before?: TableInfo): boolean {
   const after = schema.after;
+  const renamed = before?.id === undefined ? undefined : after.tables().find((t) => t.id === before.id);
+  const name = renamed?.name ?? schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name });
+  const afterTable = renamed ?? after.table(name);
   const keys = [
     ...after.indexes(name).filter((i) => i.unique && !i.partial && !i.expression).map((i) => i.columns),
-    ...(after.table(name)?.constraints ?? [])
-      .filter((c) => c.kind === 'primary key' || c.kind === 'unique')
-      .map((c) => c.columns),
+    ...(afterTable?.constraints ?? []).filter((c) => c.kind === 'primary key' || c.kind === 'unique').map((c) => c.columns),
   ];
-  return columns.length > 0 && keys.some((key) => key.length > 0 && key.every((column) => columns.includes(column)));
+  // A key column matches a dropped one by name (a column dropped and added again under its name is
+  // what queries now use) or by identity (the same column, renamed).
+  const idOf = (info: TableInfo | undefined, column: string) => info?.columns.find((c) => c.name === column)?.id;
+  const droppedIds = new Set(columns.map((column) => idOf(before, column)).filter((id) => id !== undefined));
+  const kept = (column: string) => columns.includes(column) || droppedIds.has(idOf(afterTable, column) ?? NaN);
+  return columns.length > 0 && keys.some((key) => key.length > 0 && key.every(kept));
 }
 
 /** The constraints a statement adds to `table`, by name. */

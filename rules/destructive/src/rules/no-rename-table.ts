@@ -1,10 +1,13 @@
 /**
  * `ALTER TABLE … RENAME TO` changes the name every deployed query uses, so each of them fails the
  * moment the migration commits, until new code is out everywhere — code and schema never deploy at
- * the same instant. A table the same migration created has no deployed users and is exempt.
+ * the same instant. A table the same migration created has no deployed users and is exempt, and
+ * so is a rename of a name the migration itself gave the table (a down renaming back what its up
+ * renamed), and a rename after which the file creates a table or view of the old name (a swap, or the
+ * view this rule's safe way asks for): deployed code still finds it.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { isNewTable } from '../new-objects.js';
+import { isNewTable, recreatedLaterInFile, tableBefore } from '../new-objects.js';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 const NOTE =
@@ -34,10 +37,18 @@ export default defineRule({
   },
   create(context) {
     return {
-      RenameStmt(node) {
+      RenameStmt(node, statement) {
         if (node.renameType !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
         if (node.relation.relpersistence === 't' || isNewTable(context, table)) return;
+        // A name this migration gave the table (a down renaming back what its up renamed, or a
+        // second rename): no deployed code uses it.
+        const before = tableBefore(context, table);
+        if (before && before.name.name !== table.name) return;
+        // A table or view of the old name created later in the file (a swap: rename the old one
+        // away, create its replacement): deployed code still finds the name.
+        const oldName = { schema: table.schema, name: table.name };
+        if (recreatedLaterInFile(context.statements, statement, 'table', oldName) || recreatedLaterInFile(context.statements, statement, 'view', oldName)) return;
         context.report({
           messageId: 'renameTable',
           data: { table: displayTable(table), newName: String(node.newname ?? ''), oldName: table.name },

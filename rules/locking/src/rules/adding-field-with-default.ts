@@ -8,7 +8,7 @@
  * Postgres 11. Functions this rule does not know are assumed volatile (see `nonVolatileFunctions`).
  * A table created in the same migration has no rows to rewrite: not reported.
  */
-import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type ReportDescriptor } from '@migralint/core';
 import { constraintsOf, isNullConstant, serialType } from '../column-definitions.js';
 import { isNew } from '../new-objects.js';
 import { display, fromRangeVar } from '../relation-names.js';
@@ -51,6 +51,8 @@ export default defineRule<AddingFieldWithDefaultOptions>({
         'Adding identity column "{{column}}" to "{{table}}" rewrites the table under an ACCESS EXCLUSIVE lock to number every row, blocking reads and writes; add a nullable bigint column, backfill it in batches, then make it an identity',
       storedGenerated:
         'Adding stored generated column "{{column}}" to "{{table}}" rewrites the table under an ACCESS EXCLUSIVE lock to compute every row, blocking reads and writes; add a plain column filled by a trigger and backfill in batches instead',
+      rewriteMany:
+        'Adding columns {{columns}} to "{{table}}" rewrites the table (once for the statement) under an ACCESS EXCLUSIVE lock, blocking reads and writes; add them without what fills every row, then backfill in batches',
       defaultBeforePg11:
         'Adding column "{{column}}" to "{{table}}" with a DEFAULT rewrites the table on Postgres {{version}} (before 11) under an ACCESS EXCLUSIVE lock, blocking reads and writes; add the column without a default, set the default separately, and backfill in batches',
     },
@@ -79,6 +81,10 @@ export default defineRule<AddingFieldWithDefaultOptions>({
           .map((c: AstNode) => c.AlterTableCmd)
           .filter((c: AstNode | undefined) => c?.subtype === 'AT_AddColumn' && c.def?.ColumnDef);
         if (addColumns.length === 0 || isNew(context, 'table', table)) return;
+        // One ALTER TABLE rewrites its table once, whatever number of columns need it: the
+        // findings of one statement become one, naming every column (each with its reason).
+        const found: Array<{ descriptor: ReportDescriptor; why: string }> = [];
+        const report = (descriptor: ReportDescriptor, why: string) => found.push({ descriptor, why });
         for (const cmd of addColumns) {
           const column: AstNode = cmd.def.ColumnDef;
           const data = { column: String(column.colname), table: display(table) };
@@ -90,27 +96,33 @@ export default defineRule<AddingFieldWithDefaultOptions>({
           const serial = serialType(column);
 
           if (generated && generated.generated_kind !== 'v') {
-            context.report({ messageId: 'storedGenerated', data, at: generated, note: GENERATED_NOTE });
+            report({ messageId: 'storedGenerated', data, at: generated, note: GENERATED_NOTE }, 'stored generated');
           } else if (identity) {
-            context.report({ messageId: 'identityColumn', data, at: identity, note: NOTE });
+            report({ messageId: 'identityColumn', data, at: identity, note: NOTE }, 'identity');
           } else if (serial && !defaultExpr) {
-            context.report({ messageId: 'serialColumn', data: { ...data, type: serial }, at: column.typeName, note: NOTE });
+            report({ messageId: 'serialColumn', data: { ...data, type: serial }, at: column.typeName, note: NOTE }, serial);
           } else if (defaultExpr && !isNullConstant(defaultExpr)) {
             if (version < 11) {
-              context.report({ messageId: 'defaultBeforePg11', data: { ...data, version }, at: defaultConstraint, note: NOTE });
+              report({ messageId: 'defaultBeforePg11', data: { ...data, version }, at: defaultConstraint, note: NOTE }, 'DEFAULT');
               continue;
             }
             const risky = firstRiskyCall(defaultExpr, context.options.nonVolatileFunctions ?? []);
             if (risky) {
-              context.report({
-                messageId: risky.why === 'volatile' ? 'volatileDefault' : 'unknownDefault',
-                data: { ...data, function: risky.name },
-                at: risky.call,
-                note: NOTE,
-              });
+              report(
+                { messageId: risky.why === 'volatile' ? 'volatileDefault' : 'unknownDefault', data: { ...data, function: risky.name }, at: risky.call, note: NOTE },
+                `DEFAULT ${risky.name}()`,
+              );
             }
           }
         }
+        const [first] = found;
+        if (!first) return;
+        if (found.length === 1) {
+          context.report(first.descriptor);
+          return;
+        }
+        const columns = found.map((f) => `"${String(f.descriptor.data?.column)}" (${f.why})`).join(', ');
+        context.report({ messageId: 'rewriteMany', data: { columns, table: display(table) }, at: first.descriptor.at, note: first.descriptor.note });
       },
     };
   },

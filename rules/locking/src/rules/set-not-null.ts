@@ -33,6 +33,10 @@ export default defineRule({
         'Making "{{column}}" of "{{table}}" NOT NULL scans every row under an ACCESS EXCLUSIVE lock, blocking reads and writes; add and validate CHECK ("{{column}}" IS NOT NULL) first so Postgres skips the scan',
       notNullBefore12:
         'Making "{{column}}" of "{{table}}" NOT NULL scans every row under an ACCESS EXCLUSIVE lock, blocking reads and writes, and Postgres {{version}} (before 12) cannot skip the scan; keep a validated CHECK ("{{column}}" IS NOT NULL) instead until you upgrade',
+      notNullMany:
+        'Making {{columns}} of "{{table}}" NOT NULL scans every row (once for the statement) under an ACCESS EXCLUSIVE lock, blocking reads and writes; add and validate a CHECK (… IS NOT NULL) for each first so Postgres skips the scan',
+      notNullManyBefore12:
+        'Making {{columns}} of "{{table}}" NOT NULL scans every row (once for the statement) under an ACCESS EXCLUSIVE lock, blocking reads and writes, and Postgres {{version}} (before 12) cannot skip the scan; keep validated CHECK (… IS NOT NULL) constraints instead until you upgrade',
     },
     sources: [{ tool: 'squawk', rule: 'adding-not-nullable-field' }],
   },
@@ -47,6 +51,8 @@ export default defineRule({
         const table = fromRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
         let parts: ReturnType<typeof alterTableCommandTokens>;
+        // One ALTER TABLE checks all its new NOT NULLs in one scan: one finding for the statement.
+        const found: Array<{ column: string; at: AstNode | { start: number; end: number } | undefined }> = [];
         targets.forEach((column, i) => {
           if (column === undefined) return;
           if (alreadyNotNull(context, table, column)) return;
@@ -59,12 +65,24 @@ export default defineRule({
             const run = parts ? findSequence(parts[i]!, ['alter', { optional: 'column' }, { name: column }, 'set', 'not', 'null']) : undefined;
             at = nameRangeIn(run, column);
           }
+          found.push({ column, at });
+        });
+        const [first, ...rest] = found;
+        if (!first) return;
+        if (rest.length === 0) {
           context.report({
             messageId: version >= 12 ? 'notNull' : 'notNullBefore12',
-            data: { column, table: display(table), version },
-            at: at ?? statement,
-            note: recipe(table, column, version),
+            data: { column: first.column, table: display(table), version },
+            at: first.at ?? statement,
+            note: recipe(table, first.column, version),
           });
+          return;
+        }
+        context.report({
+          messageId: version >= 12 ? 'notNullMany' : 'notNullManyBefore12',
+          data: { columns: found.map((f) => `"${f.column}"`).join(', '), table: display(table), version },
+          at: first.at ?? statement,
+          note: `${recipe(table, first.column, version)} The same for ${rest.map((f) => `"${f.column}"`).join(', ')}.`,
         });
       },
     };

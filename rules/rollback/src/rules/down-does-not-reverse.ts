@@ -9,7 +9,8 @@
  *
  * Quiet where the model cannot judge: when the replay skipped a statement of the up or the down (a
  * DO block, an unmodelled statement, an object the model does not know), and for external objects
- * (tables and functions the history uses but never creates). Function bodies, grants, comments,
+ * (tables and functions the history uses but never creates), and for an extension the up only
+ * ensures with `CREATE EXTENSION IF NOT EXISTS`. Function bodies, grants, comments,
  * triggers and column order are not modelled, so not compared. An empty down is `empty-down`'s;
  * a migration marked `-- migralint-irreversible: <reason>` is accepted.
  */
@@ -69,13 +70,23 @@ export default defineRule<Options>({
         // A statement the replay did not understand may explain any difference: say nothing.
         if (!replay || replay.skipped.length > 0) continue;
         const findings = diffSnapshots(replay.before, replay.afterDown, { renames: renamesIn(replay) })
-          .filter((d) => !isExternal(d, replay))
+          .filter((d) => !isExternal(d, replay) && !extensionEnsured(d, replay))
           .map((d) => findingOf(migrationLabel(migration, set.layout), migration, replay, d, downStatements[0]!));
         for (const finding of mergeFindings(findings)) context.report(finding);
       }
     }
   },
 });
+
+/**
+ * An extension the up only ensures (`CREATE EXTENSION IF NOT EXISTS`): it is database-wide, often
+ * there already (platforms pre-install them) and maybe used by other schemas, so a down that leaves
+ * it in place is the careful one.
+ */
+function extensionEnsured(d: SchemaDifference, replay: DownReplay): boolean {
+  if (d.object.kind !== 'extension' || d.change !== 'added') return false;
+  return replay.up.some(({ statement }) => statement.kind === 'CreateExtensionStmt' && statement.node.if_not_exists && statement.node.extname === d.object.name.name);
+}
 
 interface Finding {
   file: string;

@@ -8,7 +8,7 @@
  * Statements that change nothing (BEGIN/COMMIT, SET, a SELECT of constants) do not count. A down
  * whose up changes nothing either is fine. Migrations before `since` are grandfathered.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type MigrationPart } from '@migralint/core';
 import { effectiveStatements, filesOf, migrationLabel, partStartRange, setsWithDowns, statementsOf } from '../history.js';
 import { isDeclaredIrreversible } from '../irreversible-annotation.js';
 import { policyApplies, sinceOption } from '../policy-start.js';
@@ -45,15 +45,20 @@ export default defineRule<Options>({
       const applies = policyApplies(set, context.options.since);
       for (const migration of set.migrations) {
         if (migration.up.length === 0 || migration.down.length === 0 || !applies(migration)) continue;
-        const upChanges = (i: number) => {
-          // dbmate pairs its sections in order; elsewhere one down answers every up part.
-          const ups = migration.up.length === migration.down.length ? [migration.up[i]!] : migration.up;
-          return ups.some((p) => effectiveStatements(files.get(p.file), p).length > 0);
-        };
+        const changes = (parts: readonly MigrationPart[]) => parts.some((p) => effectiveStatements(files.get(p.file), p).length > 0);
+        // dbmate pairs the sections of its one file in order. Elsewhere the down parts together
+        // answer every up part (Ory's steps of one change, in several files): the down is empty
+        // only when every part is, and then it is reported once, at its first part.
+        const paired = migration.up.length === migration.down.length && migration.up.every((p, i) => p.file === migration.down[i]!.file);
+        const checks: Array<{ part: MigrationPart; answers: readonly MigrationPart[] }> = paired
+          ? migration.down.map((part, i) => ({ part, answers: [migration.up[i]!] }))
+          : changes(migration.down)
+            ? []
+            : [{ part: migration.down[0]!, answers: migration.up }];
         let declared: boolean | undefined;
-        migration.down.forEach((part, i) => {
+        checks.forEach(({ part, answers }) => {
           const file = files.get(part.file);
-          if (!file || effectiveStatements(file, part).length > 0 || !upChanges(i)) return;
+          if (!file || effectiveStatements(file, part).length > 0 || !changes(answers)) return;
           declared ??= isDeclaredIrreversible(migration, files, context.tokensOf);
           if (declared) return;
           const statements = statementsOf(file, part);
