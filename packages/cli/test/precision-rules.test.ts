@@ -144,6 +144,17 @@ describe('drops of what is already gone', () => {
     expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
   });
 
+  it('dropping the primary key of a table dropped later in the migration (Helicone): the table drop is the finding', async () => {
+    const findings = await lintJson(keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n\ndrop table "public"."api_keys";\n'), ['supabase']);
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([]);
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${SWAP}:3`]);
+  });
+
+  it('dropping the primary key of a table that stays is reported', async () => {
+    const findings = await lintJson(keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n'), ['supabase']);
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([`${SWAP}:1`]);
+  });
+
   it('DROP INDEX IF EXISTS of an index that is still there is reported', async () => {
     const findings = await lintJson(
       keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n\ndrop index if exists "public"."api_keys_note_idx";\n'),

@@ -72,7 +72,7 @@ export default defineRule({
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
-        if (isNewTable(context, table)) return;
+        if (isNewTable(context, table) || droppedByMigration(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: ReturnType<typeof alterTableSubcommands>;
         cmds.forEach((entry, i) => {
@@ -90,6 +90,14 @@ export default defineRule({
     };
   },
 });
+
+/** Is the table gone at the end of the migration (by identity)? Its drop takes its keys along, and is the finding. */
+function droppedByMigration(context: RuleContext<any>, table: TableRef): boolean {
+  const before = tableBefore(context, table);
+  const after = context.schema?.after;
+  if (!before || !after) return false;
+  return before.id !== undefined ? !after.tables().some((t) => t.id === before.id) : after.table(before.name) === undefined;
+}
 
 function resolve(schema: SchemaView, name: ObjectName) {
   return schema.resolve({ ...(name.schema ? { schema: name.schema } : {}), name: name.name });
