@@ -13,7 +13,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement, type TableInfo } from '@migralint/core';
 import { displayName, dropTargets } from '../drop-targets.js';
-import { isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
+import { droppedByMigration, isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
 import { alterTableSubcommands, findName, isKeyword } from '../scan-names.js';
 import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
 
@@ -90,14 +90,6 @@ export default defineRule({
     };
   },
 });
-
-/** Is the table gone at the end of the migration (by identity)? Its drop takes its keys along, and is the finding. */
-function droppedByMigration(context: RuleContext<any>, table: TableRef): boolean {
-  const before = tableBefore(context, table);
-  const after = context.schema?.after;
-  if (!before || !after) return false;
-  return before.id !== undefined ? !after.tables().some((t) => t.id === before.id) : after.table(before.name) === undefined;
-}
 
 function resolve(schema: SchemaView, name: ObjectName) {
   return schema.resolve({ ...(name.schema ? { schema: name.schema } : {}), name: name.name });
