@@ -309,6 +309,17 @@ describe('a table renamed away and its name created again', () => {
     expect(at(findings, 'destructive/no-rename-table')).toEqual(['db/migrations/20260102000000_rename.sql:2']);
   });
 
+  it('the swap ends by dropping the renamed-away table after copying its rows out (latitude): quiet; without the copy: reported', async () => {
+    const swap = (copy: string) =>
+      prisma(
+        EVENTS,
+        'ALTER TABLE "usage_events" RENAME TO "usage_events_legacy";\nCREATE TABLE "usage_events" ("id" TEXT NOT NULL, "at" TIMESTAMPTZ NOT NULL) PARTITION BY RANGE ("at");\n' +
+          `${copy}DROP TABLE "usage_events_legacy";\n`,
+      );
+    expect(at(await lintJson(swap('INSERT INTO "usage_events" ("id", "at") SELECT "id", "at" FROM "usage_events_legacy";\n')), 'destructive/no-drop-table')).toEqual([]);
+    expect(at(await lintJson(swap('')), 'destructive/no-drop-table')).toEqual([`${SECOND}:3`]);
+  });
+
   it('a rename with nothing taking the old name is reported', async () => {
     const findings = await lintJson(prisma(EVENTS, 'ALTER TABLE "usage_events" RENAME TO "usage_events_legacy";\nCREATE TABLE "usage_events_v2" ("id" TEXT NOT NULL);\n'));
     expect(at(findings, 'destructive/no-rename-table')).toEqual([`${SECOND}:1`]);
