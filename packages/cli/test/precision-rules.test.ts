@@ -144,6 +144,17 @@ describe('drops of what is already gone', () => {
     expect(at(findings, 'concurrently/require-concurrent-index-deletion')).toEqual([]);
   });
 
+  it('dropping the primary key of a table dropped later in the migration (Helicone): the table drop is the finding', async () => {
+    const findings = await lintJson(keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n\ndrop table "public"."api_keys";\n'), ['supabase']);
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([]);
+    expect(at(findings, 'destructive/no-drop-table')).toEqual([`${SWAP}:3`]);
+  });
+
+  it('dropping the primary key of a table that stays is reported', async () => {
+    const findings = await lintJson(keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n'), ['supabase']);
+    expect(at(findings, 'destructive/no-drop-index')).toEqual([`${SWAP}:1`]);
+  });
+
   it('DROP INDEX IF EXISTS of an index that is still there is reported', async () => {
     const findings = await lintJson(
       keys('alter table "public"."api_keys" drop constraint "api_keys_pkey";\n\ndrop index if exists "public"."api_keys_note_idx";\n'),
@@ -296,6 +307,17 @@ describe('a table renamed away and its name created again', () => {
       ['db'],
     );
     expect(at(findings, 'destructive/no-rename-table')).toEqual(['db/migrations/20260102000000_rename.sql:2']);
+  });
+
+  it('the swap ends by dropping the renamed-away table after copying its rows out (latitude): quiet; without the copy: reported', async () => {
+    const swap = (copy: string) =>
+      prisma(
+        EVENTS,
+        'ALTER TABLE "usage_events" RENAME TO "usage_events_legacy";\nCREATE TABLE "usage_events" ("id" TEXT NOT NULL, "at" TIMESTAMPTZ NOT NULL) PARTITION BY RANGE ("at");\n' +
+          `${copy}DROP TABLE "usage_events_legacy";\n`,
+      );
+    expect(at(await lintJson(swap('INSERT INTO "usage_events" ("id", "at") SELECT "id", "at" FROM "usage_events_legacy";\n')), 'destructive/no-drop-table')).toEqual([]);
+    expect(at(await lintJson(swap('')), 'destructive/no-drop-table')).toEqual([`${SECOND}:3`]);
   });
 
   it('a rename with nothing taking the old name is reported', async () => {

@@ -254,6 +254,17 @@ export function isNewColumnName(context: RuleContext<any>, table: TableRef, colu
   return before !== undefined && before.name !== column;
 }
 
+/**
+ * Is the table, which existed before this migration, gone at its end (by identity: a rename is not
+ * a drop)? Then its `DROP TABLE` is the finding that covers what goes with it: keys, columns.
+ */
+export function droppedByMigration(context: RuleContext<any>, table: TableRef): boolean {
+  const before = tableBefore(context, table);
+  const after = context.schema?.after;
+  if (!before || !after) return false;
+  return before.id !== undefined ? !after.tables().some((t) => t.id === before.id) : after.table(before.name) === undefined;
+}
+
 /** The table as it was before the current migration (renames in it followed), when the model knows it. */
 export function tableBefore(context: RuleContext<any>, table: TableRef): TableInfo | undefined {
   return context.schema?.tableBefore(written(table));

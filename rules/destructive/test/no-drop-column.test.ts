@@ -4,6 +4,13 @@ import rule from '../src/rules/no-drop-column.js';
 
 new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-column', rule, {
   valid: [
+    {
+      name: 'a column of a table the migration drops later: the table drop is the finding (migration model)',
+      files: [
+        { path: 'migrations/001_limits.up.sql', code: 'CREATE TABLE rate_limits (id bigint PRIMARY KEY, tokens_per_hour int);' },
+        { path: 'migrations/002_redo.up.sql', code: 'ALTER TABLE rate_limits DROP COLUMN tokens_per_hour;\nDROP TABLE rate_limits;\nCREATE TABLE rate_limits (id bigint PRIMARY KEY);' },
+      ],
+    },
     'CREATE TABLE t (a int, b int);\nALTER TABLE t DROP COLUMN b;',
     { name: 'column added earlier in the same file', code: 'ALTER TABLE t ADD COLUMN tmp int;\nALTER TABLE t DROP COLUMN tmp;' },
     { name: 'ALTER TYPE … DROP ATTRIBUTE is not a table', code: 'ALTER TYPE address DROP ATTRIBUTE zip;' },

@@ -31,6 +31,13 @@ new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-index', rule
       ],
     },
     {
+      name: 'the primary key of a table the migration drops later: the table drop is the finding (migration model)',
+      files: [
+        { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE tasks (id bigint, CONSTRAINT tasks_pkey PRIMARY KEY (id));' },
+        { path: 'migrations/002_drop.up.sql', code: 'ALTER TABLE tasks DROP CONSTRAINT tasks_pkey;\nDROP TABLE tasks;' },
+      ],
+    },
+    {
       name: 'the key re-made on the renamed column (by identity, migration model)',
       files: [
         { path: 'migrations/001_users.up.sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY, mail text, CONSTRAINT users_mail_key UNIQUE (mail));' },

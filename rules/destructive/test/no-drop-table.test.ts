@@ -4,6 +4,16 @@ import rule from '../src/rules/no-drop-table.js';
 
 new RuleTester({ plugins: [destructive] }).run('destructive/no-drop-table', rule, {
   valid: [
+    {
+      name: 'a swap: renamed away, rows copied into the new table, then dropped (migration model)',
+      files: [
+        { path: 'migrations/001_events.up.sql', code: 'CREATE TABLE events (id bigint PRIMARY KEY);' },
+        {
+          path: 'migrations/002_swap.up.sql',
+          code: 'ALTER TABLE events RENAME TO events_legacy;\nCREATE TABLE events (id bigint PRIMARY KEY);\nINSERT INTO events SELECT id FROM events_legacy;\nDROP TABLE events_legacy;',
+        },
+      ],
+    },
     // Created earlier in the same migration: no deployed data is lost.
     'CREATE TABLE t (id int);\nDROP TABLE t;',
     'CREATE TABLE app.t (id int);\nDROP TABLE IF EXISTS app.t CASCADE;',

@@ -6,7 +6,7 @@
  * migration created, or a column it added, held no deployed data, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
-import { isNewColumn, isNewTable } from '../new-objects.js';
+import { droppedByMigration, isNewColumn, isNewTable } from '../new-objects.js';
 import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '../scan-names.js';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
@@ -56,7 +56,8 @@ export default defineRule<NoDropColumnOptions>({
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
         if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
-        if (isNewTable(context, table)) return;
+        // A table the migration drops anyway: its DROP TABLE is the finding (one per risk).
+        if (isNewTable(context, table) || droppedByMigration(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: SqlToken[][] | undefined;
         cmds.forEach((entry, i) => {

@@ -13,7 +13,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement, type TableInfo } from '@migralint/core';
 import { displayName, dropTargets } from '../drop-targets.js';
-import { isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
+import { droppedByMigration, isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
 import { alterTableSubcommands, findName, isKeyword } from '../scan-names.js';
 import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
 
@@ -72,7 +72,7 @@ export default defineRule({
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
         const table = tableFromRangeVar(node.relation);
-        if (isNewTable(context, table)) return;
+        if (isNewTable(context, table) || droppedByMigration(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: ReturnType<typeof alterTableSubcommands>;
         cmds.forEach((entry, i) => {

@@ -7,9 +7,10 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isKeyword, readNameList } from '../scan-names.js';
-import { isNewTable } from '../new-objects.js';
+import { dmlStatements } from '../dml.js';
+import { isNewTable, tableBefore } from '../new-objects.js';
 import { dropsNothing } from '../never-existed.js';
-import { displayTable, tableFromNameList } from '../table-names.js';
+import { displayTable, sameTable, tableFromNameList, tableFromRangeVar, type TableRef } from '../table-names.js';
 
 export interface NoDropTableOptions {
   /** Tables that may be dropped (`tmp_*`, `staging.*`). */
@@ -59,7 +60,7 @@ export default defineRule<NoDropTableOptions>({
           const table = tableFromNameList(object);
           if (!table) return;
           if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
-          if (isNewTable(context, table) || dropsNothing(context, node, 'table', table)) return;
+          if (isNewTable(context, table) || dropsNothing(context, node, 'table', table) || copiedOutOfRenamed(context, statement, table)) return;
           context.report({
             messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
             data: { table: displayTable(table) },
@@ -72,6 +73,28 @@ export default defineRule<NoDropTableOptions>({
     };
   },
 });
+
+/**
+ * The end of a swap: the migration renamed the table away (`RENAME TO t_legacy`, so no deployed code
+ * uses the name it is dropped by) and copied its rows out first (`INSERT INTO t … SELECT … FROM
+ * t_legacy` earlier in the file). Nothing deployed loses data or breaks.
+ */
+function copiedOutOfRenamed(context: RuleContext<NoDropTableOptions>, statement: Statement, table: TableRef): boolean {
+  const before = tableBefore(context, table);
+  if (!before || before.name.name === table.name) return false;
+  return context.statements.some(
+    (s) => s.index < statement.index && dmlStatements(s).some(({ kind, node }) => kind === 'InsertStmt' && readsTable(node.selectStmt?.SelectStmt?.fromClause, table)),
+  );
+}
+
+/** Does a FROM list name `table` (joins and sub-selects included)? */
+function readsTable(value: unknown, table: TableRef): boolean {
+  if (Array.isArray(value)) return value.some((item) => readsTable(item, table));
+  if (value === null || typeof value !== 'object') return false;
+  const rangeVar = (value as AstNode).RangeVar;
+  if (rangeVar && sameTable(tableFromRangeVar(rangeVar), table)) return true;
+  return Object.values(value).some((child) => readsTable(child, table));
+}
 
 /** The names after `DROP TABLE [IF EXISTS]`, with their ranges. */
 function namesInText(context: RuleContext<NoDropTableOptions>, statement: Statement) {
