@@ -14,6 +14,7 @@ export { loadParser, scanSql, isComment, type Token } from './parser.js';
 export { VERSION } from './version.js';
 export type * from './project-model.js';
 export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';
+export { afterKeywords, alterTableSubcommands, callRange, findKeyword, findName, findQualifiedName, findTopLevelKeyword, lastNameIn, readDropNames, skipIfExists, skipParenthesized, tokenAt, tokenRange, isWord, wordRuns } from './token-readers.js';
 export { createByteMap, type ByteMap } from './offsets.js';
 export * from './plpgsql/index.js';
 export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';

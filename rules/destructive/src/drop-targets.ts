@@ -1,9 +1,9 @@
 // The objects of a `DROP <kind> a, b, …` statement with where each one is written: the AST lists
-// them without locations, so their ranges come from the statement's tokens (scan-names.ts).
+// them without locations, so their ranges come from the statement's tokens (core's token readers).
 
 import type { AstNode, Range, RuleContext, Statement } from '@migralint/core';
 import { argType, nameFromList, type ObjectKind, type ObjectName } from './new-objects.js';
-import { readDropNames } from './scan-names.js';
+import { readDropNames } from '@migralint/core';
 
 /** `DropStmt.removeType` → the object kind and the keywords after `DROP`. */
 const DROP_KINDS: Record<string, { kind: ObjectKind; keywords: string[]; args?: boolean }> = {

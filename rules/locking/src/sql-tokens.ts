@@ -5,8 +5,6 @@
 
 import type { AstNode, Range, RuleContext, SqlToken, Statement } from '@migralint/core';
 import { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
-// Shared readers, re-exported so this pack's modules keep one import.
-export { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
 
 /**
  * The tokens of each subcommand of `ALTER TABLE [IF EXISTS] [ONLY] t cmd, cmd, …`, one list per

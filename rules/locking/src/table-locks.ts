@@ -11,7 +11,8 @@
 import type { AstNode, Range, RuleContext, Settings, SqlToken, Statement } from '@migralint/core';
 import { isNew } from './new-objects.js';
 import { display, fromNameList, fromNames, fromRangeVar, type RelationName } from './relation-names.js';
-import { isKeyword, qualifiedNameRange } from './sql-tokens.js';
+import { isKeyword } from '@migralint/core';
+import { qualifiedNameRange } from './sql-tokens.js';
 
 export type LockMode =
   | 'ACCESS SHARE'

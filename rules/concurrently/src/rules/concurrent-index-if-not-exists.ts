@@ -12,7 +12,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type SqlToken, type Statement } from '@migralint/core';
 import { fromNameList } from '../created-here.js';
-import { findKeyword, inCaseOf, readQualifiedName, spanOf } from '../sql-tokens.js';
+import { findKeyword, readQualifiedName, tokenRange } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { transactionOf } from '../transactions.js';
 
 const CLEAN_UP =
@@ -58,7 +59,7 @@ export default defineRule({
         if (typeof node.idxname !== 'string') {
           context.report({
             messageId: 'unnamed',
-            at: keyword && tokens[0] ? spanOf(tokens[0], keyword) : statement,
+            at: keyword && tokens[0] ? tokenRange(tokens[0], keyword) : statement,
             note: CLEAN_UP,
           });
           return;

@@ -9,7 +9,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type SqlToken } from '@migralint/core';
 import { concurrentlyOption, isOn } from '../concurrently-option.js';
-import { findKeyword, isKeyword } from '../sql-tokens.js';
+import { findKeyword, isKeyword } from '@migralint/core';
 import { transactionOf } from '../transactions.js';
 
 const WHY =

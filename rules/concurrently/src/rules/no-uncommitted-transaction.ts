@@ -7,7 +7,7 @@
  * `concurrently/transaction-nesting`'s finding.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { inCaseOf } from '../sql-tokens.js';
+import { inCaseOf } from '../keyword-case.js';
 import { isLastOfPart, trackPart } from '../transactions.js';
 
 export default defineRule({

@@ -11,7 +11,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type SqlToken } from '@migralint/core';
 import { display, fromRangeVar, isNewTable, tableBefore } from '../created-here.js';
-import { findKeyword, inCaseOf, spanOf } from '../sql-tokens.js';
+import { findKeyword, tokenRange } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const WHY =
@@ -70,7 +71,7 @@ export default defineRule({
         const tokens = context.tokensOf(statement);
         const index = findKeyword(tokens, 'index');
         const keyword: SqlToken | undefined = index === -1 ? undefined : tokens[index];
-        const at = keyword && tokens[0] ? spanOf(tokens[0], keyword) : statement;
+        const at = keyword && tokens[0] ? tokenRange(tokens[0], keyword) : statement;
         const data = { table: display(table) };
         if (known?.kind === 'partitioned') {
           context.report({ messageId: 'createIndexPartitioned', data, at, note: PARTITIONED_NOTE });

@@ -11,7 +11,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext } from '@migralint/core';
 import { display, fromNameList, isOnNewTable, tableOfIndex, type RelationName } from '../created-here.js';
-import { findKeyword, inCaseOf, readNameList } from '../sql-tokens.js';
+import { findKeyword, readNameList } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const WHY =

@@ -11,7 +11,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { display, fromRangeVar, isNewTable } from '../created-here.js';
-import { findKeyword, inCaseOf, isKeyword } from '../sql-tokens.js';
+import { findKeyword, isKeyword } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const WHY =

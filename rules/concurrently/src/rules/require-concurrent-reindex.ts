@@ -10,7 +10,8 @@
 import { defineRule, ruleDocsUrl, type AstNode, type SqlToken } from '@migralint/core';
 import { concurrentlyOption, isOn } from '../concurrently-option.js';
 import { display, fromRangeVar, isOnNewTable, isNewTable } from '../created-here.js';
-import { inCaseOf, isKeyword, skipParentheses, spanOf } from '../sql-tokens.js';
+import { isKeyword, skipParenthesized, tokenRange } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const KINDS: Record<string, string> = {
@@ -77,9 +78,9 @@ export default defineRule({
                 : 'every table of the database';
         const tokens = context.tokensOf(statement);
         // REINDEX [ ( options ) ] { INDEX | TABLE | SCHEMA | DATABASE } …
-        const kindToken: SqlToken | undefined = isKeyword(tokens[0], 'reindex') ? tokens[skipParentheses(tokens, 1)] : undefined;
+        const kindToken: SqlToken | undefined = isKeyword(tokens[0], 'reindex') ? tokens[skipParenthesized(tokens, 1)] : undefined;
         const keyword = isKeyword(kindToken, kind.toLowerCase()) ? kindToken : undefined;
-        const at = keyword ? spanOf(tokens[0]!, keyword) : statement;
+        const at = keyword ? tokenRange(tokens[0]!, keyword) : statement;
 
         const version = context.settings.postgresVersion;
         if (version < 12) {

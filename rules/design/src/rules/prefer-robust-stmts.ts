@@ -15,7 +15,7 @@
  * left to the `concurrently` pack, which says how to clean up the invalid index a failure leaves.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Fix, type Range, type RuleContext, type SqlToken, type Statement, type Suggestion } from '@migralint/core';
-import { alterTableSubcommands, afterKeywords, isKeyword, isName } from '../sql-tokens.js';
+import { alterTableSubcommands, afterKeywords, isKeyword, isName } from '@migralint/core';
 import { displayTable, tableOf } from '../tables.js';
 
 interface Fragile {

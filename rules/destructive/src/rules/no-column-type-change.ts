@@ -13,7 +13,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName, type SqlToken } from '../scan-names.js';
+import { alterTableSubcommands, findName, type SqlToken } from '@migralint/core';
 import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
 
 const NOTE =

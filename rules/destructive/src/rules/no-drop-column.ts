@@ -7,7 +7,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
-import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '../scan-names.js';
+import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '@migralint/core';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 export interface NoDropColumnOptions {

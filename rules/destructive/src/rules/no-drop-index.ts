@@ -14,7 +14,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement } from '@migralint/core';
 import { displayName, dropTargets } from '../drop-targets.js';
 import { isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
-import { alterTableSubcommands, findName, isKeyword } from '../scan-names.js';
+import { alterTableSubcommands, findName, isKeyword } from '@migralint/core';
 import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
 
 type UniqueKind = 'primary key' | 'unique constraint' | 'exclusion constraint';

@@ -8,7 +8,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName } from '../scan-names.js';
+import { alterTableSubcommands, findName } from '@migralint/core';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 const NOTE =

@@ -6,7 +6,7 @@
  * data, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
-import { isKeyword, readNameList } from '../scan-names.js';
+import { isKeyword, readNameList } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
 import { dropsNothing } from '../never-existed.js';
 import { displayTable, tableFromNameList } from '../table-names.js';

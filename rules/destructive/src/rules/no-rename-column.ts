@@ -6,7 +6,7 @@
  */
 import { defineRule, ruleDocsUrl, type Range } from '@migralint/core';
 import { isNewColumnName } from '../new-objects.js';
-import { isKeyword, isName, tokensFrom, type SqlToken } from '../scan-names.js';
+import { isKeyword, isName, type SqlToken } from '@migralint/core';
 import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 const NOTE =
@@ -55,7 +55,7 @@ export default defineRule({
 
 /** `… RENAME [COLUMN] name TO …` after the table name: the range of `name`. */
 function columnRange(tokens: readonly SqlToken[], after: number, column: string): Range | undefined {
-  const rest = tokensFrom(tokens, after);
+  const rest = tokens.filter((t) => t.start >= after);
   let i = rest.findIndex((t) => isKeyword(t, 'rename'));
   if (i === -1) return undefined;
   i++;

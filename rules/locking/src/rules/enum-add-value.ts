@@ -13,7 +13,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { creates } from '../new-objects.js';
 import { display, fromNames } from '../relation-names.js';
-import { isKeyword } from '../sql-tokens.js';
+import { isKeyword } from '@migralint/core';
 import { placeOf, statementsOfTransaction } from '../transactions.js';
 import { visit } from '../visit-nodes.js';
 

@@ -11,7 +11,7 @@
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { nameParts, walk } from '../ast-walk.js';
 import { rlsSettings, type FunctionName } from '../rls-settings.js';
-import { callRange } from '../sql-tokens.js';
+import { callRange } from '@migralint/core';
 
 export default defineRule({
   meta: {

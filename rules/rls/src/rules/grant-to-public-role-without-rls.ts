@@ -13,7 +13,7 @@ import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type Range }
 import { displayName, historiesOf, type History, type HistoryEntry } from '../history.js';
 import { PublicAccess, privilegesOf, type Privilege } from '../public-access.js';
 import { rlsSettings, roleNames } from '../rls-settings.js';
-import { wordRuns } from '../sql-tokens.js';
+import { wordRuns } from '@migralint/core';
 
 export interface GrantToPublicRoleWithoutRlsOptions {
   /** `auto`: only in Supabase histories and histories that use RLS somewhere; `always`: everywhere. */

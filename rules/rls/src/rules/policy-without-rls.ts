@@ -9,7 +9,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { displayName, historiesOf, nameKey, writtenName, type HistoryEntry } from '../history.js';
-import { policyNameRange } from '../sql-tokens.js';
+import { isWord, type Range, type SqlToken } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -64,3 +64,9 @@ export default defineRule({
     }
   },
 });
+
+/** The range of the name after `CREATE POLICY` / `ALTER POLICY` (the policy's name), if there. */
+function policyNameRange(tokens: readonly SqlToken[]): Range | undefined {
+  const name = isWord(tokens[1], 'policy') ? tokens[2] : undefined;
+  return name ? { start: name.start, end: name.end } : undefined;
+}

@@ -10,7 +10,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type PolicyInfo, type Range } from '@migralint/core';
 import { displayName, historiesOf, nameKey, type HistoryEntry } from '../history.js';
-import { wordRuns } from '../sql-tokens.js';
+import { wordRuns } from '@migralint/core';
 
 type Command = 'select' | 'insert' | 'update' | 'delete';
 const COMMANDS: readonly Command[] = ['select', 'insert', 'update', 'delete'];

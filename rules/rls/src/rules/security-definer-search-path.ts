@@ -10,7 +10,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type Range, type RuleContext } from '@migralint/core';
 import { nameParts } from '../ast-walk.js';
-import { isWord } from '../sql-tokens.js';
+import { isWord } from '@migralint/core';
 
 export default defineRule({
   meta: {
