@@ -21,3 +21,4 @@ export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath,
 export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
 export { toVFileMessage } from './vfile-message.js';
+export { DEFAULT_SCHEMA, displayName, displayQualifiedName, nameOfDropObject, nameOfList, nameOfRangeVar, sameName, type WrittenName } from './toolkit/names.js';

@@ -4,10 +4,10 @@
 
 import type { AstNode, Range, RuleContext, SqlToken, Statement } from '@migralint/core';
 import { isKeyword, isPunctuation } from '@migralint/core';
-import { tableOf, type TableName } from './tables.js';
+import { nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 export interface NewColumn {
-  table: TableName;
+  table: WrittenName;
   column: string;
   /** The `TypeName` node. */
   typeName: AstNode;
@@ -55,7 +55,7 @@ export function newColumns(statement: Statement): NewColumn[] {
   const node = statement.node;
   if (statement.kind === 'CreateStmt') {
     if (node.relation?.relpersistence === 't') return [];
-    const table = tableOf(node.relation);
+    const table = nameOfRangeVar(node.relation);
     const elements: AstNode[] = node.tableElts ?? [];
     const keys = keyColumnsOfTable(elements);
     return elements
@@ -64,7 +64,7 @@ export function newColumns(statement: Statement): NewColumn[] {
       .map((c) => ({ table, column: String(c.colname), typeName: c.typeName, how: 'create' as const, isKey: isKeyColumn(c, keys) }));
   }
   if (statement.kind === 'AlterTableStmt' && node.objtype === 'OBJECT_TABLE' && node.relation?.relpersistence !== 't') {
-    const table = tableOf(node.relation);
+    const table = nameOfRangeVar(node.relation);
     const out: NewColumn[] = [];
     for (const entry of node.cmds ?? []) {
       const cmd = entry.AlterTableCmd;

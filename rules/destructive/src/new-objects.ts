@@ -9,7 +9,8 @@
 // those may have created nothing) counts.
 
 import { indexStatements, type AstNode, type ColumnInfo, type RuleContext, type Statement, type TableInfo } from '@migralint/core';
-import { columnAddedEarlierInFile, sameTable, tableFromRangeVar, type TableRef } from './table-names.js';
+import { columnAddedEarlierInFile } from './table-names.js';
+import { DEFAULT_SCHEMA, nameOfList, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
 
 export type ObjectKind = 'table' | 'view' | 'function' | 'type' | 'schema' | 'index' | 'sequence' | 'trigger' | 'database';
 
@@ -19,7 +20,7 @@ export interface ObjectName {
   schema: string | undefined;
   name: string;
   /** Triggers: the table they are on. */
-  table?: TableRef;
+  table?: WrittenName;
   /** Functions: argument types (normalised), when the statement lists them. */
   args?: string[];
 }
@@ -33,16 +34,6 @@ export interface Created {
 
 /** Kinds the migration model tracks (`SchemaView.isNew`). */
 const MODEL_KINDS = new Set<ObjectKind>(['table', 'view', 'function', 'type', 'schema', 'index', 'sequence']);
-
-const DEFAULT_SCHEMA = 'public';
-
-/** `[schema, name]` or `[name]` string lists (`funcname`, `typeName`, `defnames`) as a name. */
-export function nameFromList(items: readonly AstNode[] | undefined): ObjectName | undefined {
-  if (!Array.isArray(items)) return undefined;
-  const parts = items.map((item) => item?.String?.sval).filter((s): s is string => typeof s === 'string');
-  if (parts.length === 0) return undefined;
-  return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1]! };
-}
 
 /** A function argument's type as a comparable string: `int4`, `text[]`, `app.mood`. */
 export function argType(typeName: AstNode | undefined): string {
@@ -74,7 +65,7 @@ export function objectsCreatedBy(statement: Statement): Created[] {
     case 'ViewStmt':
       return [{ kind: 'view', name: rel(node.view), certain: !node.replace }];
     case 'CreateFunctionStmt': {
-      const name = nameFromList(node.funcname);
+      const name = nameOfList(node.funcname);
       return name ? [{ kind: 'function', name: { ...name, args: functionArgs(node.parameters) }, certain: !node.replace }] : [];
     }
     case 'CompositeTypeStmt':
@@ -86,7 +77,7 @@ export function objectsCreatedBy(statement: Statement): Created[] {
       if (statement.kind === 'DefineStmt' && node.kind !== 'OBJECT_TYPE') return [];
       // CREATE DOMAIN's `typeName` is its base type; the domain's own name is `domainname`.
       const list = statement.kind === 'CreateDomainStmt' ? node.domainname : statement.kind === 'DefineStmt' ? node.defnames : node.typeName;
-      const name = nameFromList(list);
+      const name = nameOfList(list);
       return name ? [{ kind: 'type', name, certain: true }] : [];
     }
     case 'CreateSchemaStmt':
@@ -97,7 +88,7 @@ export function objectsCreatedBy(statement: Statement): Created[] {
     case 'CreateSeqStmt':
       return [{ kind: 'sequence', name: rel(node.sequence), certain: !node.if_not_exists }];
     case 'CreateTrigStmt':
-      return [{ kind: 'trigger', name: { schema: undefined, name: String(node.trigname ?? ''), table: tableFromRangeVar(node.relation ?? {}) }, certain: !node.replace }];
+      return [{ kind: 'trigger', name: { schema: undefined, name: String(node.trigname ?? ''), table: nameOfRangeVar(node.relation ?? {}) }, certain: !node.replace }];
     case 'CreatedbStmt':
       return [{ kind: 'database', name: { schema: undefined, name: String(node.dbname ?? '') }, certain: true }];
     default:
@@ -108,7 +99,7 @@ export function objectsCreatedBy(statement: Statement): Created[] {
 /** Same object? Unqualified names are in `public`; function arguments count when both sides list them. */
 export function sameObject(kind: ObjectKind, a: ObjectName, b: ObjectName): boolean {
   if (a.name !== b.name) return false;
-  if (kind === 'trigger') return a.table !== undefined && b.table !== undefined && sameTable(a.table, b.table);
+  if (kind === 'trigger') return a.table !== undefined && b.table !== undefined && sameName(a.table, b.table);
   if (kind === 'schema' || kind === 'database') return true;
   if ((a.schema ?? DEFAULT_SCHEMA) !== (b.schema ?? DEFAULT_SCHEMA)) return false;
   if (kind === 'function' && a.args && b.args) return a.args.length === b.args.length && a.args.every((t, i) => t === b.args![i]);
@@ -186,7 +177,7 @@ function createdByUp(context: RuleContext<any>, kind: ObjectKind, name: ObjectNa
 }
 
 /** Was `table` created by the current migration (see `isNewObject`)? */
-export function isNewTable(context: RuleContext<any>, table: TableRef): boolean {
+export function isNewTable(context: RuleContext<any>, table: WrittenName): boolean {
   return isNewObject(context, 'table', { schema: table.schema, name: table.name });
 }
 
@@ -196,8 +187,8 @@ export function isNewTable(context: RuleContext<any>, table: TableRef): boolean 
  * migration is the old one). Without it, or for a table the history never created: an
  * `ADD COLUMN` earlier in the file.
  */
-export function isNewColumn(context: RuleContext<any>, table: TableRef, column: string): boolean {
-  const known = context.schema?.isNewColumn(written(table), column);
+export function isNewColumn(context: RuleContext<any>, table: WrittenName, column: string): boolean {
+  const known = context.schema?.isNewColumn(table, column);
   if (known !== undefined) return known;
   if (isNewTable(context, table)) return true;
   return columnAddedEarlierInFile(context.statements, context.statement, table, column);
@@ -208,22 +199,18 @@ export function isNewColumn(context: RuleContext<any>, table: TableRef, column: 
  * renamed to it (a down renaming back what its up renamed breaks no deployed code)? Renames ask
  * about names, not data.
  */
-export function isNewColumnName(context: RuleContext<any>, table: TableRef, column: string): boolean {
+export function isNewColumnName(context: RuleContext<any>, table: WrittenName, column: string): boolean {
   if (isNewColumn(context, table, column)) return true;
   const before = columnBefore(context, table, column);
   return before !== undefined && before.name !== column;
 }
 
 /** The table as it was before the current migration (renames in it followed), when the model knows it. */
-export function tableBefore(context: RuleContext<any>, table: TableRef): TableInfo | undefined {
-  return context.schema?.tableBefore(written(table));
+export function tableBefore(context: RuleContext<any>, table: WrittenName): TableInfo | undefined {
+  return context.schema?.tableBefore(table);
 }
 
 /** A column as it was before the current migration (renames in it followed), when the model knows it. */
-export function columnBefore(context: RuleContext<any>, table: TableRef, column: string): ColumnInfo | undefined {
-  return context.schema?.columnBefore(written(table), column);
-}
-
-function written(table: TableRef): { schema?: string; name: string } {
-  return { ...(table.schema ? { schema: table.schema } : {}), name: table.name };
+export function columnBefore(context: RuleContext<any>, table: WrittenName, column: string): ColumnInfo | undefined {
+  return context.schema?.columnBefore(table, column);
 }

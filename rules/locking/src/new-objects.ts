@@ -9,16 +9,16 @@
 // the part proves the table is new.
 
 import { indexStatements, type QualifiedName, type RuleContext, type SchemaSnapshot, type Statement } from '@migralint/core';
-import { fromNames, fromRangeVar, sameRelation, toModelName, type RelationName } from './relation-names.js';
+import { nameOfList, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
 
 export type ObjectKind = 'table' | 'index' | 'view' | 'type';
 
 /** Did the current migration create this object, before the current statement? */
-export function isNew(context: RuleContext<any>, kind: ObjectKind, name: RelationName): boolean {
+export function isNew(context: RuleContext<any>, kind: ObjectKind, name: WrittenName): boolean {
   const schema = context.schema;
   // Created by this migration and absent before it. One that existed before was dropped and
   // created again: the statements before the new CREATE still lock the old, busy one.
-  if (schema?.isNew(kind, toModelName(name)) && !existedBefore(schema.before, kind, schema.resolve(toModelName(name)))) return true;
+  if (schema?.isNew(kind, name) && !existedBefore(schema.before, kind, schema.resolve(name))) return true;
   return createdEarlierInPart(context, context.statement, kind, name);
 }
 
@@ -36,20 +36,20 @@ function existedBefore(before: SchemaSnapshot, kind: ObjectKind, name: Qualified
 }
 
 /** Did a statement before `before`, in the same part, create this object? */
-export function createdEarlierInPart(context: RuleContext<any>, before: Statement, kind: ObjectKind, name: RelationName): boolean {
+export function createdEarlierInPart(context: RuleContext<any>, before: Statement, kind: ObjectKind, name: WrittenName): boolean {
   const creators = creatorsOf(context.statementsOfPart(before)).get(`${kind}\0${name.name}`) ?? [];
-  return creators.some((c) => c.statement.index < before.index && sameRelation(c.name, name));
+  return creators.some((c) => c.statement.index < before.index && sameName(c.name, name));
 }
 
 /** Does `statement` create the object (for sure: IF NOT EXISTS and OR REPLACE may create nothing)? */
-export function creates(statement: Statement, kind: ObjectKind, name: RelationName): boolean {
+export function creates(statement: Statement, kind: ObjectKind, name: WrittenName): boolean {
   const created = createdBy(statement);
-  return created !== undefined && created.kind === kind && sameRelation(created.name, name);
+  return created !== undefined && created.kind === kind && sameName(created.name, name);
 }
 
 interface Creator {
   statement: Statement;
-  name: RelationName;
+  name: WrittenName;
 }
 
 /** The part's statements that create something, by kind and bare name: built once per part. */
@@ -63,32 +63,32 @@ function creatorEntry(statement: Statement): Array<[string, Creator]> {
 }
 
 /** The object `statement` certainly creates (IF NOT EXISTS and OR REPLACE may create nothing). */
-function createdBy(statement: Statement): { kind: ObjectKind; name: RelationName } | undefined {
+function createdBy(statement: Statement): { kind: ObjectKind; name: WrittenName } | undefined {
   const node = statement.node;
   if (node.if_not_exists || node.replace) return undefined;
   switch (statement.kind) {
     case 'CreateStmt':
-      return { kind: 'table', name: fromRangeVar(node.relation) };
+      return { kind: 'table', name: nameOfRangeVar(node.relation) };
     case 'CreateTableAsStmt':
-      if (node.objtype === 'OBJECT_TABLE') return { kind: 'table', name: fromRangeVar(node.into?.rel) };
-      return node.objtype === 'OBJECT_MATVIEW' ? { kind: 'view', name: fromRangeVar(node.into?.rel) } : undefined;
+      if (node.objtype === 'OBJECT_TABLE') return { kind: 'table', name: nameOfRangeVar(node.into?.rel) };
+      return node.objtype === 'OBJECT_MATVIEW' ? { kind: 'view', name: nameOfRangeVar(node.into?.rel) } : undefined;
     case 'ViewStmt':
-      return { kind: 'view', name: fromRangeVar(node.view) };
+      return { kind: 'view', name: nameOfRangeVar(node.view) };
     case 'IndexStmt':
       // An index lives in its table's schema.
       return typeof node.idxname === 'string' ? { kind: 'index', name: { schema: node.relation?.schemaname || undefined, name: node.idxname } } : undefined;
     case 'CreateEnumStmt':
     case 'CreateRangeStmt':
-      return optional('type', fromNames(node.typeName));
+      return optional('type', nameOfList(node.typeName));
     case 'CreateDomainStmt':
-      return optional('type', fromNames(node.domainname));
+      return optional('type', nameOfList(node.domainname));
     case 'CompositeTypeStmt':
-      return { kind: 'type', name: fromRangeVar(node.typevar) };
+      return { kind: 'type', name: nameOfRangeVar(node.typevar) };
     default:
       return undefined;
   }
 }
 
-function optional(kind: ObjectKind, name: RelationName | undefined): { kind: ObjectKind; name: RelationName } | undefined {
+function optional(kind: ObjectKind, name: WrittenName | undefined): { kind: ObjectKind; name: WrittenName } | undefined {
   return name ? { kind, name } : undefined;
 }

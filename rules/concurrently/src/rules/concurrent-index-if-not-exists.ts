@@ -11,7 +11,7 @@
  * `concurrently/no-concurrently-in-transaction`'s finding, not this rule's.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type SqlToken, type Statement } from '@migralint/core';
-import { fromNameList } from '../created-here.js';
+import { nameOfDropObject } from '@migralint/core';
 import { findKeyword, readQualifiedName, tokenRange } from '@migralint/core';
 import { inCaseOf } from '../keyword-case.js';
 import { transactionOf } from '../transactions.js';
@@ -84,7 +84,7 @@ function droppedJustBefore(context: RuleContext<any>, current: Statement, index:
   const previous = context.statementsOfPart().filter((s) => s.index < current.index).at(-1);
   if (previous?.kind !== 'DropStmt' || previous.node.removeType !== 'OBJECT_INDEX' || !previous.node.missing_ok) return false;
   return (previous.node.objects ?? []).some((object: AstNode) => {
-    const dropped = fromNameList(object);
+    const dropped = nameOfDropObject(object);
     return dropped?.name === index.name && (dropped.schema ?? 'public') === (index.schema ?? 'public');
   });
 }

@@ -9,7 +9,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type SqlToken } from '@migralint/core';
 import { concurrentlyOption, isOn } from '../concurrently-option.js';
-import { display, fromRangeVar, isOnNewTable, isNewTable } from '../created-here.js';
+import { isOnNewTable, isNewTable } from '../created-here.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 import { isKeyword, skipParenthesized, tokenRange } from '@migralint/core';
 import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
@@ -64,15 +65,15 @@ export default defineRule({
         if (!kind) return; // REINDEX SYSTEM: catalogs only, and CONCURRENTLY is refused there
         const option = concurrentlyOption(node);
         if (isOn(option)) return;
-        const relation = fromRangeVar(node.relation);
+        const relation = nameOfRangeVar(node.relation);
         if (kind === 'TABLE' && isNewTable(context, relation)) return;
         if (kind === 'INDEX' && isOnNewTable(context, relation)) return;
 
         const target =
           kind === 'TABLE'
-            ? `"${display(relation)}"`
+            ? `"${displayName(relation)}"`
             : kind === 'INDEX'
-              ? `the table of "${display(relation)}"`
+              ? `the table of "${displayName(relation)}"`
               : kind === 'SCHEMA'
                 ? `every table of schema "${node.name}"`
                 : 'every table of the database';

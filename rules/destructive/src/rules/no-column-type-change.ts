@@ -14,7 +14,7 @@ import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, ty
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { alterTableSubcommands, findName, type SqlToken } from '@migralint/core';
-import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) add a column of the new type; (2) deploy code that writes both, with a trigger copying writes from ' +
@@ -51,7 +51,7 @@ export default defineRule({
     return {
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: SqlToken[][] | undefined | null = null;
         cmds.forEach((entry, i) => {
@@ -62,7 +62,7 @@ export default defineRule({
           const def: AstNode = cmd.def?.ColumnDef ?? {};
           const to = typeFromTypeName(def.typeName);
           const toText = to ? displayType(to) : 'a new type';
-          const data = { column, table: displayTable(table), to: toText };
+          const data = { column, table: displayName(table), to: toText };
           if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const at = columnRange(subcommands?.length === cmds.length ? subcommands[i] : undefined, column) ?? statement;
           if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
@@ -92,11 +92,11 @@ function columnRange(tokens: SqlToken[] | undefined, column: string): Range | un
  * The column's type just before this subcommand: the last `ALTER COLUMN … TYPE` of it earlier in
  * the file (or earlier in this statement), else the model's table before this migration.
  */
-function oldType(context: RuleContext<any>, statement: Statement, table: TableRef, column: string, cmdIndex: number): ColumnType | undefined {
+function oldType(context: RuleContext<any>, statement: Statement, table: WrittenName, column: string, cmdIndex: number): ColumnType | undefined {
   let found: ColumnType | undefined;
   let known = false;
   for (const s of context.statements) {
-    if (s.index > statement.index || s.kind !== 'AlterTableStmt' || !sameTable(tableFromRangeVar(s.node.relation ?? {}), table)) continue;
+    if (s.index > statement.index || s.kind !== 'AlterTableStmt' || !sameName(nameOfRangeVar(s.node.relation ?? {}), table)) continue;
     (s.node.cmds ?? []).forEach((entry: AstNode, i: number) => {
       const cmd = entry.AlterTableCmd;
       if (s === statement && i >= cmdIndex) return;

@@ -6,7 +6,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 import { dmlStatements } from '../dml.js';
 
 export interface NoDeleteWithoutWhereOptions {
@@ -55,11 +55,11 @@ export default defineRule<NoDeleteWithoutWhereOptions>({
     };
 
     function check(node: AstNode) {
-      const table = tableFromRangeVar(node.relation ?? {});
+      const table = nameOfRangeVar(node.relation ?? {});
       if (node.relation?.relpersistence === 't') return;
       if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
       if (isNewTable(context, table)) return;
-      context.report({ messageId: 'deleteAll', data: { table: displayTable(table) }, at: node.relation, note: NOTE });
+      context.report({ messageId: 'deleteAll', data: { table: displayName(table) }, at: node.relation, note: NOTE });
     }
   },
 });

@@ -8,7 +8,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
 import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '@migralint/core';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 export interface NoDropColumnOptions {
   /** Tables whose columns may be dropped (`tmp_*`, `staging.*`). */
@@ -54,7 +54,7 @@ export default defineRule<NoDropColumnOptions>({
       AlterTableStmt(node, statement) {
         // ALTER TYPE … DROP ATTRIBUTE is an AlterTableStmt with AT_DropColumn too.
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
         if (isNewTable(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
@@ -66,7 +66,7 @@ export default defineRule<NoDropColumnOptions>({
           subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           context.report({
             messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
-            data: { column: cmd.name, table: displayTable(table) },
+            data: { column: cmd.name, table: displayName(table) },
             at: columnRange(subcommands?.length === cmds.length ? subcommands[i]! : undefined, cmd.name) ?? statement,
             note: NOTE,
           });

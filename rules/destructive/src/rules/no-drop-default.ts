@@ -9,7 +9,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { alterTableSubcommands, findName } from '@migralint/core';
-import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) deploy code that always sets the column on INSERT; (2) then drop the default in a later migration. ' +
@@ -40,7 +40,7 @@ export default defineRule({
     return {
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: ReturnType<typeof alterTableSubcommands> | null = null;
         cmds.forEach((entry, i) => {
@@ -56,7 +56,7 @@ export default defineRule({
           const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
           context.report({
             messageId: known?.notNull ? 'dropDefaultNotNull' : 'dropDefault',
-            data: { column: cmd.name, table: displayTable(table) },
+            data: { column: cmd.name, table: displayName(table) },
             at,
             note: NOTE,
           });
@@ -71,10 +71,10 @@ export default defineRule({
  * drop is a restore (Prisma's enum swap drops the default, changes the type, sets it back):
  * deployed INSERTs that omit the column still get one once the migration commits.
  */
-function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: TableRef, column: string): boolean {
+function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: WrittenName, column: string): boolean {
   return statements.some((statement) => {
     if (statement.index < current.index || statement.kind !== 'AlterTableStmt' || !statement.node.relation) return false;
-    if (!sameTable(tableFromRangeVar(statement.node.relation), table)) return false;
+    if (!sameName(nameOfRangeVar(statement.node.relation), table)) return false;
     const cmds: AstNode[] = statement.node.cmds ?? [];
     return cmds.some((entry, i) => {
       const cmd = entry.AlterTableCmd;

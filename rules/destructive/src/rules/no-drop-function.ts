@@ -6,7 +6,8 @@
  * arguments is, since callers of the old signature break.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
+import { dropTargets } from '../drop-targets.js';
+import { displayName } from '@migralint/core';
 import { isNewObject, recreatedLaterInFile } from '../new-objects.js';
 
 const NOTE =

@@ -12,10 +12,10 @@
  * Postgres' default names (`…_pkey`, `…_key`, `…_excl`) and a `DROP INDEX` is not reported.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
+import { dropTargets } from '../drop-targets.js';
 import { isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
 import { alterTableSubcommands, findName, isKeyword } from '@migralint/core';
-import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 type UniqueKind = 'primary key' | 'unique constraint' | 'exclusion constraint';
 
@@ -63,7 +63,7 @@ export default defineRule({
           if (recreatedLaterInFile(context.statements, statement, 'index', target.name)) continue;
           context.report({
             messageId: 'dropUniqueIndex',
-            data: { index: displayName(target.name), table: displayTable(table) },
+            data: { index: displayName(target.name), table: displayName(table) },
             at: target.at,
             note: NOTE,
           });
@@ -71,7 +71,7 @@ export default defineRule({
       },
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNewTable(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: ReturnType<typeof alterTableSubcommands>;
@@ -84,7 +84,7 @@ export default defineRule({
           subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const tokens = subcommands?.length === cmds.length ? subcommands[i]! : undefined;
           const at: Range | Statement = (tokens && isKeyword(tokens[0], 'drop') && findName(tokens, cmd.name, 2)) || statement;
-          context.report({ messageId: 'dropConstraint', data: { kind, constraint: cmd.name, table: displayTable(table) }, at, note: NOTE });
+          context.report({ messageId: 'dropConstraint', data: { kind, constraint: cmd.name, table: displayName(table) }, at, note: NOTE });
         });
       },
     };
@@ -100,7 +100,7 @@ function resolve(schema: SchemaView, name: ObjectName) {
  * not keep? From the model when it knows the table; else from Postgres' default constraint names.
  * Undefined: not such a constraint, added by this migration, or unknown.
  */
-function constraintKind(context: RuleContext<any>, table: TableRef, constraint: string): UniqueKind | undefined {
+function constraintKind(context: RuleContext<any>, table: WrittenName, constraint: string): UniqueKind | undefined {
   const schema = context.schema;
   const before = tableBefore(context, table);
   if (schema && before) {
@@ -119,7 +119,7 @@ function constraintKind(context: RuleContext<any>, table: TableRef, constraint: 
 }
 
 /** Does the table, at the end of the migration, still have a unique key on `columns` or on fewer of them? */
-function uniquenessKept(schema: SchemaView, table: TableRef, columns: readonly string[]): boolean {
+function uniquenessKept(schema: SchemaView, table: WrittenName, columns: readonly string[]): boolean {
   const name = schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name });
   const after = schema.after;
   const keys = [
@@ -132,7 +132,7 @@ function uniquenessKept(schema: SchemaView, table: TableRef, columns: readonly s
 }
 
 /** The constraints a statement adds to `table`, by name. */
-function constraintNamesAdded(statement: Statement, table: TableRef): string[] {
+function constraintNamesAdded(statement: Statement, table: WrittenName): string[] {
   const node = statement.node;
   const names: string[] = [];
   const collect = (constraint: AstNode | undefined) => {
@@ -140,30 +140,30 @@ function constraintNamesAdded(statement: Statement, table: TableRef): string[] {
     // An unnamed primary key gets Postgres' default name.
     else if (constraint?.contype === 'CONSTR_PRIMARY') names.push(`${table.name}_pkey`);
   };
-  if (statement.kind === 'CreateStmt' && sameTable(tableFromRangeVar(node.relation ?? {}), table)) {
+  if (statement.kind === 'CreateStmt' && sameName(nameOfRangeVar(node.relation ?? {}), table)) {
     for (const element of node.tableElts ?? []) {
       collect(element.Constraint);
       for (const c of element.ColumnDef?.constraints ?? []) collect(c.Constraint);
     }
   }
-  if (statement.kind === 'AlterTableStmt' && sameTable(tableFromRangeVar(node.relation ?? {}), table)) {
+  if (statement.kind === 'AlterTableStmt' && sameName(nameOfRangeVar(node.relation ?? {}), table)) {
     for (const entry of node.cmds ?? []) {
       const cmd = entry.AlterTableCmd;
       if (cmd?.subtype === 'AT_AddConstraint') collect(cmd.def?.Constraint);
       if (cmd?.subtype === 'AT_AddColumn') for (const c of cmd.def?.ColumnDef?.constraints ?? []) collect(c.Constraint);
     }
   }
-  if (statement.kind === 'IndexStmt' && node.unique && typeof node.idxname === 'string' && sameTable(tableFromRangeVar(node.relation ?? {}), table)) {
+  if (statement.kind === 'IndexStmt' && node.unique && typeof node.idxname === 'string' && sameName(nameOfRangeVar(node.relation ?? {}), table)) {
     names.push(node.idxname);
   }
   return names;
 }
 
-function constraintAddedEarlierInFile(statements: readonly Statement[], before: Statement, table: TableRef, name: string): boolean {
+function constraintAddedEarlierInFile(statements: readonly Statement[], before: Statement, table: WrittenName, name: string): boolean {
   return statements.some((s) => s.index < before.index && constraintNamesAdded(s, table).includes(name));
 }
 
 /** `DROP CONSTRAINT x … ADD CONSTRAINT x …` later in the same file: the guarantee is re-made. */
-function constraintReAdded(statements: readonly Statement[], after: Statement, table: TableRef, name: string): boolean {
+function constraintReAdded(statements: readonly Statement[], after: Statement, table: WrittenName, name: string): boolean {
   return statements.some((s) => s.index >= after.index && constraintNamesAdded(s, table).includes(name));
 }

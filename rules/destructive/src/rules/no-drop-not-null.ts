@@ -9,7 +9,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { alterTableSubcommands, findName } from '@migralint/core';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 const NOTE =
   'Before dropping NOT NULL: check that every reader (typed models, reports, other services) handles NULL in this ' +
@@ -40,7 +40,7 @@ export default defineRule({
     return {
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
         let subcommands: ReturnType<typeof alterTableSubcommands> | null = null;
         cmds.forEach((entry, i) => {
@@ -51,7 +51,7 @@ export default defineRule({
           if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
           const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
-          context.report({ messageId: 'dropNotNull', data: { column: cmd.name, table: displayTable(table) }, at, note: NOTE });
+          context.report({ messageId: 'dropNotNull', data: { column: cmd.name, table: displayName(table) }, at, note: NOTE });
         });
       },
     };

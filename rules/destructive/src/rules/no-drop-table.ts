@@ -9,7 +9,7 @@ import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement
 import { isKeyword, readNameList } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
 import { dropsNothing } from '../never-existed.js';
-import { displayTable, tableFromNameList } from '../table-names.js';
+import { displayName, nameOfDropObject } from '@migralint/core';
 
 export interface NoDropTableOptions {
   /** Tables that may be dropped (`tmp_*`, `staging.*`). */
@@ -56,13 +56,13 @@ export default defineRule<NoDropTableOptions>({
         const objects: AstNode[] = node.objects ?? [];
         const names = namesInText(context, statement);
         objects.forEach((object, i) => {
-          const table = tableFromNameList(object);
+          const table = nameOfDropObject(object);
           if (!table) return;
           if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
           if (isNewTable(context, table) || dropsNothing(context, node, 'table', table)) return;
           context.report({
             messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
-            data: { table: displayTable(table) },
+            data: { table: displayName(table) },
             // The AST has no location for the names: point at the i-th name in the text.
             at: names?.length === objects.length && names[i]!.parts.at(-1) === table.name ? names[i]!.range : statement,
             note: NOTE,

@@ -7,7 +7,7 @@
 import { defineRule, ruleDocsUrl, type Range } from '@migralint/core';
 import { isNewColumnName } from '../new-objects.js';
 import { isKeyword, isName, type SqlToken } from '@migralint/core';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) add the new column; (2) deploy code that writes both and reads the old one, with a trigger copying ' +
@@ -39,12 +39,12 @@ export default defineRule({
     return {
       RenameStmt(node, statement) {
         if (node.renameType !== 'OBJECT_COLUMN' || node.relationType !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const column = String(node.subname ?? '');
         if (node.relation.relpersistence === 't' || isNewColumnName(context, table, column)) return;
         context.report({
           messageId: 'renameColumn',
-          data: { column, table: displayTable(table), newName: String(node.newname ?? '') },
+          data: { column, table: displayName(table), newName: String(node.newname ?? '') },
           at: columnRange(context.tokensOf(statement), context.rangeOf(node.relation).end, column) ?? statement,
           note: NOTE,
         });

@@ -5,7 +5,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) rename the table and, in the same transaction, `CREATE VIEW <old name> AS SELECT * FROM <new name>` — ' +
@@ -36,11 +36,11 @@ export default defineRule({
     return {
       RenameStmt(node) {
         if (node.renameType !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (node.relation.relpersistence === 't' || isNewTable(context, table)) return;
         context.report({
           messageId: 'renameTable',
-          data: { table: displayTable(table), newName: String(node.newname ?? ''), oldName: table.name },
+          data: { table: displayName(table), newName: String(node.newname ?? ''), oldName: table.name },
           at: node.relation,
           note: NOTE,
         });

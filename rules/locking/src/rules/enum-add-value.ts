@@ -12,7 +12,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { creates } from '../new-objects.js';
-import { display, fromNames } from '../relation-names.js';
+import { displayName, nameOfList } from '@migralint/core';
 import { isKeyword } from '@migralint/core';
 import { placeOf, statementsOfTransaction } from '../transactions.js';
 import { visit } from '../visit-nodes.js';
@@ -61,17 +61,17 @@ export default defineRule<EnumAddValueOptions>({
       AlterEnumStmt(node, statement) {
         // RENAME VALUE has `oldVal`; only ADD VALUE adds.
         if (node.oldVal !== undefined || typeof node.newVal !== 'string') return;
-        const type = fromNames(node.typeName);
+        const type = nameOfList(node.typeName);
         if (!type) return;
         const value: string = node.newVal;
-        const data = { value, type: display(type), version };
+        const data = { value, type: displayName(type), version };
         const at = valueRange(context, statement, value) ?? statement;
         if (context.options.requirePosition && node.newValNeighbor === undefined) {
           context.report({
             messageId: 'noPosition',
             data,
             at,
-            note: `Safe way: \`ALTER TYPE ${display(type)} ADD VALUE '${value}' BEFORE '<existing value>';\` (or AFTER) puts it where it belongs in the order.`,
+            note: `Safe way: \`ALTER TYPE ${displayName(type)} ADD VALUE '${value}' BEFORE '<existing value>';\` (or AFTER) puts it where it belongs in the order.`,
           });
         }
         if (placeOf(context, statement).transaction === undefined) return;
@@ -95,7 +95,7 @@ export default defineRule<EnumAddValueOptions>({
             data,
             at: use,
             note:
-              `Safe way: commit the ALTER TYPE ${display(type)} ADD VALUE first — end the transaction after it, or move the ` +
+              `Safe way: commit the ALTER TYPE ${displayName(type)} ADD VALUE first — end the transaction after it, or move the ` +
               'statements that use the new value to the next migration.',
           });
         }

@@ -13,7 +13,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
 import { isNew } from '../new-objects.js';
-import { display, fromRangeVar, sameRelation, toModelName, type RelationName } from '../relation-names.js';
+import { displayName, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
 import { alterTableCommandTokens, constraintRange, findSequence, nameRangeIn } from '../sql-tokens.js';
 
 export default defineRule({
@@ -44,7 +44,7 @@ export default defineRule({
         const cmds: AstNode[] = node.cmds ?? [];
         const targets = cmds.map(notNullTarget);
         if (targets.every((t) => t === undefined)) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
         let parts: ReturnType<typeof alterTableCommandTokens>;
         targets.forEach((column, i) => {
@@ -61,7 +61,7 @@ export default defineRule({
           }
           context.report({
             messageId: version >= 12 ? 'notNull' : 'notNullBefore12',
-            data: { column, table: display(table), version },
+            data: { column, table: displayName(table), version },
             at: at ?? statement,
             note: recipe(table, column, version),
           });
@@ -80,8 +80,8 @@ function notNullTarget(entry: AstNode): string | undefined {
   return undefined;
 }
 
-function recipe(table: RelationName, column: string, version: number): string {
-  const t = display(table);
+function recipe(table: WrittenName, column: string, version: number): string {
+  const t = displayName(table);
   const name = `${table.name}_${column}_not_null`;
   if (version < 12) {
     return (
@@ -100,10 +100,10 @@ function recipe(table: RelationName, column: string, version: number): string {
 }
 
 /** The model says the column is NOT NULL already: SET NOT NULL is a no-op. */
-function alreadyNotNull(context: RuleContext, table: RelationName, column: string): boolean {
+function alreadyNotNull(context: RuleContext, table: WrittenName, column: string): boolean {
   const schema = context.schema;
   if (!schema) return false;
-  return schema.before.table(schema.resolve(toModelName(table)))?.columns.find((c) => c.name === column)?.notNull === true;
+  return schema.before.table(schema.resolve(table))?.columns.find((c) => c.name === column)?.notNull === true;
 }
 
 /**
@@ -111,18 +111,18 @@ function alreadyNotNull(context: RuleContext, table: RelationName, column: strin
  * `cmdIndex` of `statement`? Replays the constraints of `table` through the part so far, starting
  * from the model's schema before this migration.
  */
-function hasValidatedNotNullCheck(context: RuleContext, statement: Statement, cmdIndex: number, table: RelationName, column: string): boolean {
+function hasValidatedNotNullCheck(context: RuleContext, statement: Statement, cmdIndex: number, table: WrittenName, column: string): boolean {
   // name → does it prove the column NOT NULL, and is it validated? (undefined name: unnamed, validated on add)
   const known = new Map<string, { proves: boolean; validated: boolean }>();
   const schema = context.schema;
-  const before = schema?.before.table(schema.resolve(toModelName(table)));
+  const before = schema?.before.table(schema.resolve(table));
   for (const c of before?.constraints ?? []) {
     known.set(c.name, { proves: modelCheckProves(c, column), validated: !c.notValid });
   }
   let trusted = false;
   for (const s of context.statementsOfPart(statement)) {
     if (s.index > statement.index) break;
-    if (s.kind !== 'AlterTableStmt' || !sameRelation(fromRangeVar(s.node.relation), table)) continue;
+    if (s.kind !== 'AlterTableStmt' || !sameName(nameOfRangeVar(s.node.relation), table)) continue;
     const cmds: AstNode[] = s.node.cmds ?? [];
     for (let i = 0; i < cmds.length && !(s === statement && i >= cmdIndex); i++) {
       const cmd = cmds[i]!.AlterTableCmd;

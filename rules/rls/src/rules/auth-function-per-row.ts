@@ -10,7 +10,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { nameParts, walk } from '../ast-walk.js';
-import { rlsSettings, type FunctionName } from '../rls-settings.js';
+import { rlsSettings } from '../rls-settings.js';
+import type { WrittenName } from '@migralint/core';
 import { callRange } from '@migralint/core';
 
 export default defineRule({
@@ -68,7 +69,7 @@ export default defineRule({
   },
 });
 
-function isAuthFunction(call: AstNode, functions: readonly FunctionName[]): boolean {
+function isAuthFunction(call: AstNode, functions: readonly WrittenName[]): boolean {
   const parts = nameParts(call.funcname);
   const name = parts.at(-1);
   const schema = parts.length > 1 ? parts.at(-2) : undefined;
