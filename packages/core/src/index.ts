@@ -22,3 +22,5 @@ export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
 export { toVFileMessage } from './vfile-message.js';
 export { DEFAULT_SCHEMA, displayName, displayQualifiedName, nameOfDropObject, nameOfList, nameOfRangeVar, sameName, type WrittenName } from './toolkit/names.js';
+export { walkAst, type NodeVisit } from './toolkit/walk-nodes.js';
+export { dataChangesOf, type DataChange } from './toolkit/data-changes.js';

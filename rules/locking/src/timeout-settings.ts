@@ -10,7 +10,7 @@ import type { AstNode, RuleContext, Statement, Visitors } from '@migralint/core'
 import { lineBreakOf } from './text-edits.js';
 import { blocksWrites, isPreExisting, locksTakenBy, type RelationLock } from './table-locks.js';
 import { placeOf } from './transactions.js';
-import { visit } from './visit-nodes.js';
+import { walkAst } from '@migralint/core';
 
 export type TimeoutSetting = 'lock_timeout' | 'statement_timeout';
 
@@ -64,10 +64,10 @@ function changeOf(statement: Statement, setting: TimeoutSetting): Change | undef
   }
   // SELECT set_config('lock_timeout', '5s', false) — anywhere in the statement.
   let change: Change | undefined;
-  visit(node, (n) => {
-    const call = n.FuncCall;
+  walkAst(node, (type, call) => {
+    if (type !== 'FuncCall') return;
     const name: AstNode[] = call?.funcname ?? [];
-    if (!call || name.at(-1)?.String?.sval !== 'set_config') return;
+    if (name.at(-1)?.String?.sval !== 'set_config') return;
     const [key, value, local] = call.args ?? [];
     if (key?.A_Const?.sval?.sval !== setting) return;
     change = isZero(value) ? 'off' : local?.A_Const?.boolval?.boolval === true ? 'local' : 'session';

@@ -7,7 +7,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
 import { displayName, nameOfRangeVar } from '@migralint/core';
-import { dmlStatements } from '../dml.js';
+import { dataChangesOf } from '@migralint/core';
 
 export interface NoDeleteWithoutWhereOptions {
   /** Tables that may be emptied (`tmp_*`, `staging.*`). */
@@ -47,7 +47,7 @@ export default defineRule<NoDeleteWithoutWhereOptions>({
   create(context) {
     return {
       Statement(_node, statement) {
-        for (const { kind, node } of dmlStatements(statement)) {
+        for (const { kind, node } of dataChangesOf(statement)) {
           if (kind !== 'DeleteStmt' || node.whereClause) continue;
           check(node);
         }

@@ -6,7 +6,7 @@
  * data-loss one. Tables the migration created are exempt too.
  */
 import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
-import { dmlStatements } from '../dml.js';
+import { dataChangesOf } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
 import { displayName, nameOfRangeVar } from '@migralint/core';
 
@@ -48,7 +48,7 @@ export default defineRule<NoUpdateWithoutWhereOptions>({
   create(context) {
     return {
       Statement(_node, statement) {
-        for (const { kind, node } of dmlStatements(statement)) {
+        for (const { kind, node } of dataChangesOf(statement)) {
           if (kind === 'UpdateStmt' && !node.whereClause) check(node);
         }
       },

@@ -15,7 +15,7 @@ import { creates } from '../new-objects.js';
 import { displayName, nameOfList } from '@migralint/core';
 import { isKeyword } from '@migralint/core';
 import { placeOf, statementsOfTransaction } from '../transactions.js';
-import { visit } from '../visit-nodes.js';
+import { walkAst } from '@migralint/core';
 
 export interface EnumAddValueOptions {
   /** Also report values added without BEFORE or AFTER. */
@@ -109,8 +109,8 @@ function firstUse(statements: readonly Statement[], value: string): AstNode | un
   for (const statement of statements) {
     if (statement.kind === 'AlterEnumStmt') continue;
     let found: AstNode | undefined;
-    visit(statement.node, (n) => {
-      if (!found && n.A_Const?.sval?.sval === value) found = n.A_Const;
+    walkAst(statement.node, (type, n) => {
+      if (!found && type === 'A_Const' && n.sval?.sval === value) found = n;
     });
     if (found) return found;
   }
