@@ -24,3 +24,16 @@ export { toVFileMessage } from './vfile-message.js';
 export { DEFAULT_SCHEMA, displayName, displayQualifiedName, nameOfDropObject, nameOfList, nameOfRangeVar, sameName, type WrittenName } from './toolkit/names.js';
 export { walkAst, type NodeVisit } from './toolkit/walk-nodes.js';
 export { dataChangesOf, type DataChange } from './toolkit/data-changes.js';
+export {
+  isLastOfPart,
+  runnerWraps,
+  statementsOfTransaction,
+  trackTransactions,
+  transactionGroupOf,
+  transactionTrack,
+  type Opener,
+  type TransactionEvent,
+  type TransactionGroup,
+  type TransactionState,
+  type TransactionTrack,
+} from './toolkit/transactions.js';

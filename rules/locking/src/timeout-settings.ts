@@ -9,7 +9,7 @@
 import type { AstNode, RuleContext, Statement, Visitors } from '@migralint/core';
 import { lineBreakOf } from './text-edits.js';
 import { blocksWrites, isPreExisting, locksTakenBy, type RelationLock } from './table-locks.js';
-import { placeOf } from './transactions.js';
+import { transactionGroupOf } from '@migralint/core';
 import { walkAst } from '@migralint/core';
 
 export type TimeoutSetting = 'lock_timeout' | 'statement_timeout';
@@ -31,7 +31,7 @@ export function firstStatementWithout(
   const parts = new Map<number, { session: boolean; local: number | undefined; reported: boolean }>();
   return {
     Statement(_node, statement) {
-      const place = placeOf(context, statement);
+      const place = transactionGroupOf(context, statement);
       let state = parts.get(place.part);
       if (!state) parts.set(place.part, (state = { session: false, local: undefined, reported: false }));
       const change = changeOf(statement, setting);

@@ -12,7 +12,7 @@ import { isNew } from '../new-objects.js';
 import { displayName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 import { constraintNameText, constraintRange, endOfClause } from '../sql-tokens.js';
 import { lineBreakOf } from '../text-edits.js';
-import { inTransaction } from '../transactions.js';
+import { transactionGroupOf } from '@migralint/core';
 
 const FK_NOTE =
   'Safe way: (1) `ALTER TABLE … ADD CONSTRAINT <name> FOREIGN KEY (…) REFERENCES … NOT VALID;` — instant: ' +
@@ -125,7 +125,7 @@ function suggestion(context: RuleContext, node: AstNode, statement: Statement, c
   // Before Postgres 18, a foreign key on a partitioned table cannot be added NOT VALID.
   if (constraint.contype === 'CONSTR_FOREIGN' && context.settings.postgresVersion < 18 && isPartitioned(context, node)) return {};
   const fixes: Fix[] = [{ range: [end, end], text: ' NOT VALID' }];
-  const sameFile = context.migration === undefined && !inTransaction(context, statement);
+  const sameFile = context.migration === undefined && transactionGroupOf(context, statement).transaction === undefined;
   if (sameFile) {
     const relation = context.rangeOf(node.relation);
     const tableText = context.file.text.slice(relation.start, relation.end);

@@ -14,7 +14,7 @@ import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, ty
 import { creates } from '../new-objects.js';
 import { displayName, nameOfList } from '@migralint/core';
 import { isKeyword } from '@migralint/core';
-import { placeOf, statementsOfTransaction } from '../transactions.js';
+import { transactionGroupOf, statementsOfTransaction } from '@migralint/core';
 import { walkAst } from '@migralint/core';
 
 export interface EnumAddValueOptions {
@@ -74,7 +74,7 @@ export default defineRule<EnumAddValueOptions>({
             note: `Safe way: \`ALTER TYPE ${displayName(type)} ADD VALUE '${value}' BEFORE '<existing value>';\` (or AFTER) puts it where it belongs in the order.`,
           });
         }
-        if (placeOf(context, statement).transaction === undefined) return;
+        if (transactionGroupOf(context, statement).transaction === undefined) return;
         const transaction = statementsOfTransaction(context, statement);
         if (transaction.some((s) => s.index < statement.index && creates(s, 'type', type))) return;
         if (version < 12) {

@@ -10,7 +10,7 @@ import { defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralin
 import { isNew } from '../new-objects.js';
 import { displayName, nameOfRangeVar, sameName } from '@migralint/core';
 import { alterTableCommandTokens, findSequence, nameRangeIn } from '../sql-tokens.js';
-import { statementsOfTransaction } from '../transactions.js';
+import { statementsOfTransaction } from '@migralint/core';
 
 const NOTE =
   'Safe way: keep `ADD CONSTRAINT … NOT VALID` where it is, and move `ALTER TABLE … VALIDATE CONSTRAINT …` to a ' +
