@@ -34,13 +34,13 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   let placeCache: { statement: Statement; place: StatementPlace | undefined } | undefined;
   let viewCache: { statement: Statement; view: SchemaView | undefined } | undefined;
   const placeOf = (statement: Statement) => {
-    if (placeCache?.statement !== statement) placeCache = { statement, place: model?.placeOf(state.path, statement) };
+    if (placeCache?.statement !== statement) placeCache = { statement, place: model.placeOf(state.path, statement) };
     return placeCache.place;
   };
   const schemaOf = (statement: Statement) => {
     if (viewCache?.statement !== statement) {
       const place = placeOf(statement);
-      viewCache = { statement, view: model && place ? schemaViewFor(model, place, state.path, statement) : undefined };
+      viewCache = { statement, view: place ? schemaViewFor(model, place, state.path, statement) : undefined };
     }
     return viewCache.view;
   };

@@ -102,10 +102,9 @@ const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW',
 
 const cache = new WeakMap<object, History[]>();
 
-/** One `History` per migration set of the run (none without the migration model), shared by the pack's rules. */
+/** One `History` per migration set of the run, shared by the pack's rules. */
 export function historiesOf(project: ProjectInfo): History[] {
   const model = project.model;
-  if (!model) return [];
   let histories = cache.get(model);
   if (!histories) cache.set(model, (histories = model.sets.map((set) => new History(set, model.schemaOf(set), project))));
   return histories;

@@ -186,7 +186,7 @@ function computeGroups(context: RuleContext<any>): FileGroups {
   let nextTransaction = 0;
 
   for (const statement of context.statements) {
-    const part = model?.placeOf(context.file.path, statement)?.part;
+    const part = model.placeOf(context.file.path, statement)?.part;
     if (!partIds.has(part)) partIds.set(part, partIds.size);
     const partId = partIds.get(part)!;
     if (partId !== currentPart) {

@@ -54,7 +54,6 @@ export default defineRule<Options>({
   },
   project(context) {
     const { model } = context.project;
-    if (!model) return;
     const files = filesOf(context.project);
     for (const set of setsWithDowns(context.project)) {
       const applies = policyApplies(set, context.options.since);

@@ -77,7 +77,6 @@ export default defineRule<Options>({
   },
   project(context) {
     const { model } = context.project;
-    if (!model) return;
     const files = filesOf(context.project);
     const layouts = new Set<string>(context.options.layouts);
     for (const set of setsWithDowns(context.project)) {
