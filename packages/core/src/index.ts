@@ -37,3 +37,14 @@ export {
   type TransactionState,
   type TransactionTrack,
 } from './toolkit/transactions.js';
+export {
+  argType,
+  createdBetween,
+  creationsIn,
+  objectsCreatedBy,
+  sameObject,
+  type CreatedKind,
+  type CreatedName,
+  type CreatedObject,
+  type Creation,
+} from './toolkit/created-objects.js';

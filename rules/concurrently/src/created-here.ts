@@ -8,20 +8,15 @@
 // statements of the same part: a `CREATE TABLE` (without IF NOT EXISTS, which may have created
 // nothing) earlier in the part proves the table is new, whatever the model could replay.
 
-import { DEFAULT_SCHEMA, nameOfRangeVar, sameName, type RuleContext, type Statement, type WrittenName } from '@migralint/core';
+import { createdBetween, creationsIn, DEFAULT_SCHEMA, type RuleContext, type WrittenName } from '@migralint/core';
 
 /** Did the current migration create `table` (before the current statement, in the same part, or per the model)? */
 export function isNewTable(context: RuleContext<any>, table: WrittenName): boolean {
   if (context.schema?.isNew('table', table)) return true;
-  return earlierInPart(context, (statement) => {
-    if (statement.node.if_not_exists) return false;
-    if (statement.kind === 'CreateStmt') return sameName(nameOfRangeVar(statement.node.relation), table);
-    if (statement.kind === 'CreateTableAsStmt') {
-      // CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
-      return ['OBJECT_TABLE', 'OBJECT_MATVIEW'].includes(statement.node.objtype) && sameName(nameOfRangeVar(statement.node.into?.rel), table);
-    }
-    return false;
-  });
+  // CREATE TABLE, CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
+  const part = context.statementsOfPart();
+  const name = { ...table, schema: table.schema };
+  return createdBetween(part, 'table', name, { before: context.statement }) || createdBetween(part, 'view', name, { before: context.statement });
 }
 
 /**
@@ -31,11 +26,9 @@ export function isNewTable(context: RuleContext<any>, table: WrittenName): boole
  */
 export function tableOfIndex(context: RuleContext<any>, index: WrittenName): WrittenName | undefined {
   const current = context.statement;
-  const built = context.statementsOfPart()
-    .filter((s) => s.index < current.index && s.kind === 'IndexStmt' && s.node.idxname === index.name)
-    .map((s) => nameOfRangeVar(s.node.relation))
-    .filter((table) => (table.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
-    .at(-1);
+  const built = creationsIn(context.statementsOfPart(), 'index', index.name)
+    .filter((c) => c.statement.index < current.index && (c.name.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
+    .at(-1)?.name.table;
   if (built) return built;
   const schema = context.schema;
   if (!schema) return undefined;
@@ -59,9 +52,4 @@ export function tableBefore(context: RuleContext<any>, table: WrittenName) {
   const schema = context.schema;
   if (!schema) return undefined;
   return schema.before.table(schema.resolve(table));
-}
-
-function earlierInPart(context: RuleContext<any>, test: (statement: Statement) => boolean): boolean {
-  const current = context.statement;
-  return context.statementsOfPart().some((statement) => statement.index < current.index && test(statement));
 }

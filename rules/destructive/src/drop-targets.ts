@@ -2,8 +2,8 @@
 // them without locations, so their ranges come from the statement's tokens (core's token readers).
 
 import type { AstNode, Range, RuleContext, Statement } from '@migralint/core';
-import { argType, type ObjectKind, type ObjectName } from './new-objects.js';
-import { nameOfList, readDropNames } from '@migralint/core';
+import type { ObjectKind, ObjectName } from './new-objects.js';
+import { argType, nameOfList, readDropNames } from '@migralint/core';
 
 /** `DropStmt.removeType` → the object kind and the keywords after `DROP`. */
 const DROP_KINDS: Record<string, { kind: ObjectKind; keywords: string[]; args?: boolean }> = {

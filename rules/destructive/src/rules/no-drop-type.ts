@@ -7,7 +7,8 @@
 import { defineRule, ruleDocsUrl, type Statement } from '@migralint/core';
 import { dropTargets } from '../drop-targets.js';
 import { displayName } from '@migralint/core';
-import { isNewObject, objectsCreatedBy, recreatedLaterInFile, type ObjectName } from '../new-objects.js';
+import { isNewObject, recreatedLaterInFile, type ObjectName } from '../new-objects.js';
+import { objectsCreatedBy } from '@migralint/core';
 import { nameOfList } from '@migralint/core';
 
 const NOTE =
