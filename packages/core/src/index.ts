@@ -48,3 +48,4 @@ export {
   type CreatedObject,
   type Creation,
 } from './toolkit/created-objects.js';
+export { subcommandIndex, subcommandTokens } from './toolkit/alter-table.js';

@@ -42,15 +42,18 @@ export function readQualifiedName(tokens: readonly SqlToken[], i: number): { nam
   return { name: { parts, range: { start: first.start, end: last.end } }, tokens: nameTokens, next: j };
 }
 
-/** The names of `DROP <object> [IF EXISTS] a, b, …` from `tokens[i]`; undefined when not shaped so. */
-export function readNameList(tokens: readonly SqlToken[], i: number): ScannedName[] | undefined {
+/**
+ * The names of `DROP <object> [IF EXISTS] a, b, …` from `tokens[i]`; undefined when not shaped so.
+ * With `withArgs`, a `(…)` argument list after each name is skipped (`DROP FUNCTION f(int), g`).
+ */
+export function readNameList(tokens: readonly SqlToken[], i: number, withArgs = false): ScannedName[] | undefined {
   if (isKeyword(tokens[i], 'if') && isKeyword(tokens[i + 1], 'exists')) i += 2;
   const names: ScannedName[] = [];
   for (;;) {
     const read = readQualifiedName(tokens, i);
     if (!read) return undefined;
     names.push(read.name);
-    i = read.next;
+    i = withArgs ? skipParenthesized(tokens, read.next) : read.next;
     if (isPunctuation(tokens[i], ',')) i++;
     else return names;
   }
@@ -157,8 +160,8 @@ export function findQualifiedName(tokens: readonly SqlToken[], parts: readonly s
 
 /**
  * The names of `DROP <keywords> [CONCURRENTLY] [IF EXISTS] a, b, …` with their ranges, when the
- * statement's tokens start with `drop` and `keywords` (e.g. `['materialized', 'view']`). With
- * `withArgs`, a `(…)` argument list after each name is skipped (`DROP FUNCTION f(int), g`).
+ * statement's tokens start with `drop` and `keywords` (e.g. `['materialized', 'view']`); `withArgs`
+ * as for `readNameList`.
  */
 export function readDropNames(tokens: readonly SqlToken[], keywords: readonly string[], withArgs = false): ScannedName[] | undefined {
   if (!isKeyword(tokens[0], 'drop')) return undefined;
@@ -168,16 +171,7 @@ export function readDropNames(tokens: readonly SqlToken[], keywords: readonly st
     i++;
   }
   if (isKeyword(tokens[i], 'concurrently')) i++;
-  if (isKeyword(tokens[i], 'if') && isKeyword(tokens[i + 1], 'exists')) i += 2;
-  const names: ScannedName[] = [];
-  for (;;) {
-    const read = readQualifiedName(tokens, i);
-    if (!read) return undefined;
-    names.push(read.name);
-    i = withArgs ? skipParenthesized(tokens, read.next) : read.next;
-    if (isPunctuation(tokens[i], ',')) i++;
-    else return names;
-  }
+  return readNameList(tokens, i, withArgs);
 }
 
 /**

@@ -13,7 +13,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName, type SqlToken } from '@migralint/core';
+import { subcommandTokens, findName, type SqlToken } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
@@ -53,7 +53,6 @@ export default defineRule({
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
         const table = nameOfRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: SqlToken[][] | undefined | null = null;
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_AlterColumnType' || typeof cmd.name !== 'string') return;
@@ -63,8 +62,7 @@ export default defineRule({
           const to = typeFromTypeName(def.typeName);
           const toText = to ? displayType(to) : 'a new type';
           const data = { column, table: displayName(table), to: toText };
-          if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const at = columnRange(subcommands?.length === cmds.length ? subcommands[i] : undefined, column) ?? statement;
+          const at = columnRange(subcommandTokens(context, statement, i), column) ?? statement;
           if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
             context.report({ messageId: 'changeTypeUsing', data, at, note: NOTE });
             return;
@@ -84,7 +82,7 @@ export default defineRule({
 });
 
 /** `ALTER [COLUMN] name TYPE …`: the range of `name`. */
-function columnRange(tokens: SqlToken[] | undefined, column: string): Range | undefined {
+function columnRange(tokens: readonly SqlToken[] | undefined, column: string): Range | undefined {
   return tokens ? findName(tokens, column, 1) : undefined;
 }
 

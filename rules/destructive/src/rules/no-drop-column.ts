@@ -7,7 +7,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
-import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '@migralint/core';
+import { subcommandTokens, isKeyword, isName, type SqlToken } from '@migralint/core';
 import { displayName, nameOfRangeVar } from '@migralint/core';
 
 export interface NoDropColumnOptions {
@@ -58,16 +58,14 @@ export default defineRule<NoDropColumnOptions>({
         if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
         if (isNewTable(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: SqlToken[][] | undefined;
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_DropColumn' || typeof cmd.name !== 'string') return;
           if (isNewColumn(context, table, cmd.name)) return;
-          subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
           context.report({
             messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
             data: { column: cmd.name, table: displayName(table) },
-            at: columnRange(subcommands?.length === cmds.length ? subcommands[i]! : undefined, cmd.name) ?? statement,
+            at: columnRange(subcommandTokens(context, statement, i), cmd.name) ?? statement,
             note: NOTE,
           });
         });
@@ -77,7 +75,7 @@ export default defineRule<NoDropColumnOptions>({
 });
 
 /** `DROP [COLUMN] [IF EXISTS] name …`: the range of `name`, or of the subcommand when it is not shaped so. */
-function columnRange(tokens: SqlToken[] | undefined, column: string): Range | undefined {
+function columnRange(tokens: readonly SqlToken[] | undefined, column: string): Range | undefined {
   if (!tokens || tokens.length === 0 || !isKeyword(tokens[0], 'drop')) return undefined;
   let i = 1;
   if (isKeyword(tokens[i], 'column')) i++;

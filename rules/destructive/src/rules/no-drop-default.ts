@@ -8,7 +8,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName } from '@migralint/core';
+import { subcommandTokens, findName } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
@@ -42,7 +42,6 @@ export default defineRule({
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
         const table = nameOfRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: ReturnType<typeof alterTableSubcommands> | null = null;
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           // DROP DEFAULT is AT_ColumnDefault without a new default.
@@ -51,8 +50,7 @@ export default defineRule({
           const known = columnBefore(context, table, cmd.name);
           if (known && (known.default === undefined || known.identity || known.generated)) return;
           if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
-          if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
+          const tokens = subcommandTokens(context, statement, i);
           const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
           context.report({
             messageId: known?.notNull ? 'dropDefaultNotNull' : 'dropDefault',

@@ -14,7 +14,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement } from '@migralint/core';
 import { dropTargets } from '../drop-targets.js';
 import { isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
-import { alterTableSubcommands, findName, isKeyword } from '@migralint/core';
+import { subcommandTokens, findName, isKeyword } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 type UniqueKind = 'primary key' | 'unique constraint' | 'exclusion constraint';
@@ -74,15 +74,13 @@ export default defineRule({
         const table = nameOfRangeVar(node.relation);
         if (isNewTable(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: ReturnType<typeof alterTableSubcommands>;
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_DropConstraint' || typeof cmd.name !== 'string') return;
           const kind = constraintKind(context, table, cmd.name);
           if (!kind) return;
           if (constraintReAdded(context.statements, statement, table, cmd.name)) return;
-          subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const tokens = subcommands?.length === cmds.length ? subcommands[i]! : undefined;
+          const tokens = subcommandTokens(context, statement, i);
           const at: Range | Statement = (tokens && isKeyword(tokens[0], 'drop') && findName(tokens, cmd.name, 2)) || statement;
           context.report({ messageId: 'dropConstraint', data: { kind, constraint: cmd.name, table: displayName(table) }, at, note: NOTE });
         });
