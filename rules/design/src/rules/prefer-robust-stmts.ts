@@ -15,7 +15,7 @@
  * left to the `concurrently` pack, which says how to clean up the invalid index a failure leaves.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Fix, type Range, type RuleContext, type SqlToken, type Statement, type Suggestion } from '@migralint/core';
-import { alterTableSubcommands, afterKeywords, isKeyword, isName } from '@migralint/core';
+import { subcommandTokens, afterKeywords, isKeyword, isName } from '@migralint/core';
 import { displayName, nameOfRangeVar } from '@migralint/core';
 
 interface Fragile {
@@ -350,17 +350,12 @@ function inspectDrop(node: AstNode, statement: Statement, tokens: readonly SqlTo
 function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: Statement, safe: Set<string>): Fragile[] {
   const table = nameOfRangeVar(node.relation);
   const cmds: AstNode[] = node.cmds ?? [];
-  // Split into subcommands (a scan) only when a DROP needs its name's position.
-  let split: ReturnType<typeof alterTableSubcommands> | null = null;
-  const subcommands = () => (split ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start));
   const out: Fragile[] = [];
   const key = (what: string, name: string) => `${what}:${qualified(table.schema, table.name)}.${name}`;
   cmds.forEach((entry, i) => {
     const cmd = entry.AlterTableCmd;
-    const tokens = () => {
-      const all = subcommands();
-      return all?.length === cmds.length ? all[i]! : [];
-    };
+    // Split into subcommands (a scan, once per statement) only when a DROP needs its name's position.
+    const tokens = () => subcommandTokens(context, statement, i) ?? [];
     switch (cmd?.subtype) {
       case 'AT_AddColumn': {
         const column = cmd.def?.ColumnDef;

@@ -14,7 +14,8 @@
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
 import { isNew } from '../new-objects.js';
 import { displayName, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
-import { alterTableCommandTokens, constraintRange, findSequence, nameRangeIn } from '../sql-tokens.js';
+import { constraintRange, findSequence, nameRangeIn } from '../sql-tokens.js';
+import { subcommandTokens } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -46,7 +47,6 @@ export default defineRule({
         if (targets.every((t) => t === undefined)) return;
         const table = nameOfRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
-        let parts: ReturnType<typeof alterTableCommandTokens>;
         targets.forEach((column, i) => {
           if (column === undefined) return;
           if (alreadyNotNull(context, table, column)) return;
@@ -55,8 +55,8 @@ export default defineRule({
           let at: AstNode | { start: number; end: number } | undefined;
           if (cmd.subtype === 'AT_AddConstraint') at = constraintRange(context, cmd.def.Constraint, statement);
           else {
-            parts ??= alterTableCommandTokens(context, node, statement);
-            const run = parts ? findSequence(parts[i]!, ['alter', { optional: 'column' }, { name: column }, 'set', 'not', 'null']) : undefined;
+            const tokens = subcommandTokens(context, statement, i);
+            const run = tokens ? findSequence(tokens, ['alter', { optional: 'column' }, { name: column }, 'set', 'not', 'null']) : undefined;
             at = nameRangeIn(run, column);
           }
           context.report({

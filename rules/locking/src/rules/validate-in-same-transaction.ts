@@ -9,7 +9,8 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralint/core';
 import { isNew } from '../new-objects.js';
 import { displayName, nameOfRangeVar, sameName } from '@migralint/core';
-import { alterTableCommandTokens, findSequence, nameRangeIn } from '../sql-tokens.js';
+import { findSequence, nameRangeIn } from '../sql-tokens.js';
+import { subcommandTokens } from '@migralint/core';
 import { statementsOfTransaction } from '@migralint/core';
 
 const NOTE =
@@ -45,13 +46,13 @@ export default defineRule({
         if (isNew(context, 'table', table)) return;
         // In autocommit, the statement is its own transaction: `ADD … NOT VALID, VALIDATE …` in one ALTER TABLE counts.
         const earlier = statementsOfTransaction(context, statement).filter((s) => s.index <= statement.index);
-        const parts = alterTableCommandTokens(context, node, statement);
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_ValidateConstraint' || typeof cmd.name !== 'string') return;
           const added = addedNotValid(earlier, statement, i, table, cmd.name);
           if (!added) return;
-          const run = parts ? findSequence(parts[i]!, ['validate', 'constraint', { name: cmd.name }]) : undefined;
+          const tokens = subcommandTokens(context, statement, i);
+          const run = tokens ? findSequence(tokens, ['validate', 'constraint', { name: cmd.name }]) : undefined;
           const strong = added.contype !== 'CONSTR_FOREIGN';
           context.report({
             messageId: 'sameTransaction',
