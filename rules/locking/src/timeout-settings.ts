@@ -8,7 +8,7 @@
 
 import type { AstNode, RuleContext, Statement, Visitors } from '@migralint/core';
 import { lineBreakOf } from './text-edits.js';
-import { blocksWrites, isPreExisting, locksTakenBy, type RelationLock } from './table-locks.js';
+import { blocksReads, blocksWrites, describeTarget, isPreExisting, locksTakenBy, type RelationLock } from './table-locks.js';
 import { transactionGroupOf } from '@migralint/core';
 import { walkAst } from '@migralint/core';
 
@@ -108,4 +108,38 @@ export function canInsertBefore(context: RuleContext<any>, statement: Statement)
     default:
       return true;
   }
+}
+
+/**
+ * The visitors of a timeout rule: report `missing` (with the `addSetting` suggestion) at the first
+ * statement of each part that needs `setting`. `safeWay` opens the note.
+ */
+export function reportMissingTimeout(context: RuleContext<any>, setting: TimeoutSetting, timeout: string, safeWay: string): Visitors {
+  return firstStatementWithout(context, setting, (statement, lock) => {
+    const insertable = canInsertBefore(context, statement);
+    context.report({
+      messageId: 'missing',
+      data: {
+        target: describeTarget(lock.target),
+        mode: lock.mode,
+        blocked: blocksReads(lock.mode) ? 'query on it' : 'write to it',
+      },
+      at: lock.at ?? statement,
+      note:
+        `${safeWay} Reported once per file, at the first statement that needs it.` +
+        (insertable
+          ? ''
+          : ' This statement refuses to run inside a transaction block, and the runner sends the file as one query: a SET before it ' +
+            `would put both in one implicit transaction. Set ${setting} for the runner's connection instead (e.g. PGOPTIONS='-c ${setting}=${timeout}').`),
+      suggest: insertable
+        ? [
+            {
+              messageId: 'addSetting',
+              data: { timeout },
+              fix: { range: [statement.start, statement.start], text: setStatementText(context.file.text, setting, timeout) },
+            },
+          ]
+        : [],
+    });
+  });
 }
