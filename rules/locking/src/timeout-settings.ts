@@ -16,9 +16,6 @@ export type TimeoutSetting = 'lock_timeout' | 'statement_timeout';
 
 type Change = 'session' | 'local' | 'off';
 
-/** Durations Postgres accepts for a timeout: a number of milliseconds, or with a unit. */
-export const DURATION_PATTERN = '^[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?$';
-
 /**
  * Visitors that call `report` for the first statement of each part that takes a lock blocking
  * writes (or reads) on a relation that existed before this migration, with `setting` not in effect.

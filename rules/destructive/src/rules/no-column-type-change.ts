@@ -13,7 +13,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { subcommandTokens, findName, type SqlToken } from '@migralint/core';
+import { subcommandIndex, subcommandTokens, findName, type SqlToken } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
@@ -49,33 +49,31 @@ export default defineRule({
   },
   create(context) {
     return {
-      AlterTableStmt(node, statement) {
+      AlterTableCmd(cmd, statement) {
+        if (cmd.subtype !== 'AT_AlterColumnType' || typeof cmd.name !== 'string') return;
+        const node = statement.node;
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
         const table = nameOfRangeVar(node.relation);
-        const cmds: AstNode[] = node.cmds ?? [];
-        cmds.forEach((entry, i) => {
-          const cmd = entry.AlterTableCmd;
-          if (cmd?.subtype !== 'AT_AlterColumnType' || typeof cmd.name !== 'string') return;
-          const column = cmd.name;
-          if (isNewColumn(context, table, column)) return;
-          const def: AstNode = cmd.def?.ColumnDef ?? {};
-          const to = typeFromTypeName(def.typeName);
-          const toText = to ? displayType(to) : 'a new type';
-          const data = { column, table: displayName(table), to: toText };
-          const at = columnRange(subcommandTokens(context, statement, i), column) ?? statement;
-          if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
-            context.report({ messageId: 'changeTypeUsing', data, at, note: NOTE });
-            return;
-          }
-          const from = oldType(context, statement, table, column, i);
-          if (def.collClause && from && to && formatType(from) === formatType(to)) {
-            context.report({ messageId: 'changeCollation', data, at, note: NOTE });
-            return;
-          }
-          if (from && to && !def.collClause && isBinaryCompatibleChange(from, to)) return;
-          if (from) context.report({ messageId: 'changeType', data: { ...data, from: displayType(from) }, at, note: NOTE });
-          else context.report({ messageId: 'changeTypeUnknown', data, at, note: NOTE });
-        });
+        const i = subcommandIndex(statement, cmd);
+        const column = cmd.name;
+        if (isNewColumn(context, table, column)) return;
+        const def: AstNode = cmd.def?.ColumnDef ?? {};
+        const to = typeFromTypeName(def.typeName);
+        const toText = to ? displayType(to) : 'a new type';
+        const data = { column, table: displayName(table), to: toText };
+        const at = columnRange(subcommandTokens(context, statement, i), column) ?? statement;
+        if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
+          context.report({ messageId: 'changeTypeUsing', data, at, note: NOTE });
+          return;
+        }
+        const from = oldType(context, statement, table, column, i);
+        if (def.collClause && from && to && formatType(from) === formatType(to)) {
+          context.report({ messageId: 'changeCollation', data, at, note: NOTE });
+          return;
+        }
+        if (from && to && !def.collClause && isBinaryCompatibleChange(from, to)) return;
+        if (from) context.report({ messageId: 'changeType', data: { ...data, from: displayType(from) }, at, note: NOTE });
+        else context.report({ messageId: 'changeTypeUnknown', data, at, note: NOTE });
       },
     };
   },

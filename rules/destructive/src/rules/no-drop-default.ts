@@ -8,7 +8,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { subcommandTokens, findName } from '@migralint/core';
+import { subcommandIndex, subcommandTokens, findName } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
@@ -38,26 +38,24 @@ export default defineRule({
   },
   create(context) {
     return {
-      AlterTableStmt(node, statement) {
+      AlterTableCmd(cmd, statement) {
+        // DROP DEFAULT is AT_ColumnDefault without a new default.
+        if (cmd.subtype !== 'AT_ColumnDefault' || cmd.def || typeof cmd.name !== 'string') return;
+        const node = statement.node;
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
         const table = nameOfRangeVar(node.relation);
-        const cmds: AstNode[] = node.cmds ?? [];
-        cmds.forEach((entry, i) => {
-          const cmd = entry.AlterTableCmd;
-          // DROP DEFAULT is AT_ColumnDefault without a new default.
-          if (cmd?.subtype !== 'AT_ColumnDefault' || cmd.def || typeof cmd.name !== 'string') return;
-          if (isNewColumn(context, table, cmd.name)) return;
-          const known = columnBefore(context, table, cmd.name);
-          if (known && (known.default === undefined || known.identity || known.generated)) return;
-          if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
-          const tokens = subcommandTokens(context, statement, i);
-          const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
-          context.report({
-            messageId: known?.notNull ? 'dropDefaultNotNull' : 'dropDefault',
-            data: { column: cmd.name, table: displayName(table) },
-            at,
-            note: NOTE,
-          });
+        const i = subcommandIndex(statement, cmd);
+        if (isNewColumn(context, table, cmd.name)) return;
+        const known = columnBefore(context, table, cmd.name);
+        if (known && (known.default === undefined || known.identity || known.generated)) return;
+        if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
+        const tokens = subcommandTokens(context, statement, i);
+        const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
+        context.report({
+          messageId: known?.notNull ? 'dropDefaultNotNull' : 'dropDefault',
+          data: { column: cmd.name, table: displayName(table) },
+          at,
+          note: NOTE,
         });
       },
     };

@@ -10,8 +10,8 @@
  * the file silences it. Statements on tables created in the same migration never need it (nobody
  * else can hold a lock on them), which is where Squawk's require-lock-timeout is noisy.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { DURATION_PATTERN, reportMissingTimeout } from '../timeout-settings.js';
+import { defineRule, durationOption, ruleDocsUrl } from '@migralint/core';
+import { reportMissingTimeout } from '../timeout-settings.js';
 
 export interface RequireLockTimeoutOptions {
   /** The value the suggestion sets. */
@@ -42,11 +42,7 @@ export default defineRule<RequireLockTimeoutOptions>({
     schema: {
       type: 'object',
       properties: {
-        suggestedTimeout: {
-          type: 'string',
-          pattern: DURATION_PATTERN,
-          description: "The lock_timeout the suggestion inserts, e.g. '5s' or '2000' (milliseconds).",
-        },
+        suggestedTimeout: durationOption("The lock_timeout the suggestion inserts, e.g. '5s' or '2000' (milliseconds)."),
       },
       additionalProperties: false,
     },

@@ -9,8 +9,8 @@
  * platforms and runners often set it per role or connection already, and the slow statements
  * themselves are what the other locking rules report.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { DURATION_PATTERN, reportMissingTimeout } from '../timeout-settings.js';
+import { defineRule, durationOption, ruleDocsUrl } from '@migralint/core';
+import { reportMissingTimeout } from '../timeout-settings.js';
 
 export interface RequireStatementTimeoutOptions {
   /** The value the suggestion sets. */
@@ -38,11 +38,7 @@ export default defineRule<RequireStatementTimeoutOptions>({
     schema: {
       type: 'object',
       properties: {
-        suggestedTimeout: {
-          type: 'string',
-          pattern: DURATION_PATTERN,
-          description: "The statement_timeout the suggestion inserts, e.g. '5min' or '60000' (milliseconds).",
-        },
+        suggestedTimeout: durationOption("The statement_timeout the suggestion inserts, e.g. '5min' or '60000' (milliseconds)."),
       },
       additionalProperties: false,
     },
