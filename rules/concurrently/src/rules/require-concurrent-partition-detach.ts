@@ -48,12 +48,12 @@ export default defineRule({
   },
   create(context) {
     return {
-      AlterTableStmt(node: AstNode, statement) {
-        if (context.settings.postgresVersion < 14) return;
-        const cmd: AstNode | undefined = (node.cmds ?? []).map((c: AstNode) => c?.AlterTableCmd).find((c: AstNode) => c?.subtype === 'AT_DetachPartition');
-        const partition: AstNode | undefined = cmd?.def?.PartitionCmd;
+      // DETACH PARTITION is the only subcommand of its ALTER TABLE.
+      AlterTableCmd(cmd: AstNode, statement) {
+        if (context.settings.postgresVersion < 14 || cmd.subtype !== 'AT_DetachPartition') return;
+        const partition: AstNode | undefined = cmd.def?.PartitionCmd;
         if (!partition || partition.concurrent) return;
-        const table = nameOfRangeVar(node.relation);
+        const table = nameOfRangeVar(statement.node.relation);
         if (isNewTable(context, table)) return;
 
         const name = context.rangeOf(partition.name);

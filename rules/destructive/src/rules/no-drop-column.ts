@@ -5,7 +5,7 @@
  * ignores the column first, then drop it in a later migration. A column of a table the same
  * migration created, or a column it added, held no deployed data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
 import { subcommandTokens, isKeyword, isName, type SqlToken } from '@migralint/core';
 import { displayName, nameOfRangeVar } from '@migralint/core';
@@ -51,23 +51,19 @@ export default defineRule<NoDropColumnOptions>({
   },
   create(context) {
     return {
-      AlterTableStmt(node, statement) {
+      AlterTableCmd(cmd, statement) {
+        if (cmd.subtype !== 'AT_DropColumn' || typeof cmd.name !== 'string') return;
+        const node = statement.node;
         // ALTER TYPE … DROP ATTRIBUTE is an AlterTableStmt with AT_DropColumn too.
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
         const table = nameOfRangeVar(node.relation);
         if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
-        if (isNewTable(context, table)) return;
-        const cmds: AstNode[] = node.cmds ?? [];
-        cmds.forEach((entry, i) => {
-          const cmd = entry.AlterTableCmd;
-          if (cmd?.subtype !== 'AT_DropColumn' || typeof cmd.name !== 'string') return;
-          if (isNewColumn(context, table, cmd.name)) return;
-          context.report({
-            messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
-            data: { column: cmd.name, table: displayName(table) },
-            at: columnRange(subcommandTokens(context, statement, i), cmd.name) ?? statement,
-            note: NOTE,
-          });
+        if (isNewTable(context, table) || isNewColumn(context, table, cmd.name)) return;
+        context.report({
+          messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
+          data: { column: cmd.name, table: displayName(table) },
+          at: columnRange(subcommandTokens(context, statement, cmd), cmd.name) ?? statement,
+          note: NOTE,
         });
       },
     };
