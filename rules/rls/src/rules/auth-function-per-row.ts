@@ -10,7 +10,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { walkAst, type AstAncestor } from '@migralint/core';
-import { nameParts } from '../ast-walk.js';
+import { nameParts } from '../expressions.js';
 import { rlsSettings } from '../rls-settings.js';
 import type { WrittenName } from '@migralint/core';
 import { callRange } from '@migralint/core';
