@@ -10,7 +10,7 @@
  * earlier `ALTER COLUMN … TYPE` in the same file; when it is unknown the change is reported.
  * Columns of tables the migration created, or columns it added, are exempt.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { subcommandIndex, subcommandTokens, findName, type SqlToken } from '@migralint/core';
@@ -89,22 +89,31 @@ function columnRange(tokens: readonly SqlToken[] | undefined, column: string): R
  * the file (or earlier in this statement), else the model's table before this migration.
  */
 function oldType(context: RuleContext<any>, statement: Statement, table: WrittenName, column: string, cmdIndex: number): ColumnType | undefined {
-  let found: ColumnType | undefined;
-  let known = false;
-  for (const s of context.statements) {
-    if (s.index > statement.index || s.kind !== 'AlterTableStmt' || !sameName(nameOfRangeVar(s.node.relation ?? {}), table)) continue;
-    (s.node.cmds ?? []).forEach((entry: AstNode, i: number) => {
-      const cmd = entry.AlterTableCmd;
-      if (s === statement && i >= cmdIndex) return;
-      if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name === column) {
-        found = typeFromTypeName(cmd.def?.ColumnDef?.typeName);
-        known = true;
-      }
-    });
-  }
-  if (known) return found;
+  const earlier = (indexStatements(context.statements, typeChanges).get(`${table.name}\0${column}`) ?? []).filter(
+    (c) => sameName(c.table, table) && (c.statement === statement ? c.cmd < cmdIndex : c.statement.index <= statement.index),
+  );
+  if (earlier.length > 0) return earlier.at(-1)!.type;
   const info = columnBefore(context, table, column);
   return info ? parseTypeText(info.type) : undefined;
+}
+
+interface TypeChange {
+  table: WrittenName;
+  statement: Statement;
+  /** Its position in the statement's `cmds`. */
+  cmd: number;
+  type: ColumnType | undefined;
+}
+
+/** The `ALTER COLUMN … TYPE` subcommands of a statement, by table and column name (indexed once per file). */
+function typeChanges(s: Statement): Array<[string, TypeChange]> {
+  if (s.kind !== 'AlterTableStmt') return [];
+  const table = nameOfRangeVar(s.node.relation ?? {});
+  return (s.node.cmds ?? []).flatMap((entry: AstNode, i: number): Array<[string, TypeChange]> => {
+    const cmd = entry.AlterTableCmd;
+    if (cmd?.subtype !== 'AT_AlterColumnType' || typeof cmd.name !== 'string') return [];
+    return [[`${table.name}\0${cmd.name}`, { table, statement: s, cmd: i, type: typeFromTypeName(cmd.def?.ColumnDef?.typeName) }]];
+  });
 }
 
 /** Is the USING expression the column itself, possibly cast to the new type (`USING c::text`)? */
