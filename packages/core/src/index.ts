@@ -14,10 +14,39 @@ export { loadParser, parseSql, scanSql, isComment, type Token } from './parser.j
 export { VERSION } from './version.js';
 export type * from './project-model.js';
 export { isKeyword, isName, isPunctuation, readQualifiedName, readNameList, splitTopLevel, type ScannedName } from './token-readers.js';
+export { afterKeywords, alterTableSubcommands, callRange, findKeyword, findName, findQualifiedName, findTopLevelKeyword, lastNameIn, readDropNames, skipIfExists, skipParenthesized, tokenAt, tokenRange, isWord, wordRuns } from './token-readers.js';
 export { createByteMap, type ByteMap } from './offsets.js';
 export * from './plpgsql/index.js';
 export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';
-export { matchesTablePattern, tablePatternsOption } from './rule-options.js';
+export { DURATION_PATTERN, durationOption, matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
 export { toVFileMessage } from './vfile-message.js';
 export * from './unified/index.js';
+export { DEFAULT_SCHEMA, displayName, displayQualifiedName, nameOfDropObject, nameOfList, nameOfRangeVar, sameName, type WrittenName } from './toolkit/names.js';
+export { walkAst, type NodeVisit } from './toolkit/walk-nodes.js';
+export { dataChangesOf, type DataChange } from './toolkit/data-changes.js';
+export {
+  isLastOfPart,
+  runnerWraps,
+  statementsOfTransaction,
+  trackTransactions,
+  transactionGroupOf,
+  transactionTrack,
+  type Opener,
+  type TransactionEvent,
+  type TransactionGroup,
+  type TransactionState,
+  type TransactionTrack,
+} from './toolkit/transactions.js';
+export {
+  argType,
+  createdBetween,
+  creationsIn,
+  objectsCreatedBy,
+  sameObject,
+  type CreatedKind,
+  type CreatedName,
+  type CreatedObject,
+  type Creation,
+} from './toolkit/created-objects.js';
+export { subcommandIndex, subcommandTokens } from './toolkit/alter-table.js';

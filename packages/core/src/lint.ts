@@ -7,7 +7,7 @@ import { toVFileMessage } from './vfile-message.js';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { FileResult, LintMessage, LintResult, Notification, Plugin, ProjectInfo, ResolvedConfig, SourceInput, VcsChanges } from './types.js';
-import type { BuildModel, ProjectModel } from './project-model.js';
+import { emptyModel, type BuildModel, type ProjectModel } from './project-model.js';
 import type { SourceFile } from './types.js';
 import { catalogRules, recommendedRules, RuleResolver, type ActiveRule } from './active-rules.js';
 import { applyDirectives } from './apply-directives.js';
@@ -105,6 +105,7 @@ export function lintStates(states: FileState[], options: Omit<LintOptions, 'file
     files: states.filter((s) => !s.unreadable).map((s) => s.source).sort((a, b) => a.path.localeCompare(b.path)),
     ...(options.readAux ? { readAux: options.readAux } : {}),
     ...(options.vcs ? { vcs: options.vcs } : {}),
+    model: emptyModel(),
   };
   {
     try {
@@ -122,9 +123,9 @@ export function lintStates(states: FileState[], options: Omit<LintOptions, 'file
     }
   }
   const byPath = new Map(states.map((s) => [s.path, s]));
-  if (project.model) dropEmptyDownReports(states, project.model);
-  if (project.model) dropPsqlReports(states, project.model);
-  for (const finding of project.model?.findings ?? []) {
+  dropEmptyDownReports(states, project.model);
+  dropPsqlReports(states, project.model);
+  for (const finding of project.model.findings) {
     const state = byPath.get(finding.file);
     if (state) state.engineReports.push({ ruleId: finding.ruleId, descriptor: { ...finding.descriptor, at: state.locator.rangeOf(finding.descriptor.at, undefined) } });
   }

@@ -1,6 +1,7 @@
 // The migration project model as the engine and rules see it (DESIGN.md §2–§3). Core defines the
 // shapes; @migralint/migrations builds them (layouts, ordering, transaction modes, schema replay)
-// and is handed to lint() as `buildModel`, so core never depends on it.
+// and hands its builder to the engine (`runEngine(options, { buildModel })`), so core never
+// depends on it. Rules always get a model: `context.project.model` is never undefined.
 
 import type { Range, ReportDescriptor, Settings, SourceFile, Statement } from './types.js';
 
@@ -262,3 +263,15 @@ export interface BuildModelInput {
 }
 
 export type BuildModel = (input: BuildModelInput) => ProjectModel;
+
+/** The model of a run whose model could not be built: no migration sets, so no file is in one. */
+export function emptyModel(): ProjectModel {
+  return {
+    sets: [],
+    findings: [],
+    placeOf: () => undefined,
+    schemaOf: () => {
+      throw new Error('The empty migration model has no sets.');
+    },
+  };
+}

@@ -31,3 +31,11 @@ function globToRegExp(pattern: string): RegExp {
     .join('.*');
   return new RegExp(`^${source}$`, 'u');
 }
+
+/** A duration as Postgres' timeout settings take it: milliseconds, or a number with a unit (`5s`, `2min`). */
+export const DURATION_PATTERN = '^[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?$';
+
+/** The JSON schema of a duration option (`suggestedTimeout: '5s'`); `description` says what it is for. */
+export function durationOption(description: string) {
+  return { type: 'string', pattern: DURATION_PATTERN, description } as const;
+}

@@ -11,6 +11,7 @@ import { buildMessage } from './build-message.js';
 import type { FileState } from './prepare-file.js';
 import { withEmbedded } from './embed-statements.js';
 import { appliesInside, insideDescriptor } from './nested-rules.js';
+import { walkNodes } from './toolkit/walk-nodes.js';
 
 type Notify = (notification: Notification) => void;
 
@@ -33,13 +34,13 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   let placeCache: { statement: Statement; place: StatementPlace | undefined } | undefined;
   let viewCache: { statement: Statement; view: SchemaView | undefined } | undefined;
   const placeOf = (statement: Statement) => {
-    if (placeCache?.statement !== statement) placeCache = { statement, place: model?.placeOf(state.path, statement) };
+    if (placeCache?.statement !== statement) placeCache = { statement, place: model.placeOf(state.path, statement) };
     return placeCache.place;
   };
   const schemaOf = (statement: Statement) => {
     if (viewCache?.statement !== statement) {
       const place = placeOf(statement);
-      viewCache = { statement, view: model && place ? schemaViewFor(model, place, state.path, statement) : undefined };
+      viewCache = { statement, view: place ? schemaViewFor(model, place, state.path, statement) : undefined };
     }
     return viewCache.view;
   };
@@ -134,34 +135,6 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
 /** Statement kinds end in `Stmt` (`Statement` is every statement): their handlers see statements only. */
 function isStatementKind(kind: string): boolean {
   return kind === 'Statement' || kind === 'ParseError' || kind.endsWith('Stmt');
-}
-
-/**
- * Every wrapped node (`{ ColumnDef: {...} }`) below `value`, in tree order, with its ancestors
- * (unwrapped, outermost first). libpg-query wraps each node in an object whose one key is its type.
- */
-function walkNodes(value: unknown, ancestors: AstAncestor[], visit: (type: string, node: Record<string, any>, ancestors: readonly AstAncestor[]) => void): void {
-  for (const key in value as Record<string, unknown>) walkValue((value as Record<string, unknown>)[key], ancestors, visit);
-}
-
-function walkValue(value: unknown, ancestors: AstAncestor[], visit: (type: string, node: Record<string, any>, ancestors: readonly AstAncestor[]) => void): void {
-  if (Array.isArray(value)) {
-    for (const item of value) walkValue(item, ancestors, visit);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  const keys = Object.keys(value);
-  const type = keys.length === 1 ? keys[0]! : undefined;
-  const inner = type !== undefined ? (value as Record<string, unknown>)[type] : undefined;
-  if (type !== undefined && /^[A-Z]/.test(type) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
-    const node = inner as Record<string, any>;
-    visit(type, node, ancestors);
-    ancestors.push({ type, node });
-    walkNodes(node, ancestors, visit);
-    ancestors.pop();
-    return;
-  }
-  walkNodes(value, ancestors, visit);
 }
 
 /** Project rules see every file; they report only on the files `isReported` accepts (the others are context). */

@@ -273,8 +273,8 @@ export interface SourceFile {
 export interface ProjectInfo {
   /** Every file of the run that decoded as text, in path order. */
   files: readonly SourceFile[];
-  /** The migration model (layouts, order, pairs, schema replay); absent only when building it failed (a notification says so). */
-  model?: ProjectModel;
+  /** The migration model (layouts, order, pairs, schema replay). Always there: when building it failed, an empty one (no sets), and a notification says so. */
+  model: ProjectModel;
   /** Reads a non-SQL file (a lockfile, sqitch.plan) by path; undefined when absent. */
   readAux?: (path: string) => string | undefined;
   /** What version control says changed, when the run is scoped by `--changed-since` / `--staged`. */

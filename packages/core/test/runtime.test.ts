@@ -119,3 +119,20 @@ describe('nested visitors', () => {
     expect(result.files[0]!.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['1:17 id', '1:25 name', '2:26 x']);
   });
 });
+
+describe('the migration model on the context', () => {
+  it('is an empty model (no sets) when building it failed: a notification, and rules still run', async () => {
+    const { definePlugin, defineRule, runEngine } = await import('@migralint/core');
+    const seen: number[] = [];
+    const probe = defineRule({
+      meta: { type: 'problem', docs: { description: 'probe', url: 'https://example.test' }, defaultSeverity: 'error', recommended: true, messages: { sets: '{{n}} sets' } },
+      create: (context) => ({ Statement: () => void seen.push(context.project.model.sets.length) }),
+      project: (context) => context.report({ file: 'a.sql', messageId: 'sets', data: { n: context.project.model.sets.length } }),
+    });
+    const failing = { buildModel: () => { throw new Error('layout exploded'); }, sectionBreaks: () => [] };
+    const result = await runEngine({ files: [{ path: 'a.sql', content: 'SELECT 1;' }], config: { plugins: [definePlugin({ name: 'probe', rules: { probe } })] } }, failing);
+    expect(seen).toEqual([0]);
+    expect(result.files[0]!.messages.map((m) => m.message)).toEqual(['0 sets']);
+    expect(result.notifications).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('Building the migration model failed: layout exploded') })]);
+  });
+});

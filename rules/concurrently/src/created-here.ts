@@ -8,54 +8,15 @@
 // statements of the same part: a `CREATE TABLE` (without IF NOT EXISTS, which may have created
 // nothing) earlier in the part proves the table is new, whatever the model could replay.
 
-import type { AstNode, RuleContext, Statement } from '@migralint/core';
-
-/** A relation as written: the schema when qualified, the name as Postgres stores it. */
-export interface RelationName {
-  schema: string | undefined;
-  name: string;
-}
-
-const DEFAULT_SCHEMA = 'public';
-
-/** A `RangeVar` node (`relation` of CREATE INDEX, REINDEX, ALTER TABLE) as a name. */
-export function fromRangeVar(rangeVar: AstNode | undefined): RelationName {
-  return { schema: rangeVar?.schemaname || undefined, name: String(rangeVar?.relname ?? '') };
-}
-
-/** A `DROP` object (`{List: {items: [{String: {sval}}…]}}`) as a name; the last two parts count. */
-export function fromNameList(object: AstNode): RelationName | undefined {
-  const items: AstNode[] = object?.List?.items ?? [];
-  const parts = items.map((item) => item?.String?.sval).filter((s): s is string => typeof s === 'string');
-  if (parts.length === 0) return undefined;
-  return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1]! };
-}
-
-/** How a message names a relation: schema-qualified only when the SQL qualified it. */
-export function display(name: RelationName): string {
-  return name.schema ? `${name.schema}.${name.name}` : name.name;
-}
-
-function same(a: RelationName, b: RelationName): boolean {
-  return a.name === b.name && (a.schema ?? DEFAULT_SCHEMA) === (b.schema ?? DEFAULT_SCHEMA);
-}
-
-function toModelName(name: RelationName): { schema?: string; name: string } {
-  return name.schema ? { schema: name.schema, name: name.name } : { name: name.name };
-}
+import { createdBetween, creationsIn, DEFAULT_SCHEMA, type RuleContext, type WrittenName } from '@migralint/core';
 
 /** Did the current migration create `table` (before the current statement, in the same part, or per the model)? */
-export function isNewTable(context: RuleContext<any>, table: RelationName): boolean {
-  if (context.schema?.isNew('table', toModelName(table))) return true;
-  return earlierInPart(context, (statement) => {
-    if (statement.node.if_not_exists) return false;
-    if (statement.kind === 'CreateStmt') return same(fromRangeVar(statement.node.relation), table);
-    if (statement.kind === 'CreateTableAsStmt') {
-      // CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
-      return ['OBJECT_TABLE', 'OBJECT_MATVIEW'].includes(statement.node.objtype) && same(fromRangeVar(statement.node.into?.rel), table);
-    }
-    return false;
-  });
+export function isNewTable(context: RuleContext<any>, table: WrittenName): boolean {
+  if (context.schema?.isNew('table', table)) return true;
+  // CREATE TABLE, CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
+  const part = context.statementsOfPart();
+  const name = { ...table, schema: table.schema };
+  return createdBetween(part, 'table', name, { before: context.statement }) || createdBetween(part, 'view', name, { before: context.statement });
 }
 
 /**
@@ -63,17 +24,15 @@ export function isNewTable(context: RuleContext<any>, table: RelationName): bool
  * as it was before this migration, or after it for one its up created). An index lives in its
  * table's schema. Undefined when neither knows the index.
  */
-export function tableOfIndex(context: RuleContext<any>, index: RelationName): RelationName | undefined {
+export function tableOfIndex(context: RuleContext<any>, index: WrittenName): WrittenName | undefined {
   const current = context.statement;
-  const built = context.statementsOfPart()
-    .filter((s) => s.index < current.index && s.kind === 'IndexStmt' && s.node.idxname === index.name)
-    .map((s) => fromRangeVar(s.node.relation))
-    .filter((table) => (table.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
-    .at(-1);
+  const built = creationsIn(context.statementsOfPart(), 'index', index.name)
+    .filter((c) => c.statement.index < current.index && (c.name.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
+    .at(-1)?.name.table;
   if (built) return built;
   const schema = context.schema;
   if (!schema) return undefined;
-  const name = schema.resolve(toModelName(index));
+  const name = schema.resolve(index);
   const info = schema.before.index(name) ?? schema.after.index(name);
   return info ? { schema: info.table.schema, name: info.table.name } : undefined;
 }
@@ -83,11 +42,11 @@ export function tableOfIndex(context: RuleContext<any>, index: RelationName): Re
  * `ALTER TABLE … DROP CONSTRAINT` takes the constraint's index along, an earlier `DROP INDEX`)? By
  * identity in the replayed model: nothing by that name exists at this statement.
  */
-export function removedEarlierInMigration(context: RuleContext<any>, index: RelationName): boolean {
+export function removedEarlierInMigration(context: RuleContext<any>, index: WrittenName): boolean {
   const schema = context.schema;
   const place = context.migration;
   if (!schema || !place || context.statement.nested) return false;
-  const name = schema.resolve(toModelName(index));
+  const name = schema.resolve(index);
   if (!schema.before.index(name)) return false;
   return schema.model.identify(place.migration.index, { file: context.file.path, offset: context.statement.start }, 'index', name) === undefined;
 }
@@ -97,19 +56,14 @@ export function removedEarlierInMigration(context: RuleContext<any>, index: Rela
  * table, so what matters is the table: an index just built on a production table still locks
  * production when it is dropped again.
  */
-export function isOnNewTable(context: RuleContext<any>, index: RelationName): boolean {
+export function isOnNewTable(context: RuleContext<any>, index: WrittenName): boolean {
   const table = tableOfIndex(context, index);
   return table !== undefined && isNewTable(context, table);
 }
 
 /** What the model knows about a table as it was before this migration (undefined without a model). */
-export function tableBefore(context: RuleContext<any>, table: RelationName) {
+export function tableBefore(context: RuleContext<any>, table: WrittenName) {
   const schema = context.schema;
   if (!schema) return undefined;
-  return schema.before.table(schema.resolve(toModelName(table)));
-}
-
-function earlierInPart(context: RuleContext<any>, test: (statement: Statement) => boolean): boolean {
-  const current = context.statement;
-  return context.statementsOfPart().some((statement) => statement.index < current.index && test(statement));
+  return schema.before.table(schema.resolve(table));
 }

@@ -3,10 +3,11 @@
 // Temporary tables are left out: they live for a session, their types never reach production data.
 
 import type { AstNode, Range, RuleContext, SqlToken, Statement } from '@migralint/core';
-import { tableOf, type TableName } from './tables.js';
+import { isKeyword, isPunctuation } from '@migralint/core';
+import { nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 export interface NewColumn {
-  table: TableName;
+  table: WrittenName;
   column: string;
   /** The `TypeName` node. */
   typeName: AstNode;
@@ -54,7 +55,7 @@ export function newColumns(statement: Statement): NewColumn[] {
   const node = statement.node;
   if (statement.kind === 'CreateStmt') {
     if (node.relation?.relpersistence === 't') return [];
-    const table = tableOf(node.relation);
+    const table = nameOfRangeVar(node.relation);
     const elements: AstNode[] = node.tableElts ?? [];
     const keys = keyColumnsOfTable(elements);
     return elements
@@ -63,7 +64,7 @@ export function newColumns(statement: Statement): NewColumn[] {
       .map((c) => ({ table, column: String(c.colname), typeName: c.typeName, how: 'create' as const, isKey: isKeyColumn(c, keys) }));
   }
   if (statement.kind === 'AlterTableStmt' && node.objtype === 'OBJECT_TABLE' && node.relation?.relpersistence !== 't') {
-    const table = tableOf(node.relation);
+    const table = nameOfRangeVar(node.relation);
     const out: NewColumn[] = [];
     for (const entry of node.cmds ?? []) {
       const cmd = entry.AlterTableCmd;
@@ -82,9 +83,6 @@ export function columnList(columns: readonly string[]): string {
   return `${columns.length === 1 ? 'column' : 'columns'} ${columns.map((c) => `"${c}"`).join(', ')}`;
 }
 
-const isPunct = (t: SqlToken | undefined, text: string) => t !== undefined && t.kind === 'punctuation' && t.text === text;
-const isWord = (t: SqlToken | undefined, word: string) => t !== undefined && t.kind === 'keyword' && t.value === word;
-
 /** Index after the bracket group opened at `tokens[i]` (`(`/`[`), or `i` when none opens there. */
 function skipGroup(tokens: readonly SqlToken[], i: number): number {
   const open = tokens[i]?.text;
@@ -92,8 +90,8 @@ function skipGroup(tokens: readonly SqlToken[], i: number): number {
   if (!close || tokens[i]?.kind !== 'punctuation') return i;
   let depth = 0;
   for (let j = i; j < tokens.length; j++) {
-    if (isPunct(tokens[j], open!)) depth++;
-    else if (isPunct(tokens[j], close) && --depth === 0) return j + 1;
+    if (isPunctuation(tokens[j], open!)) depth++;
+    else if (isPunctuation(tokens[j], close) && --depth === 0) return j + 1;
   }
   return i;
 }
@@ -108,16 +106,16 @@ export function typeRange(context: RuleContext<any>, typeName: AstNode, arrays =
   const tokens = context.tokensOf();
   let j = tokens.findIndex((t) => t.end === first.end);
   if (j === -1 || tokens[j]!.start < first.start) return first;
-  if (isWord(tokens[j + 1], 'varying') || isWord(tokens[j + 1], 'precision')) j++;
+  if (isKeyword(tokens[j + 1], 'varying') || isKeyword(tokens[j + 1], 'precision')) j++;
   for (;;) {
     const next = tokens[j + 1];
-    if (isPunct(next, '(') || (arrays && isPunct(next, '['))) {
+    if (isPunctuation(next, '(') || (arrays && isPunctuation(next, '['))) {
       const after = skipGroup(tokens, j + 1);
       if (after === j + 1) break;
       j = after - 1;
-    } else if ((isWord(next, 'with') || isWord(next, 'without')) && isWord(tokens[j + 2], 'time') && isWord(tokens[j + 3], 'zone')) {
+    } else if ((isKeyword(next, 'with') || isKeyword(next, 'without')) && isKeyword(tokens[j + 2], 'time') && isKeyword(tokens[j + 3], 'zone')) {
       j += 3;
-    } else if (arrays && isWord(next, 'array')) {
+    } else if (arrays && isKeyword(next, 'array')) {
       j++;
     } else break;
   }

@@ -5,7 +5,7 @@
 
 import type { RuleContext, Visitors } from '@migralint/core';
 import { builtinTypeName, columnList, newColumns, typeRange, type NewColumn } from './new-columns.js';
-import { asWritten, displayTable } from './tables.js';
+import { displayName } from '@migralint/core';
 
 export interface TypePreference {
   /** The finding's message id; its template may use `{{columns}}` and `{{table}}`. */
@@ -26,7 +26,7 @@ export function typePreferenceVisitors(context: RuleContext<any>, preference: Ty
     if (hits.length === 0) return;
     context.report({
       messageId: preference.messageId,
-      data: { columns: columnList([...new Set(hits.map((h) => h.column))]), table: displayTable(hits[0]!.table) },
+      data: { columns: columnList([...new Set(hits.map((h) => h.column))]), table: displayName(hits[0]!.table) },
       at: typeRange(context, hits[0]!.typeName),
       note: preference.note,
       suggest: [
@@ -50,7 +50,7 @@ export function typePreferenceVisitors(context: RuleContext<any>, preference: Ty
  */
 function restoresTypeBefore(context: RuleContext<any>, column: NewColumn): boolean {
   if (context.migration?.part.direction !== 'down') return false;
-  const before = context.schema?.columnBefore(asWritten(column.table), column.column);
+  const before = context.schema?.columnBefore(column.table, column.column);
   return before !== undefined && before.type.replace(/\(.*$|\[\]$/g, '') === builtinTypeName(column.typeName);
 }
 

@@ -1,9 +1,9 @@
 // The objects of a `DROP <kind> a, b, …` statement with where each one is written: the AST lists
-// them without locations, so their ranges come from the statement's tokens (scan-names.ts).
+// them without locations, so their ranges come from the statement's tokens (core's token readers).
 
 import type { AstNode, Range, RuleContext, Statement } from '@migralint/core';
-import { argType, nameFromList, type ObjectKind, type ObjectName } from './new-objects.js';
-import { readDropNames } from './scan-names.js';
+import type { ObjectKind, ObjectName } from './new-objects.js';
+import { argType, nameOfList, readDropNames } from '@migralint/core';
 
 /** `DropStmt.removeType` → the object kind and the keywords after `DROP`. */
 const DROP_KINDS: Record<string, { kind: ObjectKind; keywords: string[]; args?: boolean }> = {
@@ -31,9 +31,9 @@ export interface DropTarget {
 /** One entry of `DropStmt.objects` as a name. */
 function objectName(removeType: string, object: AstNode): ObjectName | undefined {
   if (object.String) return { schema: undefined, name: String(object.String.sval) };
-  if (object.TypeName) return nameFromList(object.TypeName.names);
+  if (object.TypeName) return nameOfList(object.TypeName.names);
   if (object.ObjectWithArgs) {
-    const name = nameFromList(object.ObjectWithArgs.objname);
+    const name = nameOfList(object.ObjectWithArgs.objname);
     if (!name) return undefined;
     return object.ObjectWithArgs.args_unspecified ? name : { ...name, args: (object.ObjectWithArgs.objargs ?? []).map((t: AstNode) => argType(t.TypeName)) };
   }
@@ -61,9 +61,4 @@ export function dropTargets(context: RuleContext<any>, node: AstNode, statement:
     const written = lined ? names![i]! : undefined;
     return [{ kind: spec.kind, name, at: written && written.parts.at(-1) === name.name ? written.range : statement }];
   });
-}
-
-/** How a message names an object: as written, schema-qualified only when the SQL qualified it. */
-export function displayName(name: ObjectName): string {
-  return name.schema ? `${name.schema}.${name.name}` : name.name;
 }

@@ -6,14 +6,13 @@
 // of them. Any other mention of the function (a view, a policy, another function's body,
 // a call in a migration) is a user we cannot follow: the drop is reported then.
 
-import type { AstNode, MigrationPart, RuleContext, SourceFile, Statement } from '@migralint/core';
-import { nameFromList, type ObjectName } from './new-objects.js';
-import { sameTable, tableFromNameList, tableFromRangeVar, type TableRef } from './table-names.js';
+import { nameOfDropObject, nameOfList, nameOfRangeVar, sameName, type AstNode, type MigrationPart, type RuleContext, type SourceFile, type Statement, type WrittenName } from '@migralint/core';
+import type { ObjectName } from './new-objects.js';
 
 /** A lasting user of the function: a trigger on a table, a column whose default or generation calls it, an expression index. */
 interface User {
   kind: 'trigger' | 'column' | 'index';
-  table: TableRef;
+  table: WrittenName;
   name: string;
 }
 
@@ -56,7 +55,7 @@ function statementsBefore(context: RuleContext<any>): Statement[] {
 }
 
 function sameFunction(items: readonly AstNode[] | undefined, fn: ObjectName): boolean {
-  const name = nameFromList(items);
+  const name = nameOfList(items);
   return name !== undefined && name.name === fn.name && (name.schema === undefined || fn.schema === undefined || name.schema === fn.schema);
 }
 
@@ -74,15 +73,15 @@ function collectUsers(statement: Statement, fn: ObjectName, scan: Scan): void {
       if (statement.kind === 'CreateFunctionStmt' && !sameFunction(node.funcname, fn)) scan.other = true;
       return;
     case 'CreateTrigStmt':
-      if (sameFunction(node.funcname, fn)) scan.users.push({ kind: 'trigger', table: tableFromRangeVar(node.relation ?? {}), name: String(node.trigname ?? '') });
+      if (sameFunction(node.funcname, fn)) scan.users.push({ kind: 'trigger', table: nameOfRangeVar(node.relation ?? {}), name: String(node.trigname ?? '') });
       else if (callsIn(node, fn)) scan.other = true;
       return;
     case 'IndexStmt':
-      if (callsIn(node, fn)) scan.users.push({ kind: 'index', table: tableFromRangeVar(node.relation ?? {}), name: String(node.idxname ?? '') });
+      if (callsIn(node, fn)) scan.users.push({ kind: 'index', table: nameOfRangeVar(node.relation ?? {}), name: String(node.idxname ?? '') });
       return;
     case 'CreateStmt':
     case 'AlterTableStmt': {
-      const table = tableFromRangeVar(node.relation ?? {});
+      const table = nameOfRangeVar(node.relation ?? {});
       const columns: AstNode[] = statement.kind === 'CreateStmt' ? (node.tableElts ?? []).map((e: AstNode) => e.ColumnDef).filter(Boolean) : [];
       const rest: AstNode[] = [];
       for (const entry of statement.kind === 'AlterTableStmt' ? (node.cmds ?? []) : []) {
@@ -115,24 +114,24 @@ function drops(statement: Statement, user: User): boolean {
   const node = statement.node;
   if (statement.kind === 'DropStmt' && node.removeType === 'OBJECT_TABLE') {
     return (node.objects ?? []).some((object: AstNode) => {
-      const table = tableFromNameList(object);
-      return table !== undefined && sameTable(table, user.table);
+      const table = nameOfDropObject(object);
+      return table !== undefined && sameName(table, user.table);
     });
   }
   if (user.kind === 'trigger' && statement.kind === 'DropStmt' && node.removeType === 'OBJECT_TRIGGER') {
     return (node.objects ?? []).some((object: AstNode) => {
       const parts: string[] = (object.List?.items ?? []).map((item: AstNode) => item?.String?.sval);
       const table = parts.slice(0, -1);
-      return parts.at(-1) === user.name && sameTable({ schema: table.length > 1 ? table[table.length - 2] : undefined, name: table.at(-1) ?? '' }, user.table);
+      return parts.at(-1) === user.name && sameName({ schema: table.length > 1 ? table[table.length - 2] : undefined, name: table.at(-1) ?? '' }, user.table);
     });
   }
   if (user.kind === 'index' && statement.kind === 'DropStmt' && node.removeType === 'OBJECT_INDEX') {
     return (node.objects ?? []).some((object: AstNode) => {
-      const index = tableFromNameList(object);
+      const index = nameOfDropObject(object);
       return index !== undefined && index.name === user.name && (index.schema === undefined || user.table.schema === undefined || index.schema === user.table.schema);
     });
   }
-  if (user.kind === 'column' && statement.kind === 'AlterTableStmt' && sameTable(tableFromRangeVar(node.relation ?? {}), user.table)) {
+  if (user.kind === 'column' && statement.kind === 'AlterTableStmt' && sameName(nameOfRangeVar(node.relation ?? {}), user.table)) {
     return (node.cmds ?? []).some((entry: AstNode) => entry.AlterTableCmd?.subtype === 'AT_DropColumn' && entry.AlterTableCmd.name === user.name);
   }
   return false;

@@ -4,145 +4,41 @@
 //
 // With the migration model (`context.schema`) the replayed history answers for the whole migration
 // (other files of it, a down that drops what its up created, `IF NOT EXISTS` that created nothing,
-// `search_path`). Without it — a file outside any migration set, or `lint()` without `buildModel` —
-// the rules look back over the file: a `CREATE` earlier in it (not `IF NOT EXISTS`, not `OR REPLACE`:
+// `search_path`). Outside any migration set (no `context.schema`) the rules look back over the file: a `CREATE` earlier in it (not `IF NOT EXISTS`, not `OR REPLACE`:
 // those may have created nothing) counts.
 
-import { indexStatements, type AstNode, type ColumnInfo, type RuleContext, type Statement, type TableInfo } from '@migralint/core';
-import { columnAddedEarlierInFile, sameTable, tableFromRangeVar, type TableRef } from './table-names.js';
+import {
+  createdBetween,
+  creationsIn,
+  nameOfRangeVar,
+  sameName,
+  sameObject,
+  type AstNode,
+  type ColumnInfo,
+  type CreatedKind,
+  type CreatedName,
+  type RuleContext,
+  type SourceFile,
+  type Statement,
+  type TableInfo,
+  type WrittenName,
+} from '@migralint/core';
+import { columnAddedEarlierInFile } from './table-names.js';
 
-export type ObjectKind = 'table' | 'view' | 'function' | 'type' | 'schema' | 'index' | 'sequence' | 'trigger' | 'database';
-
-/** An object as a statement names it. */
-export interface ObjectName {
-  /** As written; undefined when unqualified. */
-  schema: string | undefined;
-  name: string;
-  /** Triggers: the table they are on. */
-  table?: TableRef;
-  /** Functions: argument types (normalised), when the statement lists them. */
-  args?: string[];
-}
-
-/** One object a statement creates; `certain` is false for `IF NOT EXISTS` / `OR REPLACE` (maybe nothing new). */
-export interface Created {
-  kind: ObjectKind;
-  name: ObjectName;
-  certain: boolean;
-}
+export type ObjectKind = CreatedKind;
+export type ObjectName = CreatedName;
 
 /** Kinds the migration model tracks (`SchemaView.isNew`). */
 const MODEL_KINDS = new Set<ObjectKind>(['table', 'view', 'function', 'type', 'schema', 'index', 'sequence']);
 
-const DEFAULT_SCHEMA = 'public';
-
-/** `[schema, name]` or `[name]` string lists (`funcname`, `typeName`, `defnames`) as a name. */
-export function nameFromList(items: readonly AstNode[] | undefined): ObjectName | undefined {
-  if (!Array.isArray(items)) return undefined;
-  const parts = items.map((item) => item?.String?.sval).filter((s): s is string => typeof s === 'string');
-  if (parts.length === 0) return undefined;
-  return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1]! };
-}
-
-/** A function argument's type as a comparable string: `int4`, `text[]`, `app.mood`. */
-export function argType(typeName: AstNode | undefined): string {
-  const parts: string[] = (typeName?.names ?? []).map((n: AstNode) => n?.String?.sval ?? '');
-  const name = parts[0] === 'pg_catalog' && parts.length === 2 ? parts[1]! : parts.join('.');
-  return name + '[]'.repeat((typeName?.arrayBounds ?? []).length);
-}
-
-/** The argument types of a `CREATE FUNCTION` (IN, INOUT and VARIADIC parameters identify it; OUT ones do not). */
-function functionArgs(parameters: readonly AstNode[] | undefined): string[] {
-  return (parameters ?? [])
-    .map((p) => p.FunctionParameter)
-    .filter((p) => p && p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE')
-    .map((p) => argType(p.argType));
-}
-
-/** What `statement` creates. */
-export function objectsCreatedBy(statement: Statement): Created[] {
-  const node = statement.node;
-  const rel = (rangeVar: AstNode | undefined): ObjectName => ({ schema: rangeVar?.schemaname || undefined, name: String(rangeVar?.relname ?? '') });
-  switch (statement.kind) {
-    case 'CreateStmt':
-    case 'CreateForeignTableStmt':
-      return [{ kind: 'table', name: rel(node.relation ?? node.base?.relation), certain: !(node.if_not_exists ?? node.base?.if_not_exists) }];
-    case 'CreateTableAsStmt':
-      return [{ kind: node.objtype === 'OBJECT_MATVIEW' ? 'view' : 'table', name: rel(node.into?.rel), certain: !node.if_not_exists }];
-    case 'SelectStmt':
-      return node.intoClause ? [{ kind: 'table', name: rel(node.intoClause.rel), certain: true }] : [];
-    case 'ViewStmt':
-      return [{ kind: 'view', name: rel(node.view), certain: !node.replace }];
-    case 'CreateFunctionStmt': {
-      const name = nameFromList(node.funcname);
-      return name ? [{ kind: 'function', name: { ...name, args: functionArgs(node.parameters) }, certain: !node.replace }] : [];
-    }
-    case 'CompositeTypeStmt':
-      return [{ kind: 'type', name: rel(node.typevar), certain: true }];
-    case 'CreateEnumStmt':
-    case 'CreateRangeStmt':
-    case 'CreateDomainStmt':
-    case 'DefineStmt': {
-      if (statement.kind === 'DefineStmt' && node.kind !== 'OBJECT_TYPE') return [];
-      // CREATE DOMAIN's `typeName` is its base type; the domain's own name is `domainname`.
-      const list = statement.kind === 'CreateDomainStmt' ? node.domainname : statement.kind === 'DefineStmt' ? node.defnames : node.typeName;
-      const name = nameFromList(list);
-      return name ? [{ kind: 'type', name, certain: true }] : [];
-    }
-    case 'CreateSchemaStmt':
-      return node.schemaname ? [{ kind: 'schema', name: { schema: undefined, name: node.schemaname }, certain: !node.if_not_exists }] : [];
-    case 'IndexStmt':
-      // An index lives in its table's schema.
-      return node.idxname ? [{ kind: 'index', name: { schema: node.relation?.schemaname || undefined, name: node.idxname }, certain: !node.if_not_exists }] : [];
-    case 'CreateSeqStmt':
-      return [{ kind: 'sequence', name: rel(node.sequence), certain: !node.if_not_exists }];
-    case 'CreateTrigStmt':
-      return [{ kind: 'trigger', name: { schema: undefined, name: String(node.trigname ?? ''), table: tableFromRangeVar(node.relation ?? {}) }, certain: !node.replace }];
-    case 'CreatedbStmt':
-      return [{ kind: 'database', name: { schema: undefined, name: String(node.dbname ?? '') }, certain: true }];
-    default:
-      return [];
-  }
-}
-
-/** Same object? Unqualified names are in `public`; function arguments count when both sides list them. */
-export function sameObject(kind: ObjectKind, a: ObjectName, b: ObjectName): boolean {
-  if (a.name !== b.name) return false;
-  if (kind === 'trigger') return a.table !== undefined && b.table !== undefined && sameTable(a.table, b.table);
-  if (kind === 'schema' || kind === 'database') return true;
-  if ((a.schema ?? DEFAULT_SCHEMA) !== (b.schema ?? DEFAULT_SCHEMA)) return false;
-  if (kind === 'function' && a.args && b.args) return a.args.length === b.args.length && a.args.every((t, i) => t === b.args![i]);
-  return true;
-}
-
-interface Creation extends Created {
-  index: number;
-}
-
-/** What the statements create, by kind and bare name: one pass per file, then lookups. */
-function creationsOf(statements: readonly Statement[]): ReadonlyMap<string, readonly Creation[]> {
-  return indexStatements(statements, creationEntries);
-}
-
-function creationEntries(statement: Statement): Array<[string, Creation]> {
-  return objectsCreatedBy(statement).map((created) => [`${created.kind}\0${created.name.name}`, { ...created, index: statement.index }]);
-}
-
-/** Does a statement of `statements` between the indexes `from` and `to` (exclusive) create the object? */
-function createdBetween(statements: readonly Statement[], from: number, to: number, kind: ObjectKind, name: ObjectName, certainOnly: boolean): boolean {
-  return (creationsOf(statements).get(`${kind}\0${name.name}`) ?? []).some(
-    (c) => c.index > from && c.index < to && (c.certain || !certainOnly) && sameObject(kind, c.name, name),
-  );
-}
-
 /** Did a statement before `before` in this file certainly create the object? */
 export function createdEarlierInFile(statements: readonly Statement[], before: Statement, kind: ObjectKind, name: ObjectName): boolean {
-  return createdBetween(statements, -1, before.index, kind, name, true);
+  return createdBetween(statements, kind, name, { before });
 }
 
 /** Does a statement after `after` in this file create (or replace) the object — a drop-and-recreate? */
 export function recreatedLaterInFile(statements: readonly Statement[], after: Statement, kind: ObjectKind, name: ObjectName): boolean {
-  return createdBetween(statements, after.index, Infinity, kind, name, false);
+  return createdBetween(statements, kind, name, { after, certainOnly: false });
 }
 
 /**
@@ -163,7 +59,7 @@ export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: O
     if (!schema.isNew(kind as Parameters<typeof schema.isNew>[0], written)) return createdEarlierInFile(statements, statement, kind, name);
     // The model answers for the migration as a whole. Within this file, an object that is only
     // created after the current statement is not the one the statement touches: that one existed.
-    return createdBetween(statements, -1, statement.index, kind, name, false) || !recreatedLaterInFile(statements, statement, kind, name);
+    return createdBetween(statements, kind, name, { before: statement, certainOnly: false }) || !recreatedLaterInFile(statements, statement, kind, name);
   }
   return createdEarlierInFile(statements, statement, kind, name) || createdByUp(context, kind, name);
 }
@@ -175,19 +71,27 @@ export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: O
 function createdByUp(context: RuleContext<any>, kind: ObjectKind, name: ObjectName): boolean {
   const place = context.migration;
   if (place?.part.direction !== 'down') return false;
+  const files = filesByPath(context.project.files);
   return place.migration.up.some((part) => {
-    const file = context.project.files.find((f) => f.path === part.file);
+    const file = files.get(part.file);
     if (!file) return false;
-    const inPart = (c: Creation) => {
-      const s = file.statements[c.index]!;
-      return s.start >= part.range.start && s.start < part.range.end;
-    };
-    return (creationsOf(file.statements).get(`${kind}\0${name.name}`) ?? []).some((c) => inPart(c) && sameObject(kind, c.name, name));
+    return creationsIn(file.statements, kind, name.name).some(
+      (c) => c.statement.start >= part.range.start && c.statement.start < part.range.end && sameObject(kind, c.name, name),
+    );
   });
 }
 
+const byPath = new WeakMap<readonly SourceFile[], Map<string, SourceFile>>();
+
+/** The run's files by path, built once per run: a lookup per statement, not a scan of the project. */
+function filesByPath(files: readonly SourceFile[]): Map<string, SourceFile> {
+  let map = byPath.get(files);
+  if (!map) byPath.set(files, (map = new Map(files.map((f) => [f.path, f]))));
+  return map;
+}
+
 /** Was `table` created by the current migration (see `isNewObject`)? */
-export function isNewTable(context: RuleContext<any>, table: TableRef): boolean {
+export function isNewTable(context: RuleContext<any>, table: WrittenName): boolean {
   return isNewObject(context, 'table', { schema: table.schema, name: table.name });
 }
 
@@ -197,9 +101,9 @@ export function isNewTable(context: RuleContext<any>, table: TableRef): boolean 
  * migration is the old one). Without it, or for a table the history never created: an
  * `ADD COLUMN` earlier in the file.
  */
-export function isNewColumn(context: RuleContext<any>, table: TableRef, column: string): boolean {
+export function isNewColumn(context: RuleContext<any>, table: WrittenName, column: string): boolean {
   if (namedAtRunTime(context, table)) return true;
-  const known = context.schema?.isNewColumn(written(table), column);
+  const known = context.schema?.isNewColumn(table, column);
   if (known !== true && addedEarlierInDown(context, table, column)) return true;
   if (known !== undefined) return known;
   if (isNewTable(context, table)) return true;
@@ -223,11 +127,11 @@ function namedAtRunTime(context: RuleContext<any>, name: { schema?: string | und
  * back holds only its default (a sqitch revert re-adding `amount`, then backfilling it). `ADD COLUMN
  * IF NOT EXISTS` counts when the column is gone after the up.
  */
-function addedEarlierInDown(context: RuleContext<any>, table: TableRef, column: string): boolean {
+function addedEarlierInDown(context: RuleContext<any>, table: WrittenName, column: string): boolean {
   const place = context.migration;
   const { statement, statements } = context;
   if (place?.part.direction !== 'down' || statement.nested?.runs === 'later') return false;
-  const afterUp = context.schema?.after.table(context.schema.resolve(written(table)));
+  const afterUp = context.schema?.after.table(context.schema.resolve(table));
   const goneAfterUp = afterUp !== undefined && !afterUp.columns.some((c) => c.name === column);
   return statements.some(
     (s) =>
@@ -235,7 +139,7 @@ function addedEarlierInDown(context: RuleContext<any>, table: TableRef, column: 
       s.start >= place.part.range.start &&
       s.kind === 'AlterTableStmt' &&
       s.node.objtype === 'OBJECT_TABLE' &&
-      sameTable(tableFromRangeVar(s.node.relation ?? {}), table) &&
+      sameName(nameOfRangeVar(s.node.relation ?? {}), table) &&
       (s.node.cmds ?? []).some((entry: AstNode) => {
         const cmd = entry.AlterTableCmd;
         return cmd?.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname === column && (!cmd.missing_ok || goneAfterUp);
@@ -248,7 +152,7 @@ function addedEarlierInDown(context: RuleContext<any>, table: TableRef, column: 
  * renamed to it (a down renaming back what its up renamed breaks no deployed code)? Renames ask
  * about names, not data.
  */
-export function isNewColumnName(context: RuleContext<any>, table: TableRef, column: string): boolean {
+export function isNewColumnName(context: RuleContext<any>, table: WrittenName, column: string): boolean {
   if (isNewColumn(context, table, column)) return true;
   const before = columnBefore(context, table, column);
   return before !== undefined && before.name !== column;
@@ -258,7 +162,7 @@ export function isNewColumnName(context: RuleContext<any>, table: TableRef, colu
  * Is the table, which existed before this migration, gone at its end (by identity: a rename is not
  * a drop)? Then its `DROP TABLE` is the finding that covers what goes with it: keys, columns.
  */
-export function droppedByMigration(context: RuleContext<any>, table: TableRef): boolean {
+export function droppedByMigration(context: RuleContext<any>, table: WrittenName): boolean {
   const before = tableBefore(context, table);
   const after = context.schema?.after;
   if (!before || !after) return false;
@@ -266,15 +170,11 @@ export function droppedByMigration(context: RuleContext<any>, table: TableRef): 
 }
 
 /** The table as it was before the current migration (renames in it followed), when the model knows it. */
-export function tableBefore(context: RuleContext<any>, table: TableRef): TableInfo | undefined {
-  return context.schema?.tableBefore(written(table));
+export function tableBefore(context: RuleContext<any>, table: WrittenName): TableInfo | undefined {
+  return context.schema?.tableBefore(table);
 }
 
 /** A column as it was before the current migration (renames in it followed), when the model knows it. */
-export function columnBefore(context: RuleContext<any>, table: TableRef, column: string): ColumnInfo | undefined {
-  return context.schema?.columnBefore(written(table), column);
-}
-
-function written(table: TableRef): { schema?: string; name: string } {
-  return { ...(table.schema ? { schema: table.schema } : {}), name: table.name };
+export function columnBefore(context: RuleContext<any>, table: WrittenName, column: string): ColumnInfo | undefined {
+  return context.schema?.columnBefore(table, column);
 }

@@ -32,7 +32,7 @@ export function setHistories(project: ProjectInfo): SetHistory[] {
   if (histories) return histories;
   const texts = new Map(project.files.map((f) => [f.path, f.text]));
   const textOf = (file: string) => texts.get(file);
-  histories = (project.model?.sets ?? []).map((set) => {
+  histories = project.model.sets.map((set) => {
     const lockfile = lockfilePathOf(set);
     const history: SetHistory = {
       set,

@@ -6,7 +6,7 @@
 import type { AstNode, RuleContext } from '@migralint/core';
 import { constraintsOf } from './column-definitions.js';
 import { isNew } from './new-objects.js';
-import { display, fromRangeVar, type RelationName } from './relation-names.js';
+import { displayName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 export interface IndexBuildingConstraint {
   constraint: AstNode;
@@ -21,7 +21,7 @@ export function constraintsBuildingAnIndex(
   context: RuleContext<any>,
   node: AstNode,
   contype: 'CONSTR_UNIQUE' | 'CONSTR_PRIMARY',
-): { table: RelationName; found: IndexBuildingConstraint[] } | undefined {
+): { table: WrittenName; found: IndexBuildingConstraint[] } | undefined {
   if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return undefined;
   const found: IndexBuildingConstraint[] = [];
   for (const entry of node.cmds ?? []) {
@@ -37,7 +37,7 @@ export function constraintsBuildingAnIndex(
     }
   }
   if (found.length === 0) return undefined;
-  const table = fromRangeVar(node.relation);
+  const table = nameOfRangeVar(node.relation);
   if (isNew(context, 'table', table)) return undefined;
   return { table, found };
 }
@@ -49,8 +49,8 @@ export function describeConstraint(kind: string, found: IndexBuildingConstraint)
 }
 
 /** The two-step recipe with the statement's own names. */
-export function usingIndexRecipe(table: RelationName, found: IndexBuildingConstraint, kind: 'UNIQUE' | 'PRIMARY KEY'): string {
-  const t = display(table);
+export function usingIndexRecipe(table: WrittenName, found: IndexBuildingConstraint, kind: 'UNIQUE' | 'PRIMARY KEY'): string {
+  const t = displayName(table);
   const name = typeof found.constraint.conname === 'string' ? found.constraint.conname : `${table.name}_${found.columns.join('_')}_${kind === 'UNIQUE' ? 'key' : 'pkey'}`;
   const columns = found.columns.join(', ');
   const first = found.column !== undefined ? `(0) add the column without the constraint; ` : '';

@@ -5,20 +5,6 @@
 
 import type { AstNode, Range, RuleContext, SqlToken, Statement } from '@migralint/core';
 import { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
-// Shared readers, re-exported so this pack's modules keep one import.
-export { isKeyword, isName, isPunctuation, splitTopLevel } from '@migralint/core';
-
-/**
- * The tokens of each subcommand of `ALTER TABLE [IF EXISTS] [ONLY] t cmd, cmd, …`, one list per
- * entry of `node.cmds`; undefined when the text does not line up (it always should).
- */
-export function alterTableCommandTokens(context: RuleContext<any>, node: AstNode, statement: Statement): SqlToken[][] | undefined {
-  if (!node.relation) return undefined;
-  const relation = context.rangeOf(node.relation);
-  const tokens = context.tokensOf(statement).filter((t) => t.start >= relation.end);
-  const parts = splitTopLevel(tokens);
-  return parts.length === (node.cmds ?? []).length ? parts : undefined;
-}
 
 /** The first run of tokens matching `words` (keywords, or `{ name }` for a name with that folded value). */
 export function findSequence(tokens: readonly SqlToken[], words: ReadonlyArray<string | { name: string } | { optional: string }>): SqlToken[] | undefined {

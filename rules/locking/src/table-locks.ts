@@ -10,8 +10,9 @@
 
 import type { AstNode, Range, RuleContext, Settings, SqlToken, Statement } from '@migralint/core';
 import { dropsNothing, isNew } from './new-objects.js';
-import { display, fromNameList, fromNames, fromRangeVar, type RelationName } from './relation-names.js';
-import { isKeyword, qualifiedNameRange } from './sql-tokens.js';
+import { displayName, nameOfDropObject, nameOfList, nameOfRangeVar, type WrittenName } from '@migralint/core';
+import { isKeyword } from '@migralint/core';
+import { qualifiedNameRange } from './sql-tokens.js';
 
 export type LockMode =
   | 'ACCESS SHARE'
@@ -51,7 +52,7 @@ export function blocksReads(mode: LockMode): boolean {
 
 export type LockTarget =
   /** An index: its table is locked in the same mode (DROP INDEX) or reads that use it wait (REINDEX). */
-  | { kind: 'table' | 'index' | 'view' | 'type'; name: RelationName }
+  | { kind: 'table' | 'index' | 'view' | 'type'; name: WrittenName }
   /** Every table of a schema or database, every clustered table, … */
   | { kind: 'many'; what: string };
 
@@ -68,11 +69,11 @@ export function describeTarget(target: LockTarget): string {
     case 'many':
       return target.what;
     case 'index':
-      return `index "${display(target.name)}" (and its table)`;
+      return `index "${displayName(target.name)}" (and its table)`;
     case 'type':
-      return `the tables using domain "${display(target.name)}"`;
+      return `the tables using domain "${displayName(target.name)}"`;
     default:
-      return `${target.kind} "${display(target.name)}"`;
+      return `${target.kind} "${displayName(target.name)}"`;
   }
 }
 
@@ -131,7 +132,7 @@ const ALTER_TABLE_MODES: Record<string, LockMode> = {
 function rawLocks(context: RuleContext<any>, statement: Statement, settings: Settings): RelationLock[] {
   const node = statement.node;
   const table = (rangeVar: AstNode | undefined, mode: LockMode, kind: 'table' | 'index' | 'view' = 'table'): RelationLock => ({
-    target: { kind, name: fromRangeVar(rangeVar) },
+    target: { kind, name: nameOfRangeVar(rangeVar) },
     mode,
     at: rangeVar,
   });
@@ -208,7 +209,7 @@ function rawLocks(context: RuleContext<any>, statement: Statement, settings: Set
     case 'RefreshMatViewStmt':
       return node.concurrent || !node.relation ? [] : [table(node.relation, 'ACCESS EXCLUSIVE', 'view')];
     case 'AlterDomainStmt': {
-      const name = fromNames(node.typeName);
+      const name = nameOfList(node.typeName);
       if (!name) return [];
       const lock = (mode: LockMode): RelationLock[] => [{ target: { kind: 'type', name }, mode, at: undefined }];
       // Adding a constraint or NOT NULL checks every column of the domain under SHARE locks;
@@ -231,7 +232,7 @@ function dropLocks(context: RuleContext<any>, statement: Statement): RelationLoc
   const node = statement.node;
   const objects: AstNode[] = node.objects ?? [];
   const tokens = context.tokensOf(statement);
-  const at = (name: RelationName, from: readonly SqlToken[] = tokens) => qualifiedNameRange(from, name);
+  const at = (name: WrittenName, from: readonly SqlToken[] = tokens) => qualifiedNameRange(from, name);
   switch (node.removeType) {
     case 'OBJECT_TABLE':
     case 'OBJECT_FOREIGN_TABLE':
@@ -242,7 +243,7 @@ function dropLocks(context: RuleContext<any>, statement: Statement): RelationLoc
       if (node.removeType === 'OBJECT_INDEX' && node.concurrent) return [];
       const kind = RELATION_KIND[node.removeType]!;
       return objects.flatMap((object) => {
-        const name = fromNameList(object);
+        const name = nameOfDropObject(object);
         // IF EXISTS of a relation that is not there locks nothing.
         if (!name || dropsNothing(context, statement, kind, name)) return [];
         return [{ target: { kind, name }, mode: 'ACCESS EXCLUSIVE' as const, at: at(name) }];
@@ -256,7 +257,7 @@ function dropLocks(context: RuleContext<any>, statement: Statement): RelationLoc
       const afterOn = onAt === -1 ? tokens : tokens.slice(onAt + 1);
       return objects.flatMap((object) => {
         const items: AstNode[] = object?.List?.items ?? [];
-        const name = fromNames(items.slice(0, -1));
+        const name = nameOfList(items.slice(0, -1));
         return name ? [{ target: { kind: 'table' as const, name }, mode: 'ACCESS EXCLUSIVE' as const, at: at(name, afterOn) }] : [];
       });
     }

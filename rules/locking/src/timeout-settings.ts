@@ -8,25 +8,13 @@
 
 import type { AstNode, RuleContext, Statement, Visitors } from '@migralint/core';
 import { lineBreakOf } from './text-edits.js';
-import { blocksWrites, isPreExisting, locksTakenBy, type RelationLock } from './table-locks.js';
-import { placeOf } from './transactions.js';
-import { visit } from './visit-nodes.js';
+import { blocksReads, blocksWrites, describeTarget, isPreExisting, locksTakenBy, type RelationLock } from './table-locks.js';
+import { transactionGroupOf } from '@migralint/core';
+import { walkAst } from '@migralint/core';
 
 export type TimeoutSetting = 'lock_timeout' | 'statement_timeout';
 
 type Change = 'session' | 'local' | 'off';
-
-/** Durations Postgres accepts for a timeout: a number of milliseconds, or with a unit. */
-export const DURATION_PATTERN = '^[0-9]+(\\.[0-9]+)?\\s*(us|ms|s|min|h|d)?$';
-
-/** The `suggestedTimeout` option of a rule that inserts `SET <setting> = …` (one schema for both timeouts). */
-export function suggestedTimeoutOption(setting: TimeoutSetting, example: string, milliseconds: string) {
-  return {
-    type: 'string',
-    pattern: DURATION_PATTERN,
-    description: `The ${setting} the suggestion inserts, e.g. '${example}' or '${milliseconds}' (milliseconds).`,
-  } as const;
-}
 
 /**
  * Visitors that call `report` for the first statement of each part that takes a lock blocking
@@ -40,7 +28,7 @@ export function firstStatementWithout(
   const parts = new Map<number, { session: boolean; local: number | undefined; reported: boolean }>();
   return {
     Statement(_node, statement) {
-      const place = placeOf(context, statement);
+      const place = transactionGroupOf(context, statement);
       let state = parts.get(place.part);
       if (!state) parts.set(place.part, (state = { session: false, local: undefined, reported: false }));
       const change = changeOf(statement, setting);
@@ -73,10 +61,10 @@ function changeOf(statement: Statement, setting: TimeoutSetting): Change | undef
   }
   // SELECT set_config('lock_timeout', '5s', false) — anywhere in the statement.
   let change: Change | undefined;
-  visit(node, (n) => {
-    const call = n.FuncCall;
+  walkAst(node, (type, call) => {
+    if (type !== 'FuncCall') return;
     const name: AstNode[] = call?.funcname ?? [];
-    if (!call || name.at(-1)?.String?.sval !== 'set_config') return;
+    if (name.at(-1)?.String?.sval !== 'set_config') return;
     const [key, value, local] = call.args ?? [];
     if (key?.A_Const?.sval?.sval !== setting) return;
     change = isZero(value) ? 'off' : local?.A_Const?.boolval?.boolval === true ? 'local' : 'session';
@@ -117,4 +105,38 @@ export function canInsertBefore(context: RuleContext<any>, statement: Statement)
     default:
       return true;
   }
+}
+
+/**
+ * The visitors of a timeout rule: report `missing` (with the `addSetting` suggestion) at the first
+ * statement of each part that needs `setting`. `safeWay` opens the note.
+ */
+export function reportMissingTimeout(context: RuleContext<any>, setting: TimeoutSetting, timeout: string, safeWay: string): Visitors {
+  return firstStatementWithout(context, setting, (statement, lock) => {
+    const insertable = canInsertBefore(context, statement);
+    context.report({
+      messageId: 'missing',
+      data: {
+        target: describeTarget(lock.target),
+        mode: lock.mode,
+        blocked: blocksReads(lock.mode) ? 'query on it' : 'write to it',
+      },
+      at: lock.at ?? statement,
+      note:
+        `${safeWay} Reported once per file, at the first statement that needs it.` +
+        (insertable
+          ? ''
+          : ' This statement refuses to run inside a transaction block, and the runner sends the file as one query: a SET before it ' +
+            `would put both in one implicit transaction. Set ${setting} for the runner's connection instead (e.g. PGOPTIONS='-c ${setting}=${timeout}').`),
+      suggest: insertable
+        ? [
+            {
+              messageId: 'addSetting',
+              data: { timeout },
+              fix: { range: [statement.start, statement.start], text: setStatementText(context.file.text, setting, timeout) },
+            },
+          ]
+        : [],
+    });
+  });
 }

@@ -11,7 +11,7 @@
 // `nonVolatileFunctions` entry (Squawk makes the same choice).
 
 import type { AstNode } from '@migralint/core';
-import { visit } from './visit-nodes.js';
+import { walkAst } from '@migralint/core';
 
 /** Built-in VOLATILE functions (`provolatile = 'v'`) that show up in defaults. */
 export const VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -140,10 +140,8 @@ export interface RiskyCall {
  */
 export function firstRiskyCall(expr: AstNode | undefined, nonVolatile: readonly string[]): RiskyCall | undefined {
   let found: RiskyCall | undefined;
-  visit(expr, (node) => {
-    if (found) return;
-    const call = node.FuncCall;
-    if (!call) return;
+  walkAst(expr, (type, call) => {
+    if (found || type !== 'FuncCall') return;
     const parts: string[] = (call.funcname ?? []).map((n: AstNode) => String(n.String?.sval ?? ''));
     const name = parts[parts.length - 1] ?? '';
     const schema = parts.length > 1 ? parts[parts.length - 2] : undefined;
@@ -151,13 +149,13 @@ export function firstRiskyCall(expr: AstNode | undefined, nonVolatile: readonly 
     if (nonVolatile.includes(written) || (!schema && nonVolatile.includes(name))) return;
     const builtIn = schema === undefined || schema === 'pg_catalog';
     if (builtIn && VOLATILE_FUNCTIONS.has(name)) {
-      found = { call: node.FuncCall, name: written, why: 'volatile' };
+      found = { call, name: written, why: 'volatile' };
       return;
     }
     const arities = builtIn ? NON_VOLATILE_FUNCTIONS.get(name) : undefined;
     const count = (call.args ?? []).length;
     if (arities && (arities.includes(ANY) || arities.includes(count))) return;
-    found = { call: node.FuncCall, name: written, why: 'unknown' };
+    found = { call, name: written, why: 'unknown' };
   });
   return found;
 }

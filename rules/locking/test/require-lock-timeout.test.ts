@@ -16,6 +16,7 @@ new RuleTester({ plugins: [locking] }).run('locking/require-lock-timeout', rule,
       name: 'squawk fix_multiple_ddl_statements#1: only a table created in this migration (deliberate difference)',
       code: '\nCREATE TABLE users (id SERIAL);\nALTER TABLE users ADD COLUMN email TEXT;\n        ',
     },
+    { name: 'a table SELECT INTO created earlier in the file (as the destructive rules count it)', code: 'SELECT * INTO TEMP TABLE scratch FROM t;\nDROP TABLE scratch;' },
     { name: 'a foreign key to a table created earlier in the file', code: 'CREATE TABLE teams (id bigint PRIMARY KEY);\nCREATE TABLE members (team_id bigint REFERENCES teams (id));' },
     {
       name: 'statements that block neither reads nor writes (deliberate differences with Squawk)',

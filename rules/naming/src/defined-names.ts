@@ -6,7 +6,7 @@
 
 import type { AstNode, Range, RuleContext, SchemaSnapshot, SqlToken, Statement } from '@migralint/core';
 import { generatedName, type GeneratedKind } from './postgres-names.js';
-import { findTopLevelKeyword, isKeyword, isName, lastNameIn, readQualifiedName, skipIfExists, tokenAt } from './sql-tokens.js';
+import { findTopLevelKeyword, isKeyword, isName, lastNameIn, readQualifiedName, skipIfExists, tokenAt } from '@migralint/core';
 
 export type NamedKind =
   | 'table'
@@ -159,7 +159,7 @@ class NameReader {
     const at = this.tokens.findIndex((t) => isKeyword(t, keyword));
     if (at === -1) return [];
     const read = readQualifiedName(this.tokens, skipIfExists(this.tokens, at + 1));
-    return this.named(kind, name, read?.parts[read.parts.length - 1], extra);
+    return this.named(kind, name, read?.tokens[read.tokens.length - 1], extra);
   }
 
   createTable(node: AstNode): DefinedName[] {

@@ -5,7 +5,7 @@
 // aliases, which no schema can qualify.
 
 import type { AstNode, Range, RuleContext, SqlToken, Statement } from '@migralint/core';
-import { isKeyword, isPunctuation, readQualifiedName, skipIfExists, skipParenthesized } from './sql-tokens.js';
+import { isKeyword, isPunctuation, readQualifiedName, skipIfExists, skipParenthesized } from '@migralint/core';
 
 export type ObjectKind = 'table' | 'view' | 'sequence' | 'index' | 'function' | 'type';
 
@@ -82,8 +82,8 @@ class ReferenceCollector {
     for (;;) {
       const read = readQualifiedName(this.tokens, i);
       if (!read) return;
-      const last = read.parts[read.parts.length - 1]!;
-      this.references.push({ kind, name: last.value, qualified: read.parts.length > 1, range: { start: read.parts[0]!.start, end: last.end } });
+      const last = read.tokens[read.tokens.length - 1]!;
+      this.references.push({ kind, name: last.value, qualified: read.tokens.length > 1, range: read.name.range });
       i = args ? skipParenthesized(this.tokens, read.next) : read.next;
       if (!list || !isPunctuation(this.tokens[i], ',')) return;
       i++;

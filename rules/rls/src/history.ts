@@ -3,7 +3,7 @@
 // "the end of the history" come from the schema model; this module adds what the model does not
 // keep — which statement made a table what it is at the end, through later renames.
 
-import type { AstNode, Migration, MigrationPart, MigrationSet, ProjectInfo, QualifiedName, SchemaModel, SourceFile, Statement } from '@migralint/core';
+import { sameName, type AstNode, type Migration, type MigrationPart, type MigrationSet, type ProjectInfo, type QualifiedName, type SchemaModel, type SourceFile, type Statement } from '@migralint/core';
 
 export interface HistoryEntry {
   /** Position in the whole history (0-based), for "before" / "after" between statements. */
@@ -102,29 +102,14 @@ const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW',
 
 const cache = new WeakMap<object, History[]>();
 
-/** One `History` per migration set of the run (none without the migration model), shared by the pack's rules. */
+/** One `History` per migration set of the run, shared by the pack's rules. */
 export function historiesOf(project: ProjectInfo): History[] {
   const model = project.model;
-  if (!model) return [];
   let histories = cache.get(model);
   if (!histories) cache.set(model, (histories = model.sets.map((set) => new History(set, model.schemaOf(set), project))));
   return histories;
 }
 
-export function sameName(a: QualifiedName, b: QualifiedName): boolean {
-  return a.schema === b.schema && a.name === b.name;
-}
-
 export function nameKey(name: QualifiedName): string {
   return `${name.schema}\u0000${name.name}`;
-}
-
-/** How a message names a relation: `name` in `public`, else `schema.name`. */
-export function displayName(name: QualifiedName): string {
-  return name.schema === 'public' ? name.name : `${name.schema}.${name.name}`;
-}
-
-/** How a message names a relation as the SQL wrote it. */
-export function writtenName(rangeVar: AstNode): string {
-  return rangeVar.schemaname ? `${rangeVar.schemaname}.${rangeVar.relname}` : String(rangeVar.relname);
 }

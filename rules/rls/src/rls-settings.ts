@@ -2,19 +2,14 @@
 // `settings` block, passed to rules unchanged): which schemas clients reach through the API, which
 // functions read the caller's identity, which roles stand for "anyone". Defaults are Supabase's.
 
-import type { Settings } from '@migralint/core';
-
-export interface FunctionName {
-  /** Undefined: the function as called without a schema (or as `pg_catalog.<name>`). */
-  schema: string | undefined;
-  name: string;
-}
+import type { Settings, WrittenName } from '@migralint/core';
 
 export interface RlsSettings {
   /** Schemas the API (PostgREST, pg_graphql) exposes to clients. */
   exposedSchemas: string[];
   /** Functions that read the caller's identity from the request (`auth.uid`). */
-  authFunctions: FunctionName[];
+  /** Undefined schema: the function as called without a schema (or as `pg_catalog.<name>`). */
+  authFunctions: WrittenName[];
   /** Roles that stand for anyone who holds the API key or signs up (`anon`, `authenticated`, `public`). */
   publicRoles: string[];
 }
@@ -43,7 +38,7 @@ export function foldIdentifier(text: string): string {
 }
 
 /** `auth.uid` → schema `auth`, name `uid`; `current_setting` → no schema. Parentheses are ignored. */
-export function parseFunctionName(text: string): FunctionName {
+export function parseFunctionName(text: string): WrittenName {
   const bare = text.trim().replace(/\(\s*\)$/, '');
   const dot = splitOnDot(bare);
   return dot ? { schema: foldIdentifier(dot[0]), name: foldIdentifier(dot[1]) } : { schema: undefined, name: foldIdentifier(bare) };

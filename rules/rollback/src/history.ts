@@ -9,7 +9,7 @@ export function filesOf(project: ProjectInfo): ReadonlyMap<string, SourceFile> {
 
 /** Sets of layouts that have downs (`supportsDown`), in the model's order. */
 export function setsWithDowns(project: ProjectInfo): MigrationSet[] {
-  return (project.model?.sets ?? []).filter((set) => set.supportsDown);
+  return project.model.sets.filter((set) => set.supportsDown);
 }
 
 /** The statements of a part: those that start inside its range (what the runner sends with it). */

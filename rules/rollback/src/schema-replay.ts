@@ -5,7 +5,6 @@ export {
   describeObject,
   describeChanges,
   objectState,
-  displayName,
   type DownReplay,
   type ReplayStep,
   type ListedSnapshot,

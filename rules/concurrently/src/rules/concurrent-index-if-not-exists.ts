@@ -11,8 +11,9 @@
  * `concurrently/no-concurrently-in-transaction`'s finding, not this rule's.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type SqlToken, type Statement } from '@migralint/core';
-import { fromNameList } from '../created-here.js';
-import { findKeyword, inCaseOf, readQualifiedName, spanOf } from '../sql-tokens.js';
+import { nameOfDropObject } from '@migralint/core';
+import { findKeyword, readQualifiedName, tokenRange } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { transactionOf } from '../transactions.js';
 
 const CLEAN_UP =
@@ -58,7 +59,7 @@ export default defineRule({
         if (typeof node.idxname !== 'string') {
           context.report({
             messageId: 'unnamed',
-            at: keyword && tokens[0] ? spanOf(tokens[0], keyword) : statement,
+            at: keyword && tokens[0] ? tokenRange(tokens[0], keyword) : statement,
             note: CLEAN_UP,
           });
           return;
@@ -83,7 +84,7 @@ function droppedJustBefore(context: RuleContext<any>, current: Statement, index:
   const previous = context.statementsOfPart().filter((s) => s.index < current.index).at(-1);
   if (previous?.kind !== 'DropStmt' || previous.node.removeType !== 'OBJECT_INDEX' || !previous.node.missing_ok) return false;
   return (previous.node.objects ?? []).some((object: AstNode) => {
-    const dropped = fromNameList(object);
+    const dropped = nameOfDropObject(object);
     return dropped?.name === index.name && (dropped.schema ?? 'public') === (index.schema ?? 'public');
   });
 }

@@ -9,7 +9,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type SqlToken } from '@migralint/core';
 import { concurrentlyOption, isOn } from '../concurrently-option.js';
-import { findKeyword, isKeyword } from '../sql-tokens.js';
+import { findKeyword, isKeyword } from '@migralint/core';
 import { transactionOf } from '../transactions.js';
 
 const WHY =
@@ -85,9 +85,9 @@ export default defineRule({
         const kind = String(node.kind ?? '').replace(/^REINDEX_OBJECT_/, '');
         check(`REINDEX ${kind} CONCURRENTLY`, option);
       },
-      AlterTableStmt(node: AstNode, statement) {
-        const cmd: AstNode | undefined = (node.cmds ?? []).map((c: AstNode) => c?.AlterTableCmd).find((c: AstNode) => c?.subtype === 'AT_DetachPartition');
-        if (!cmd?.def?.PartitionCmd?.concurrent) return;
+      // DETACH PARTITION is the only subcommand of its ALTER TABLE.
+      AlterTableCmd(cmd: AstNode, statement) {
+        if (cmd.subtype !== 'AT_DetachPartition' || !cmd.def?.PartitionCmd?.concurrent) return;
         const tokens = context.tokensOf(statement);
         const after = context.rangeOf(cmd.def.PartitionCmd.name).end;
         const from = tokens.findIndex((t) => t.start >= after);

@@ -7,8 +7,8 @@
  * `concurrently/transaction-nesting`'s finding.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { inCaseOf } from '../sql-tokens.js';
-import { isLastOfPart, trackPart } from '../transactions.js';
+import { inCaseOf } from '../keyword-case.js';
+import { isLastOfPart, transactionTrack } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -36,7 +36,7 @@ export default defineRule({
     return {
       Statement() {
         if (!isLastOfPart(context)) return;
-        const begin = trackPart(context).uncommitted;
+        const begin = transactionTrack(context).uncommitted;
         if (!begin) return;
         const last = context.statementsOfPart().at(-1)!;
         const first = context.tokensOf(begin)[0];

@@ -10,8 +10,10 @@
  * per-partition recipe instead).
  */
 import { defineRule, ruleDocsUrl, type AstNode, type SqlToken } from '@migralint/core';
-import { display, fromRangeVar, isNewTable, tableBefore } from '../created-here.js';
-import { findKeyword, inCaseOf, spanOf } from '../sql-tokens.js';
+import { isNewTable, tableBefore } from '../created-here.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
+import { findKeyword, tokenRange } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const WHY =
@@ -58,7 +60,7 @@ export default defineRule({
     return {
       IndexStmt(node: AstNode, statement) {
         if (node.concurrent) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNewTable(context, table)) return;
         const known = tableBefore(context, table);
         if (known?.kind === 'temporary') return;
@@ -70,8 +72,8 @@ export default defineRule({
         const tokens = context.tokensOf(statement);
         const index = findKeyword(tokens, 'index');
         const keyword: SqlToken | undefined = index === -1 ? undefined : tokens[index];
-        const at = keyword && tokens[0] ? spanOf(tokens[0], keyword) : statement;
-        const data = { table: display(table) };
+        const at = keyword && tokens[0] ? tokenRange(tokens[0], keyword) : statement;
+        const data = { table: displayName(table) };
         if (known?.kind === 'partitioned') {
           context.report({ messageId: 'createIndexPartitioned', data, at, note: PARTITIONED_NOTE });
           return;

@@ -10,8 +10,10 @@
  * fix is offered exactly then, and the note says how to split or move the statement otherwise.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext } from '@migralint/core';
-import { display, fromNameList, isOnNewTable, removedEarlierInMigration, tableOfIndex, type RelationName } from '../created-here.js';
-import { findKeyword, inCaseOf, readNameList } from '../sql-tokens.js';
+import { isOnNewTable, removedEarlierInMigration, tableOfIndex } from '../created-here.js';
+import { displayName, nameOfDropObject, type WrittenName } from '@migralint/core';
+import { findKeyword, readNameList } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const WHY =
@@ -52,12 +54,12 @@ export default defineRule({
         const cascade = node.behavior === 'DROP_CASCADE';
         const where = transactionOf(context);
         objects.forEach((object, i) => {
-          const index = fromNameList(object);
+          const index = nameOfDropObject(object);
           if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index) || tableDroppedLater(context, index)) return;
           // IF EXISTS of an index the migration already removed: it drops nothing and locks nothing.
           if (node.missing_ok && removedEarlierInMigration(context, index)) return;
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
-          const data = { index: display(index) };
+          const data = { index: displayName(index) };
           if (where.inTransaction) {
             context.report({
               messageId: 'dropIndexInTransaction',
@@ -90,7 +92,7 @@ export default defineRule({
  * Later migrations are not judged so: a history often starts after indexes it drops (a baseline,
  * Synapse's full schemas), and the model cannot tell those from leftovers.
  */
-function dropsNothing(context: RuleContext, node: AstNode, index: RelationName): boolean {
+function dropsNothing(context: RuleContext, node: AstNode, index: WrittenName): boolean {
   const schema = context.schema;
   if (!node.missing_ok || !schema || context.migration?.migration.index !== 0) return false;
   // An initial schema (it creates tables), not a delta or rollback folder that starts a set of its own.
@@ -101,17 +103,17 @@ function dropsNothing(context: RuleContext, node: AstNode, index: RelationName):
  * Is the index's table dropped later in the same file? Its drop takes the same lock and loses the
  * table, which `destructive/no-drop-table` reports: one finding per risk.
  */
-function tableDroppedLater(context: RuleContext, index: RelationName): boolean {
+function tableDroppedLater(context: RuleContext, index: WrittenName): boolean {
   const table = tableOfIndex(context, index);
   if (!table) return false;
-  const key = (n: RelationName) => `${n.schema ?? 'public'}.${n.name}`;
+  const key = (n: WrittenName) => `${n.schema ?? 'public'}.${n.name}`;
   return context.statements.some(
     (s) =>
       s.index > context.statement.index &&
       s.kind === 'DropStmt' &&
       s.node.removeType === 'OBJECT_TABLE' &&
       (s.node.objects ?? []).some((object: AstNode) => {
-        const dropped = fromNameList(object);
+        const dropped = nameOfDropObject(object);
         return dropped !== undefined && key(dropped) === key(table);
       }),
   );

@@ -10,8 +10,10 @@
  * which the schema model does not track — so adding it is offered as a suggestion, not a fix.
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
-import { display, fromRangeVar, isNewTable } from '../created-here.js';
-import { findKeyword, inCaseOf, isKeyword } from '../sql-tokens.js';
+import { isNewTable } from '../created-here.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
+import { findKeyword, isKeyword } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const WHY =
@@ -46,12 +48,12 @@ export default defineRule({
   },
   create(context) {
     return {
-      AlterTableStmt(node: AstNode, statement) {
-        if (context.settings.postgresVersion < 14) return;
-        const cmd: AstNode | undefined = (node.cmds ?? []).map((c: AstNode) => c?.AlterTableCmd).find((c: AstNode) => c?.subtype === 'AT_DetachPartition');
-        const partition: AstNode | undefined = cmd?.def?.PartitionCmd;
+      // DETACH PARTITION is the only subcommand of its ALTER TABLE.
+      AlterTableCmd(cmd: AstNode, statement) {
+        if (context.settings.postgresVersion < 14 || cmd.subtype !== 'AT_DetachPartition') return;
+        const partition: AstNode | undefined = cmd.def?.PartitionCmd;
         if (!partition || partition.concurrent) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(statement.node.relation);
         if (isNewTable(context, table)) return;
 
         const name = context.rangeOf(partition.name);
@@ -62,7 +64,7 @@ export default defineRule({
           if (isKeyword(tokens[i + 1], 'partition')) detach = i;
         }
         const at = detach === -1 ? statement : { start: tokens[detach]!.start, end: name.end };
-        const data = { table: display(table) };
+        const data = { table: displayName(table) };
         const where = transactionOf(context);
         if (where.inTransaction) {
           context.report({

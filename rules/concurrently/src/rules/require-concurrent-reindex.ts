@@ -9,8 +9,10 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type SqlToken } from '@migralint/core';
 import { concurrentlyOption, isOn } from '../concurrently-option.js';
-import { display, fromRangeVar, isOnNewTable, isNewTable } from '../created-here.js';
-import { inCaseOf, isKeyword, skipParentheses, spanOf } from '../sql-tokens.js';
+import { isOnNewTable, isNewTable } from '../created-here.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
+import { isKeyword, skipParenthesized, tokenRange } from '@migralint/core';
+import { inCaseOf } from '../keyword-case.js';
 import { inTransactionRecipe, transactionOf } from '../transactions.js';
 
 const KINDS: Record<string, string> = {
@@ -63,23 +65,23 @@ export default defineRule({
         if (!kind) return; // REINDEX SYSTEM: catalogs only, and CONCURRENTLY is refused there
         const option = concurrentlyOption(node);
         if (isOn(option)) return;
-        const relation = fromRangeVar(node.relation);
+        const relation = nameOfRangeVar(node.relation);
         if (kind === 'TABLE' && isNewTable(context, relation)) return;
         if (kind === 'INDEX' && isOnNewTable(context, relation)) return;
 
         const target =
           kind === 'TABLE'
-            ? `"${display(relation)}"`
+            ? `"${displayName(relation)}"`
             : kind === 'INDEX'
-              ? `the table of "${display(relation)}"`
+              ? `the table of "${displayName(relation)}"`
               : kind === 'SCHEMA'
                 ? `every table of schema "${node.name}"`
                 : 'every table of the database';
         const tokens = context.tokensOf(statement);
         // REINDEX [ ( options ) ] { INDEX | TABLE | SCHEMA | DATABASE } …
-        const kindToken: SqlToken | undefined = isKeyword(tokens[0], 'reindex') ? tokens[skipParentheses(tokens, 1)] : undefined;
+        const kindToken: SqlToken | undefined = isKeyword(tokens[0], 'reindex') ? tokens[skipParenthesized(tokens, 1)] : undefined;
         const keyword = isKeyword(kindToken, kind.toLowerCase()) ? kindToken : undefined;
-        const at = keyword ? spanOf(tokens[0]!, keyword) : statement;
+        const at = keyword ? tokenRange(tokens[0]!, keyword) : statement;
 
         const version = context.settings.postgresVersion;
         if (version < 12) {

@@ -8,7 +8,8 @@
  * in the middle ends the runner's transaction early.
  */
 import { defineRule, ruleDocsUrl, type RuleContext, type Statement } from '@migralint/core';
-import { trackPart, transactionOf, type TransactionEvent } from '../transactions.js';
+import { transactionOf } from '../transactions.js';
+import { transactionTrack, type TransactionEvent } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -41,7 +42,7 @@ export default defineRule({
   create(context) {
     return {
       TransactionStmt(_node, statement) {
-        for (const event of trackPart(context).events) {
+        for (const event of transactionTrack(context).events) {
           if (event.statement === statement) report(context, event, statement);
         }
       },

@@ -11,12 +11,12 @@
  * key added to an older table is left alone, since its index may come from an earlier migration.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralint/core';
-import { asWritten, displayTable, sameTable, tableOf, type TableName } from '../tables.js';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 interface ForeignKey {
   constraint: AstNode;
   columns: string[];
-  parent: TableName;
+  parent: WrittenName;
 }
 
 const NOTE =
@@ -47,7 +47,7 @@ export default defineRule({
     defaultOptions: {},
   },
   create(context) {
-    function check(table: TableName, keys: ForeignKey[], statement: Statement, createsTable: boolean) {
+    function check(table: WrittenName, keys: ForeignKey[], statement: Statement, createsTable: boolean) {
       if (keys.length === 0) return;
       const known = indexKeysAtEnd(table, statement, createsTable);
       if (!known) return;
@@ -58,7 +58,7 @@ export default defineRule({
         const tableText = table.schema ? `${quoteIdent(table.schema)}.${quoteIdent(table.name)}` : quoteIdent(table.name);
         context.report({
           messageId: 'missingIndex',
-          data: { columns: key.columns.join(', '), table: displayTable(table), parent: displayTable(key.parent) },
+          data: { columns: key.columns.join(', '), table: displayName(table), parent: displayName(key.parent) },
           at: key.constraint,
           note: NOTE,
           // A new table holds no rows: a plain CREATE INDEX is right there. For an older table the
@@ -74,10 +74,10 @@ export default defineRule({
      * The column lists of the table's indexes and unique keys at the end of the migration, or
      * undefined when they cannot be known (no model and a table created elsewhere).
      */
-    function indexKeysAtEnd(table: TableName, statement: Statement, createsTable: boolean): string[][] | undefined {
+    function indexKeysAtEnd(table: WrittenName, statement: Statement, createsTable: boolean): string[][] | undefined {
       const schema = context.schema;
       if (schema) {
-        const name = schema.resolve(asWritten(table));
+        const name = schema.resolve(table);
         const after = schema.after.table(name);
         if (after) {
           return [
@@ -86,7 +86,7 @@ export default defineRule({
           ];
         }
       }
-      if (!createsTable && !context.statements.some((s) => s.index < statement.index && s.kind === 'CreateStmt' && sameTable(tableOf(s.node.relation), table))) {
+      if (!createsTable && !context.statements.some((s) => s.index < statement.index && s.kind === 'CreateStmt' && sameName(nameOfRangeVar(s.node.relation), table))) {
         return undefined;
       }
       return context.statements.flatMap((s) => indexKeysIn(s, table));
@@ -95,11 +95,11 @@ export default defineRule({
     return {
       CreateStmt(node, statement) {
         if (node.relation?.relpersistence === 't') return;
-        check(tableOf(node.relation), foreignKeysOfCreate(node), statement, true);
+        check(nameOfRangeVar(node.relation), foreignKeysOfCreate(node), statement, true);
       },
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || node.relation?.relpersistence === 't') return;
-        check(tableOf(node.relation), foreignKeysOfAlter(node), statement, false);
+        check(nameOfRangeVar(node.relation), foreignKeysOfAlter(node), statement, false);
       },
     };
   },
@@ -110,7 +110,7 @@ function names(list: readonly AstNode[] | undefined): string[] {
 }
 
 function foreignKey(constraint: AstNode, columns: string[]): ForeignKey {
-  return { constraint, columns, parent: tableOf(constraint.pktable) };
+  return { constraint, columns, parent: nameOfRangeVar(constraint.pktable) };
 }
 
 function foreignKeysOfColumn(column: AstNode): ForeignKey[] {
@@ -140,7 +140,7 @@ function foreignKeysOfAlter(node: AstNode): ForeignKey[] {
 }
 
 /** Key column lists a statement gives `table`: CREATE TABLE keys, ADD PRIMARY KEY / UNIQUE, CREATE INDEX. */
-function indexKeysIn(statement: Statement, table: TableName): string[][] {
+function indexKeysIn(statement: Statement, table: WrittenName): string[][] {
   const node = statement.node;
   const keyOf = (c: AstNode | undefined, column?: string): string[] | undefined => {
     if (!c || !['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION'].includes(c.contype)) return undefined;
@@ -155,14 +155,14 @@ function indexKeysIn(statement: Statement, table: TableName): string[][] {
       if (key) out.push(key);
     }
   };
-  if (statement.kind === 'CreateStmt' && sameTable(tableOf(node.relation), table)) {
+  if (statement.kind === 'CreateStmt' && sameName(nameOfRangeVar(node.relation), table)) {
     for (const e of node.tableElts ?? []) {
       if (e.ColumnDef) fromColumn(e.ColumnDef);
       const key = keyOf(e.Constraint);
       if (key) out.push(key);
     }
   }
-  if (statement.kind === 'AlterTableStmt' && sameTable(tableOf(node.relation), table)) {
+  if (statement.kind === 'AlterTableStmt' && sameName(nameOfRangeVar(node.relation), table)) {
     for (const entry of node.cmds ?? []) {
       const cmd = entry.AlterTableCmd;
       if (cmd?.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef) fromColumn(cmd.def.ColumnDef);
@@ -170,7 +170,7 @@ function indexKeysIn(statement: Statement, table: TableName): string[][] {
       if (key) out.push(key);
     }
   }
-  if (statement.kind === 'IndexStmt' && !node.whereClause && sameTable(tableOf(node.relation), table)) {
+  if (statement.kind === 'IndexStmt' && !node.whereClause && sameName(nameOfRangeVar(node.relation), table)) {
     // Leading plain columns only: an expression ends the usable prefix.
     const columns: string[] = [];
     for (const p of node.indexParams ?? []) {

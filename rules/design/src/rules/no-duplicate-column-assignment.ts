@@ -7,7 +7,7 @@
  * Names compare as Postgres compares them: folded and truncated to 63 bytes by the parser already.
  * Assigning different fields or elements of one column (`a.x`, `a.y`; `a[1]`, `a[2]`) is allowed.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralint/core';
+import { dataChangesOf, defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralint/core';
 
 interface Named {
   name: string;
@@ -41,11 +41,7 @@ export default defineRule({
       for (const duplicate of duplicates(list)) context.report({ messageId, data: { column: duplicate.name, where }, at: duplicate.at });
     };
 
-    function visit(kind: string, node: AstNode | undefined, statement: Statement) {
-      if (!node) return;
-      for (const cte of node.withClause?.ctes ?? []) {
-        for (const [k, n] of Object.entries(cte.CommonTableExpr?.ctequery ?? {})) visit(k, n as AstNode, statement);
-      }
+    function visit(kind: string, node: AstNode, statement: Statement) {
       switch (kind) {
         case 'UpdateStmt':
           report(targets(node.targetList), 'assignedTwice', 'this UPDATE');
@@ -53,7 +49,6 @@ export default defineRule({
         case 'InsertStmt':
           report(targets(node.cols), 'assignedTwice', 'the INSERT column list');
           report(targets(node.onConflictClause?.targetList), 'assignedTwice', 'ON CONFLICT DO UPDATE');
-          if (node.selectStmt?.SelectStmt) visit('SelectStmt', node.selectStmt.SelectStmt, statement);
           break;
         case 'MergeStmt':
           for (const clause of node.mergeWhenClauses ?? []) {
@@ -86,6 +81,8 @@ export default defineRule({
 
     return {
       Statement(node, statement) {
+        // The data changes in its WITH clauses too (`WITH x AS (UPDATE …) …`).
+        for (const change of dataChangesOf(statement)) if (change.node !== node) visit(change.kind, change.node, statement);
         visit(statement.kind, node, statement);
       },
     };

@@ -15,8 +15,8 @@
  * left to the `concurrently` pack, which says how to clean up the invalid index a failure leaves.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Fix, type Range, type RuleContext, type SqlToken, type Statement, type Suggestion } from '@migralint/core';
-import { alterTableSubcommands, afterKeywords, isKeyword, isName } from '../sql-tokens.js';
-import { displayTable, tableOf } from '../tables.js';
+import { subcommandTokens, afterKeywords, isKeyword, isName } from '@migralint/core';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 interface Fragile {
   /** What the statement does, e.g. `CREATE TABLE "users"`. */
@@ -164,9 +164,9 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
   switch (statement.kind) {
     case 'CreateStmt': {
       if (node.if_not_exists || node.relation?.relpersistence === 't') return [];
-      const table = tableOf(node.relation);
+      const table = nameOfRangeVar(node.relation);
       return guarded({
-        action: `CREATE TABLE "${displayTable(table)}"`,
+        action: `CREATE TABLE "${displayName(table)}"`,
         remedy: 'write CREATE TABLE IF NOT EXISTS',
         at: node.relation,
         key: `table:${qualified(table.schema, table.name)}`,
@@ -177,9 +177,9 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
       const rel = node.into?.rel;
       if (node.if_not_exists || !rel || rel.relpersistence === 't') return [];
       const view = node.objtype === 'OBJECT_MATVIEW';
-      const table = tableOf(rel);
+      const table = nameOfRangeVar(rel);
       return guarded({
-        action: `CREATE ${view ? 'MATERIALIZED VIEW' : 'TABLE'} "${displayTable(table)}"`,
+        action: `CREATE ${view ? 'MATERIALIZED VIEW' : 'TABLE'} "${displayName(table)}"`,
         remedy: `write CREATE ${view ? 'MATERIALIZED VIEW' : 'TABLE'} IF NOT EXISTS`,
         at: rel,
         key: `${view ? 'view' : 'table'}:${qualified(table.schema, table.name)}`,
@@ -201,9 +201,9 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
     }
     case 'CreateSeqStmt': {
       if (node.if_not_exists || node.sequence?.relpersistence === 't') return [];
-      const name = tableOf(node.sequence);
+      const name = nameOfRangeVar(node.sequence);
       return guarded({
-        action: `CREATE SEQUENCE "${displayTable(name)}"`,
+        action: `CREATE SEQUENCE "${displayName(name)}"`,
         remedy: 'write CREATE SEQUENCE IF NOT EXISTS',
         at: node.sequence,
         key: `sequence:${qualified(name.schema, name.name)}`,
@@ -230,9 +230,9 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
     }
     case 'ViewStmt': {
       if (node.replace || node.view?.relpersistence === 't') return [];
-      const view = tableOf(node.view);
+      const view = nameOfRangeVar(node.view);
       return guarded({
-        action: `CREATE VIEW "${displayTable(view)}"`,
+        action: `CREATE VIEW "${displayName(view)}"`,
         remedy: 'write CREATE OR REPLACE VIEW',
         at: node.view,
         key: `view:${qualified(view.schema, view.name)}`,
@@ -254,7 +254,7 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
     }
     case 'CreateTrigStmt': {
       if (node.replace) return [];
-      const table = tableOf(node.relation);
+      const table = nameOfRangeVar(node.relation);
       const canReplace = (context.settings.postgresVersion ?? 17) >= 14;
       return guarded({
         action: `CREATE TRIGGER "${node.trigname}"`,
@@ -265,10 +265,10 @@ function inspect(context: RuleContext<any>, statement: Statement, safe: Set<stri
       });
     }
     case 'CreatePolicyStmt': {
-      const table = tableOf(node.table);
+      const table = nameOfRangeVar(node.table);
       return guarded({
         action: `CREATE POLICY "${node.policy_name}"`,
-        remedy: `drop it with DROP POLICY IF EXISTS "${node.policy_name}" ON ${displayTable(table)} first`,
+        remedy: `drop it with DROP POLICY IF EXISTS "${node.policy_name}" ON ${displayName(table)} first`,
         at: statement,
         key: `policy:${qualified(table.schema, table.name)}.${node.policy_name}`,
       });
@@ -348,19 +348,14 @@ function inspectDrop(node: AstNode, statement: Statement, tokens: readonly SqlTo
 }
 
 function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: Statement, safe: Set<string>): Fragile[] {
-  const table = tableOf(node.relation);
+  const table = nameOfRangeVar(node.relation);
   const cmds: AstNode[] = node.cmds ?? [];
-  // Split into subcommands (a scan) only when a DROP needs its name's position.
-  let split: ReturnType<typeof alterTableSubcommands> | null = null;
-  const subcommands = () => (split ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start));
   const out: Fragile[] = [];
   const key = (what: string, name: string) => `${what}:${qualified(table.schema, table.name)}.${name}`;
   cmds.forEach((entry, i) => {
     const cmd = entry.AlterTableCmd;
-    const tokens = () => {
-      const all = subcommands();
-      return all?.length === cmds.length ? all[i]! : [];
-    };
+    // Split into subcommands (a scan, once per statement) only when a DROP needs its name's position.
+    const tokens = () => subcommandTokens(context, statement, i) ?? [];
     switch (cmd?.subtype) {
       case 'AT_AddColumn': {
         const column = cmd.def?.ColumnDef;
@@ -368,7 +363,7 @@ function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: 
         const k = key('column', column.colname);
         if (safe.delete(k)) return;
         out.push({
-          action: `ADD COLUMN "${column.colname}" to "${displayTable(table)}"`,
+          action: `ADD COLUMN "${column.colname}" to "${displayName(table)}"`,
           remedy: 'write ADD COLUMN IF NOT EXISTS',
           at: column,
           fix: insert(context.rangeOf(column).start, 'IF NOT EXISTS '),
@@ -389,7 +384,7 @@ function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: 
         const name = j === -1 ? undefined : words[j];
         const ok = isName(name) && name.value === cmd.name;
         out.push({
-          action: `DROP ${what.toUpperCase()} "${cmd.name}" of "${displayTable(table)}"`,
+          action: `DROP ${what.toUpperCase()} "${cmd.name}" of "${displayName(table)}"`,
           remedy: `write DROP ${what.toUpperCase()} IF EXISTS`,
           at: ok ? { start: name.start, end: name.end } : statement,
           ...(ok ? { fix: insert(name.start, 'IF EXISTS ') } : {}),
@@ -404,7 +399,7 @@ function inspectAlterTable(context: RuleContext<any>, node: AstNode, statement: 
         if (!name) return;
         if (safe.delete(key('constraint', name))) return;
         out.push({
-          action: `ADD CONSTRAINT "${name}" to "${displayTable(table)}"`,
+          action: `ADD CONSTRAINT "${name}" to "${displayName(table)}"`,
           remedy: `drop it with DROP CONSTRAINT IF EXISTS "${name}" just before`,
           at: c,
         });

@@ -7,7 +7,7 @@
  * are exempt, as are tables copied with `LIKE … INCLUDING` (the key may come along).
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
-import { asWritten, displayTable, sameTable, tableOf, type TableName } from '../tables.js';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 export interface TableNeedsPrimaryKeyOptions {
   /** Tables that may go without a primary key (`*_log`, `staging.*`). */
@@ -47,19 +47,19 @@ export default defineRule<TableNeedsPrimaryKeyOptions>({
   create(context) {
     const check = (node: AstNode, relation: AstNode | undefined, statement: Statement) => {
       if (!relation || relation.relpersistence === 't') return;
-      const table = tableOf(relation);
+      const table = nameOfRangeVar(relation);
       if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
       if (hasPrimaryKeyAtEnd(table, node, statement)) return;
-      context.report({ messageId: 'noPrimaryKey', data: { table: displayTable(table) }, at: relation, note: NOTE });
+      context.report({ messageId: 'noPrimaryKey', data: { table: displayName(table) }, at: relation, note: NOTE });
     };
 
     /** With the model: the table at the end of the migration. Without: this statement and the rest of the file. */
-    function hasPrimaryKeyAtEnd(table: TableName, node: AstNode, statement: Statement): boolean {
+    function hasPrimaryKeyAtEnd(table: WrittenName, node: AstNode, statement: Statement): boolean {
       if (declaresPrimaryKey(node)) return true;
       const schema = context.schema;
       if (schema) {
         // Gone by the end of its migration (a scratch table dropped again): nothing to key.
-        const after = schema.after.table(schema.resolve(asWritten(table)));
+        const after = schema.after.table(schema.resolve(table));
         return after === undefined || after.constraints.some((c) => c.kind === 'primary key');
       }
       return context.statements.some((s) => s.index > statement.index && addsPrimaryKey(s, table));
@@ -87,9 +87,9 @@ function declaresPrimaryKey(node: AstNode): boolean {
 }
 
 /** `ALTER TABLE t ADD PRIMARY KEY …` / `ADD COLUMN … PRIMARY KEY` on `table`. */
-function addsPrimaryKey(statement: Statement, table: TableName): boolean {
+function addsPrimaryKey(statement: Statement, table: WrittenName): boolean {
   const node = statement.node;
-  if (statement.kind !== 'AlterTableStmt' || !sameTable(tableOf(node.relation), table)) return false;
+  if (statement.kind !== 'AlterTableStmt' || !sameName(nameOfRangeVar(node.relation), table)) return false;
   return (node.cmds ?? []).some((entry: AstNode) => {
     const cmd = entry.AlterTableCmd;
     if (cmd?.subtype === 'AT_AddConstraint') return cmd.def?.Constraint?.contype === 'CONSTR_PRIMARY';

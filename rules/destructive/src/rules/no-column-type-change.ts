@@ -14,11 +14,11 @@
  * write one statement with a clause per column): such a statement gets one finding, at its first
  * changed column, naming every column it changes.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName, type SqlToken } from '../scan-names.js';
-import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { subcommandTokens, findName, type SqlToken } from '@migralint/core';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) add a column of the new type; (2) deploy code that writes both, with a trigger copying writes from ' +
@@ -57,9 +57,8 @@ export default defineRule({
     return {
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: SqlToken[][] | undefined | null = null;
         const changes: Change[] = [];
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
@@ -69,9 +68,8 @@ export default defineRule({
           const def: AstNode = cmd.def?.ColumnDef ?? {};
           const to = typeFromTypeName(def.typeName);
           const toText = to ? displayType(to) : 'a new type';
-          const data = { column, table: displayTable(table), to: toText };
-          if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const at = columnRange(subcommands?.length === cmds.length ? subcommands[i] : undefined, column) ?? statement;
+          const data = { column, table: displayName(table), to: toText };
+          const at = columnRange(subcommandTokens(context, statement, i), column) ?? statement;
           if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
             changes.push({ messageId: 'changeTypeUsing', data, at, clause: `"${column}" to ${toText} USING …` });
             return;
@@ -90,7 +88,7 @@ export default defineRule({
         if (changes.length === 1) context.report({ messageId: first.messageId, data: first.data, at: first.at, note: NOTE });
         else {
           const columns = changes.map((c) => c.clause).join(', ');
-          context.report({ messageId: 'changeTypes', data: { count: changes.length, table: displayTable(table), columns }, at: first.at, note: NOTE });
+          context.report({ messageId: 'changeTypes', data: { count: changes.length, table: displayName(table), columns }, at: first.at, note: NOTE });
         }
       },
     };
@@ -106,7 +104,7 @@ interface Change {
 }
 
 /** `ALTER [COLUMN] name TYPE …`: the range of `name`. */
-function columnRange(tokens: SqlToken[] | undefined, column: string): Range | undefined {
+function columnRange(tokens: readonly SqlToken[] | undefined, column: string): Range | undefined {
   return tokens ? findName(tokens, column, 1) : undefined;
 }
 
@@ -114,23 +112,32 @@ function columnRange(tokens: SqlToken[] | undefined, column: string): Range | un
  * The column's type just before this subcommand: the last `ALTER COLUMN … TYPE` of it earlier in
  * the file (or earlier in this statement), else the model's table before this migration.
  */
-function oldType(context: RuleContext<any>, statement: Statement, table: TableRef, column: string, cmdIndex: number): ColumnType | undefined {
-  let found: ColumnType | undefined;
-  let known = false;
-  for (const s of context.statements) {
-    if (s.index > statement.index || s.kind !== 'AlterTableStmt' || !sameTable(tableFromRangeVar(s.node.relation ?? {}), table)) continue;
-    (s.node.cmds ?? []).forEach((entry: AstNode, i: number) => {
-      const cmd = entry.AlterTableCmd;
-      if (s === statement && i >= cmdIndex) return;
-      if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name === column) {
-        found = typeFromTypeName(cmd.def?.ColumnDef?.typeName);
-        known = true;
-      }
-    });
-  }
-  if (known) return found;
+function oldType(context: RuleContext<any>, statement: Statement, table: WrittenName, column: string, cmdIndex: number): ColumnType | undefined {
+  const earlier = (indexStatements(context.statements, typeChanges).get(`${table.name}\0${column}`) ?? []).filter(
+    (c) => sameName(c.table, table) && (c.statement === statement ? c.cmd < cmdIndex : c.statement.index <= statement.index),
+  );
+  if (earlier.length > 0) return earlier.at(-1)!.type;
   const info = columnBefore(context, table, column);
   return info ? parseTypeText(info.type) : undefined;
+}
+
+interface TypeChange {
+  table: WrittenName;
+  statement: Statement;
+  /** Its position in the statement's `cmds`. */
+  cmd: number;
+  type: ColumnType | undefined;
+}
+
+/** The `ALTER COLUMN … TYPE` subcommands of a statement, by table and column name (indexed once per file). */
+function typeChanges(s: Statement): Array<[string, TypeChange]> {
+  if (s.kind !== 'AlterTableStmt') return [];
+  const table = nameOfRangeVar(s.node.relation ?? {});
+  return (s.node.cmds ?? []).flatMap((entry: AstNode, i: number): Array<[string, TypeChange]> => {
+    const cmd = entry.AlterTableCmd;
+    if (cmd?.subtype !== 'AT_AlterColumnType' || typeof cmd.name !== 'string') return [];
+    return [[`${table.name}\0${cmd.name}`, { table, statement: s, cmd: i, type: typeFromTypeName(cmd.def?.ColumnDef?.typeName) }]];
+  });
 }
 
 /** Is the USING expression the column itself, possibly cast to the new type (`USING c::text`)? */

@@ -6,8 +6,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
-import { dmlStatements } from '../dml.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
+import { dataChangesOf } from '@migralint/core';
 
 export interface NoDeleteWithoutWhereOptions {
   /** Tables that may be emptied (`tmp_*`, `staging.*`). */
@@ -47,7 +47,7 @@ export default defineRule<NoDeleteWithoutWhereOptions>({
   create(context) {
     return {
       Statement(_node, statement) {
-        for (const { kind, node } of dmlStatements(statement)) {
+        for (const { kind, node } of dataChangesOf(statement)) {
           if (kind !== 'DeleteStmt' || node.whereClause) continue;
           check(node);
         }
@@ -55,11 +55,11 @@ export default defineRule<NoDeleteWithoutWhereOptions>({
     };
 
     function check(node: AstNode) {
-      const table = tableFromRangeVar(node.relation ?? {});
+      const table = nameOfRangeVar(node.relation ?? {});
       if (node.relation?.relpersistence === 't') return;
       if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
       if (isNewTable(context, table)) return;
-      context.report({ messageId: 'deleteAll', data: { table: displayTable(table) }, at: node.relation, note: NOTE });
+      context.report({ messageId: 'deleteAll', data: { table: displayName(table) }, at: node.relation, note: NOTE });
     }
   },
 });

@@ -5,10 +5,10 @@
  * ignores the column first, then drop it in a later migration. A column of a table the same
  * migration created, or a column it added, held no deployed data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { droppedByMigration, isNewColumn, isNewTable } from '../new-objects.js';
-import { alterTableSubcommands, isKeyword, isName, type SqlToken } from '../scan-names.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { subcommandTokens, isKeyword, isName, type SqlToken } from '@migralint/core';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 export interface NoDropColumnOptions {
   /** Tables whose columns may be dropped (`tmp_*`, `staging.*`). */
@@ -51,26 +51,20 @@ export default defineRule<NoDropColumnOptions>({
   },
   create(context) {
     return {
-      AlterTableStmt(node, statement) {
+      AlterTableCmd(cmd, statement) {
+        if (cmd.subtype !== 'AT_DropColumn' || typeof cmd.name !== 'string') return;
+        const node = statement.node;
         // ALTER TYPE … DROP ATTRIBUTE is an AlterTableStmt with AT_DropColumn too.
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
         // A table the migration drops anyway: its DROP TABLE is the finding (one per risk).
-        if (isNewTable(context, table) || droppedByMigration(context, table)) return;
-        const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: SqlToken[][] | undefined;
-        cmds.forEach((entry, i) => {
-          const cmd = entry.AlterTableCmd;
-          if (cmd?.subtype !== 'AT_DropColumn' || typeof cmd.name !== 'string') return;
-          if (isNewColumn(context, table, cmd.name)) return;
-          subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          context.report({
-            messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
-            data: { column: cmd.name, table: displayTable(table) },
-            at: columnRange(subcommands?.length === cmds.length ? subcommands[i]! : undefined, cmd.name) ?? statement,
-            note: NOTE,
-          });
+        if (isNewTable(context, table) || droppedByMigration(context, table) || isNewColumn(context, table, cmd.name)) return;
+        context.report({
+          messageId: cmd.behavior === 'DROP_CASCADE' ? 'dropColumnCascade' : 'dropColumn',
+          data: { column: cmd.name, table: displayName(table) },
+          at: columnRange(subcommandTokens(context, statement, cmd), cmd.name) ?? statement,
+          note: NOTE,
         });
       },
     };
@@ -78,7 +72,7 @@ export default defineRule<NoDropColumnOptions>({
 });
 
 /** `DROP [COLUMN] [IF EXISTS] name …`: the range of `name`, or of the subcommand when it is not shaped so. */
-function columnRange(tokens: SqlToken[] | undefined, column: string): Range | undefined {
+function columnRange(tokens: readonly SqlToken[] | undefined, column: string): Range | undefined {
   if (!tokens || tokens.length === 0 || !isKeyword(tokens[0], 'drop')) return undefined;
   let i = 1;
   if (isKeyword(tokens[i], 'column')) i++;

@@ -5,7 +5,7 @@
  */
 import { defineRule, ruleDocsUrl, type Range } from '@migralint/core';
 import { createdEarlierInFile } from '../new-objects.js';
-import { isKeyword, isName } from '../scan-names.js';
+import { isKeyword, isName } from '@migralint/core';
 
 const NOTE =
   'Safe way: retire a database outside migrations: stop every service that connects to it, take and check a ' +

@@ -10,8 +10,8 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName } from '../scan-names.js';
-import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { subcommandIndex, subcommandTokens, findName } from '@migralint/core';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) deploy code that always sets the column on INSERT; (2) then drop the default in a later migration. ' +
@@ -40,29 +40,25 @@ export default defineRule({
   },
   create(context) {
     return {
-      AlterTableStmt(node, statement) {
+      AlterTableCmd(cmd, statement) {
+        // DROP DEFAULT is AT_ColumnDefault without a new default.
+        if (cmd.subtype !== 'AT_ColumnDefault' || cmd.def || typeof cmd.name !== 'string') return;
+        const node = statement.node;
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
-        const table = tableFromRangeVar(node.relation);
-        const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: ReturnType<typeof alterTableSubcommands> | null = null;
-        cmds.forEach((entry, i) => {
-          const cmd = entry.AlterTableCmd;
-          // DROP DEFAULT is AT_ColumnDefault without a new default.
-          if (cmd?.subtype !== 'AT_ColumnDefault' || cmd.def || typeof cmd.name !== 'string') return;
-          if (isNewColumn(context, table, cmd.name)) return;
-          const known = columnBefore(context, table, cmd.name);
-          if (known && (known.default === undefined || known.identity || known.generated)) return;
-          if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
-          if (dropsNotNull(cmds, cmd.name)) return;
-          if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
-          const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
-          context.report({
-            messageId: known?.notNull ? 'dropDefaultNotNull' : 'dropDefault',
-            data: { column: cmd.name, table: displayTable(table) },
-            at,
-            note: NOTE,
-          });
+        const table = nameOfRangeVar(node.relation);
+        const i = subcommandIndex(statement, cmd);
+        if (isNewColumn(context, table, cmd.name)) return;
+        const known = columnBefore(context, table, cmd.name);
+        if (known && (known.default === undefined || known.identity || known.generated)) return;
+        if (defaultSetLater(context.statements, statement, i, table, cmd.name)) return;
+        if (dropsNotNull(node.cmds ?? [], cmd.name)) return;
+        const tokens = subcommandTokens(context, statement, i);
+        const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
+        context.report({
+          messageId: known?.notNull ? 'dropDefaultNotNull' : 'dropDefault',
+          data: { column: cmd.name, table: displayName(table) },
+          at,
+          note: NOTE,
         });
       },
     };
@@ -80,10 +76,10 @@ function dropsNotNull(cmds: AstNode[], column: string): boolean {
  * restore (Prisma's enum swap drops the default, changes the type, sets it back):
  * deployed INSERTs that omit the column still get one once the migration commits.
  */
-function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: TableRef, column: string): boolean {
+function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: WrittenName, column: string): boolean {
   return statements.some((statement) => {
     if (statement.index < current.index || statement.kind !== 'AlterTableStmt' || !statement.node.relation) return false;
-    if (!sameTable(tableFromRangeVar(statement.node.relation), table)) return false;
+    if (!sameName(nameOfRangeVar(statement.node.relation), table)) return false;
     const cmds: AstNode[] = statement.node.cmds ?? [];
     return cmds.some((entry, i) => {
       const cmd = entry.AlterTableCmd;

@@ -8,7 +8,8 @@
  * dropped by this file (see function-users.ts).
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
+import { dropTargets } from '../drop-targets.js';
+import { displayName } from '@migralint/core';
 import { lastUserDropped } from '../function-users.js';
 import { isNewObject, recreatedLaterInFile } from '../new-objects.js';
 

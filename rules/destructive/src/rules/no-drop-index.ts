@@ -12,10 +12,10 @@
  * Postgres' default names (`…_pkey`, `…_key`, `…_excl`) and a `DROP INDEX` is not reported.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement, type TableInfo } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
+import { dropTargets } from '../drop-targets.js';
 import { droppedByMigration, isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
-import { alterTableSubcommands, findName, isKeyword } from '../scan-names.js';
-import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { subcommandTokens, findName, isKeyword } from '@migralint/core';
+import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 type UniqueKind = 'primary key' | 'unique constraint' | 'exclusion constraint';
 
@@ -63,7 +63,7 @@ export default defineRule({
           if (recreatedLaterInFile(context.statements, statement, 'index', target.name)) continue;
           context.report({
             messageId: 'dropUniqueIndex',
-            data: { index: displayName(target.name), table: displayTable(table) },
+            data: { index: displayName(target.name), table: displayName(table) },
             at: target.at,
             note: NOTE,
           });
@@ -71,20 +71,18 @@ export default defineRule({
       },
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNewTable(context, table) || droppedByMigration(context, table)) return;
         const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: ReturnType<typeof alterTableSubcommands>;
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_DropConstraint' || typeof cmd.name !== 'string') return;
           const kind = constraintKind(context, table, cmd.name);
           if (!kind) return;
           if (constraintReAdded(context.statements, statement, table, cmd.name)) return;
-          subcommands ??= alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const tokens = subcommands?.length === cmds.length ? subcommands[i]! : undefined;
+          const tokens = subcommandTokens(context, statement, i);
           const at: Range | Statement = (tokens && isKeyword(tokens[0], 'drop') && findName(tokens, cmd.name, 2)) || statement;
-          context.report({ messageId: 'dropConstraint', data: { kind, constraint: cmd.name, table: displayTable(table) }, at, note: NOTE });
+          context.report({ messageId: 'dropConstraint', data: { kind, constraint: cmd.name, table: displayName(table) }, at, note: NOTE });
         });
       },
     };
@@ -100,7 +98,7 @@ function resolve(schema: SchemaView, name: ObjectName) {
  * not keep? From the model when it knows the table; else from Postgres' default constraint names.
  * Undefined: not such a constraint, added by this migration, or unknown.
  */
-function constraintKind(context: RuleContext<any>, table: TableRef, constraint: string): UniqueKind | undefined {
+function constraintKind(context: RuleContext<any>, table: WrittenName, constraint: string): UniqueKind | undefined {
   const schema = context.schema;
   const before = tableBefore(context, table);
   if (schema && before) {
@@ -124,7 +122,7 @@ function constraintKind(context: RuleContext<any>, table: TableRef, constraint: 
  * identity, so a key re-made after a rename (`RENAME COLUMN url_id TO id`, then a unique index on `id`; a
  * renamed table's new primary key) keeps the guarantee.
  */
-function uniquenessKept(schema: SchemaView, table: TableRef, columns: readonly string[], before?: TableInfo): boolean {
+function uniquenessKept(schema: SchemaView, table: WrittenName, columns: readonly string[], before?: TableInfo): boolean {
   const after = schema.after;
   const renamed = before?.id === undefined ? undefined : after.tables().find((t) => t.id === before.id);
   const name = renamed?.name ?? schema.resolve({ ...(table.schema ? { schema: table.schema } : {}), name: table.name });
@@ -142,7 +140,7 @@ function uniquenessKept(schema: SchemaView, table: TableRef, columns: readonly s
 }
 
 /** The constraints a statement adds to `table`, by name. */
-function constraintNamesAdded(statement: Statement, table: TableRef): string[] {
+function constraintNamesAdded(statement: Statement, table: WrittenName): string[] {
   const node = statement.node;
   const names: string[] = [];
   const collect = (constraint: AstNode | undefined) => {
@@ -150,30 +148,30 @@ function constraintNamesAdded(statement: Statement, table: TableRef): string[] {
     // An unnamed primary key gets Postgres' default name.
     else if (constraint?.contype === 'CONSTR_PRIMARY') names.push(`${table.name}_pkey`);
   };
-  if (statement.kind === 'CreateStmt' && sameTable(tableFromRangeVar(node.relation ?? {}), table)) {
+  if (statement.kind === 'CreateStmt' && sameName(nameOfRangeVar(node.relation ?? {}), table)) {
     for (const element of node.tableElts ?? []) {
       collect(element.Constraint);
       for (const c of element.ColumnDef?.constraints ?? []) collect(c.Constraint);
     }
   }
-  if (statement.kind === 'AlterTableStmt' && sameTable(tableFromRangeVar(node.relation ?? {}), table)) {
+  if (statement.kind === 'AlterTableStmt' && sameName(nameOfRangeVar(node.relation ?? {}), table)) {
     for (const entry of node.cmds ?? []) {
       const cmd = entry.AlterTableCmd;
       if (cmd?.subtype === 'AT_AddConstraint') collect(cmd.def?.Constraint);
       if (cmd?.subtype === 'AT_AddColumn') for (const c of cmd.def?.ColumnDef?.constraints ?? []) collect(c.Constraint);
     }
   }
-  if (statement.kind === 'IndexStmt' && node.unique && typeof node.idxname === 'string' && sameTable(tableFromRangeVar(node.relation ?? {}), table)) {
+  if (statement.kind === 'IndexStmt' && node.unique && typeof node.idxname === 'string' && sameName(nameOfRangeVar(node.relation ?? {}), table)) {
     names.push(node.idxname);
   }
   return names;
 }
 
-function constraintAddedEarlierInFile(statements: readonly Statement[], before: Statement, table: TableRef, name: string): boolean {
+function constraintAddedEarlierInFile(statements: readonly Statement[], before: Statement, table: WrittenName, name: string): boolean {
   return statements.some((s) => s.index < before.index && constraintNamesAdded(s, table).includes(name));
 }
 
 /** `DROP CONSTRAINT x … ADD CONSTRAINT x …` later in the same file: the guarantee is re-made. */
-function constraintReAdded(statements: readonly Statement[], after: Statement, table: TableRef, name: string): boolean {
+function constraintReAdded(statements: readonly Statement[], after: Statement, table: WrittenName, name: string): boolean {
   return statements.some((s) => s.index >= after.index && constraintNamesAdded(s, table).includes(name));
 }

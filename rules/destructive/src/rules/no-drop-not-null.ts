@@ -6,10 +6,8 @@
  * whole table under an ACCESS EXCLUSIVE lock. That is a design decision to make on purpose, not
  * breakage, so the rule is a warning and not in `recommended`. New tables and columns are exempt.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range } from '@migralint/core';
+import { defineRule, displayName, findName, nameOfRangeVar, ruleDocsUrl, subcommandTokens, type Range } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
-import { alterTableSubcommands, findName } from '../scan-names.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
 
 const NOTE =
   'Before dropping NOT NULL: check that every reader (typed models, reports, other services) handles NULL in this ' +
@@ -38,21 +36,16 @@ export default defineRule({
   },
   create(context) {
     return {
-      AlterTableStmt(node, statement) {
+      AlterTableCmd(cmd, statement) {
+        const node = statement.node;
+        if (cmd.subtype !== 'AT_DropNotNull' || typeof cmd.name !== 'string') return;
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation || node.relation.relpersistence === 't') return;
-        const table = tableFromRangeVar(node.relation);
-        const cmds: AstNode[] = node.cmds ?? [];
-        let subcommands: ReturnType<typeof alterTableSubcommands> | null = null;
-        cmds.forEach((entry, i) => {
-          const cmd = entry.AlterTableCmd;
-          if (cmd?.subtype !== 'AT_DropNotNull' || typeof cmd.name !== 'string') return;
-          if (isNewColumn(context, table, cmd.name)) return;
-          if (columnBefore(context, table, cmd.name)?.notNull === false) return; // Nothing to drop.
-          if (subcommands === null) subcommands = alterTableSubcommands(context.tokensOf(statement), context.rangeOf(node.relation).start);
-          const tokens = subcommands?.length === cmds.length ? subcommands[i] : undefined;
-          const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
-          context.report({ messageId: 'dropNotNull', data: { column: cmd.name, table: displayTable(table) }, at, note: NOTE });
-        });
+        const table = nameOfRangeVar(node.relation);
+        if (isNewColumn(context, table, cmd.name)) return;
+        if (columnBefore(context, table, cmd.name)?.notNull === false) return; // Nothing to drop.
+        const tokens = subcommandTokens(context, statement, cmd);
+        const at: Range | typeof statement = (tokens && findName(tokens, cmd.name, 1)) || statement;
+        context.report({ messageId: 'dropNotNull', data: { column: cmd.name, table: displayName(table) }, at, note: NOTE });
       },
     };
   },

@@ -5,7 +5,8 @@
  * created held nothing deployed, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
+import { dropTargets } from '../drop-targets.js';
+import { displayName } from '@migralint/core';
 import { isNewObject } from '../new-objects.js';
 
 const NOTE =

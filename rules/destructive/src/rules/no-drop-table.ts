@@ -6,11 +6,10 @@
  * data, so dropping it is fine.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
-import { isKeyword, readNameList } from '../scan-names.js';
-import { dmlStatements } from '../dml.js';
+import { isKeyword, readNameList, dataChangesOf, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
 import { isNewTable, tableBefore } from '../new-objects.js';
 import { dropsNothing } from '../never-existed.js';
-import { displayTable, sameTable, tableFromNameList, tableFromRangeVar, type TableRef } from '../table-names.js';
+import { displayName, nameOfDropObject } from '@migralint/core';
 
 export interface NoDropTableOptions {
   /** Tables that may be dropped (`tmp_*`, `staging.*`). */
@@ -57,13 +56,13 @@ export default defineRule<NoDropTableOptions>({
         const objects: AstNode[] = node.objects ?? [];
         const names = namesInText(context, statement);
         objects.forEach((object, i) => {
-          const table = tableFromNameList(object);
+          const table = nameOfDropObject(object);
           if (!table) return;
           if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
           if (isNewTable(context, table) || dropsNothing(context, node, 'table', table) || copiedOutOfRenamed(context, statement, table)) return;
           context.report({
             messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
-            data: { table: displayTable(table) },
+            data: { table: displayName(table) },
             // The AST has no location for the names: point at the i-th name in the text.
             at: names?.length === objects.length && names[i]!.parts.at(-1) === table.name ? names[i]!.range : statement,
             note: NOTE,
@@ -79,20 +78,20 @@ export default defineRule<NoDropTableOptions>({
  * uses the name it is dropped by) and copied its rows out first (`INSERT INTO t … SELECT … FROM
  * t_legacy` earlier in the file). Nothing deployed loses data or breaks.
  */
-function copiedOutOfRenamed(context: RuleContext<NoDropTableOptions>, statement: Statement, table: TableRef): boolean {
+function copiedOutOfRenamed(context: RuleContext<NoDropTableOptions>, statement: Statement, table: WrittenName): boolean {
   const before = tableBefore(context, table);
   if (!before || before.name.name === table.name) return false;
   return context.statements.some(
-    (s) => s.index < statement.index && dmlStatements(s).some(({ kind, node }) => kind === 'InsertStmt' && readsTable(node.selectStmt?.SelectStmt?.fromClause, table)),
+    (s) => s.index < statement.index && dataChangesOf(s).some(({ kind, node }) => kind === 'InsertStmt' && readsTable(node.selectStmt?.SelectStmt?.fromClause, table)),
   );
 }
 
 /** Does a FROM list name `table` (joins and sub-selects included)? */
-function readsTable(value: unknown, table: TableRef): boolean {
+function readsTable(value: unknown, table: WrittenName): boolean {
   if (Array.isArray(value)) return value.some((item) => readsTable(item, table));
   if (value === null || typeof value !== 'object') return false;
   const rangeVar = (value as AstNode).RangeVar;
-  if (rangeVar && sameTable(tableFromRangeVar(rangeVar), table)) return true;
+  if (rangeVar && sameName(nameOfRangeVar(rangeVar), table)) return true;
   return Object.values(value).some((child) => readsTable(child, table));
 }
 

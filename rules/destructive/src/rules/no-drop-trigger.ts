@@ -8,7 +8,7 @@
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { dropTargets } from '../drop-targets.js';
 import { isNewObject, isNewTable, recreatedLaterInFile } from '../new-objects.js';
-import { displayTable } from '../table-names.js';
+import { displayName } from '@migralint/core';
 
 const NOTE =
   'Safe way: make sure nothing relies on what the trigger does (audit rows, timestamps, derived columns), or move ' +
@@ -45,7 +45,7 @@ export default defineRule({
           if (recreatedLaterInFile(context.statements, statement, 'trigger', target.name)) continue;
           context.report({
             messageId: 'dropTrigger',
-            data: { trigger: target.name.name, table: target.name.table ? displayTable(target.name.table) : '' },
+            data: { trigger: target.name.name, table: target.name.table ? displayName(target.name.table) : '' },
             at: target.at,
             note: NOTE,
           });

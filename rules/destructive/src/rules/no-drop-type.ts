@@ -5,8 +5,11 @@
  * to re-create it in the same migration is not reported unless it cascades.
  */
 import { defineRule, ruleDocsUrl, type Statement } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
-import { isNewObject, nameFromList, objectsCreatedBy, recreatedLaterInFile, type ObjectName } from '../new-objects.js';
+import { dropTargets } from '../drop-targets.js';
+import { displayName } from '@migralint/core';
+import { isNewObject, recreatedLaterInFile, type ObjectName } from '../new-objects.js';
+import { objectsCreatedBy } from '@migralint/core';
+import { nameOfList } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) move every column off the type (add a column of the new type, backfill, switch code, drop the old ' +
@@ -59,7 +62,7 @@ export default defineRule({
 function typeRename(statement: Statement): { from: ObjectName; to: string } | undefined {
   const node = statement.node;
   if (statement.kind !== 'RenameStmt' || node.renameType !== 'OBJECT_TYPE' || typeof node.newname !== 'string') return undefined;
-  const from = nameFromList(node.object?.List?.items);
+  const from = nameOfList(node.object?.List?.items);
   return from ? { from, to: node.newname } : undefined;
 }
 

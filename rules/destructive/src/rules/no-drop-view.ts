@@ -6,7 +6,8 @@
  * (the usual way to change its columns) is not reported, nor is a view the migration created.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { displayName, dropTargets } from '../drop-targets.js';
+import { dropTargets } from '../drop-targets.js';
+import { displayName } from '@migralint/core';
 import { isNewObject, recreatedLaterInFile } from '../new-objects.js';
 
 const NOTE =

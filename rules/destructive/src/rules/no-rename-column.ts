@@ -6,8 +6,8 @@
  */
 import { defineRule, ruleDocsUrl, type Range } from '@migralint/core';
 import { isNewColumnName } from '../new-objects.js';
-import { isKeyword, isName, tokensFrom, type SqlToken } from '../scan-names.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { isKeyword, isName, type SqlToken } from '@migralint/core';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) add the new column; (2) deploy code that writes both and reads the old one, with a trigger copying ' +
@@ -39,12 +39,12 @@ export default defineRule({
     return {
       RenameStmt(node, statement) {
         if (node.renameType !== 'OBJECT_COLUMN' || node.relationType !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const column = String(node.subname ?? '');
         if (node.relation.relpersistence === 't' || isNewColumnName(context, table, column)) return;
         context.report({
           messageId: 'renameColumn',
-          data: { column, table: displayTable(table), newName: String(node.newname ?? '') },
+          data: { column, table: displayName(table), newName: String(node.newname ?? '') },
           at: columnRange(context.tokensOf(statement), context.rangeOf(node.relation).end, column) ?? statement,
           note: NOTE,
         });
@@ -55,7 +55,7 @@ export default defineRule({
 
 /** `… RENAME [COLUMN] name TO …` after the table name: the range of `name`. */
 function columnRange(tokens: readonly SqlToken[], after: number, column: string): Range | undefined {
-  const rest = tokensFrom(tokens, after);
+  const rest = tokens.filter((t) => t.start >= after);
   let i = rest.findIndex((t) => isKeyword(t, 'rename'));
   if (i === -1) return undefined;
   i++;

@@ -8,7 +8,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { isNewTable, recreatedLaterInFile, tableBefore } from '../new-objects.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 const NOTE =
   'Safe way: (1) rename the table and, in the same transaction, `CREATE VIEW <old name> AS SELECT * FROM <new name>` — ' +
@@ -39,7 +39,7 @@ export default defineRule({
     return {
       RenameStmt(node, statement) {
         if (node.renameType !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = tableFromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (node.relation.relpersistence === 't' || isNewTable(context, table)) return;
         // A name this migration gave the table (a down renaming back what its up renamed, or a
         // second rename): no deployed code uses it.
@@ -51,7 +51,7 @@ export default defineRule({
         if (recreatedLaterInFile(context.statements, statement, 'table', oldName) || recreatedLaterInFile(context.statements, statement, 'view', oldName)) return;
         context.report({
           messageId: 'renameTable',
-          data: { table: displayTable(table), newName: String(node.newname ?? ''), oldName: table.name },
+          data: { table: displayName(table), newName: String(node.newname ?? ''), oldName: table.name },
           at: node.relation,
           note: NOTE,
         });

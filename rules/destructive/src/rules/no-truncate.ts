@@ -7,7 +7,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 export interface NoTruncateOptions {
   /** Tables that may be truncated (`tmp_*`, `staging.*`). */
@@ -61,12 +61,12 @@ export default defineRule<NoTruncateOptions>({
         for (const entry of (node.relations ?? []) as AstNode[]) {
           const rangeVar = entry.RangeVar;
           if (!rangeVar) continue;
-          const table = tableFromRangeVar(rangeVar);
+          const table = nameOfRangeVar(rangeVar);
           if (matchesTablePattern(table, context.options.allowTables ?? [])) continue;
           if (isNewTable(context, table)) continue;
           context.report({
             messageId: cascade ? 'truncateCascade' : 'truncate',
-            data: { table: displayTable(table) },
+            data: { table: displayName(table) },
             // A RangeVar has a location; the engine underlines the whole `schema.table` there.
             at: rangeVar,
             note: NOTE,

@@ -6,9 +6,9 @@
  * data-loss one. Tables the migration created are exempt too.
  */
 import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
-import { dmlStatements } from '../dml.js';
+import { dataChangesOf } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
-import { displayTable, tableFromRangeVar } from '../table-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 export interface NoUpdateWithoutWhereOptions {
   /** Tables whose rows may all be updated (`tmp_*`, `staging.*`). */
@@ -48,14 +48,14 @@ export default defineRule<NoUpdateWithoutWhereOptions>({
   create(context) {
     return {
       Statement(_node, statement) {
-        for (const { kind, node } of dmlStatements(statement)) {
+        for (const { kind, node } of dataChangesOf(statement)) {
           if (kind === 'UpdateStmt' && !node.whereClause) check(node);
         }
       },
     };
 
     function check(node: AstNode) {
-      const table = tableFromRangeVar(node.relation ?? {});
+      const table = nameOfRangeVar(node.relation ?? {});
       if (node.relation?.relpersistence === 't') return;
       if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
       if (isNewTable(context, table)) return;
@@ -64,7 +64,7 @@ export default defineRule<NoUpdateWithoutWhereOptions>({
       if (overwritten.length === 0) return;
       context.report({
         messageId: 'updateAll',
-        data: { columns: overwritten.map((c) => `"${c}"`).join(', '), table: displayTable(table) },
+        data: { columns: overwritten.map((c) => `"${c}"`).join(', '), table: displayName(table) },
         at: node.relation,
         note: NOTE,
       });

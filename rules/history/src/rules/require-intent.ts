@@ -56,7 +56,7 @@ export default defineRule<Options>({
       Statement(_node, statement) {
         if (statement !== context.statements[0]) return;
         // Up files only: a down, or a sqitch verify script, belongs to an up whose intent covers it.
-        if (context.migration ? context.migration.part.direction !== 'up' : isSqitchVerifyScript(context.file.path, context.project.model?.sets ?? [])) return;
+        if (context.migration ? context.migration.part.direction !== 'up' : isSqitchVerifyScript(context.file.path, context.project.model.sets)) return;
         // Only the comments before the first statement can be the header.
         if (readIntent(context.file.text.slice(0, statement.start), { pattern })) return;
         context.report({

@@ -10,7 +10,7 @@
  */
 import { defineRule, ruleDocsUrl, type Statement } from '@migralint/core';
 import { describeTarget, isPreExisting, locksTakenBy } from '../table-locks.js';
-import { placeOf, statementsOfTransaction } from '../transactions.js';
+import { transactionGroupOf, statementsOfTransaction } from '@migralint/core';
 
 export interface AccessExclusiveThenMoreOptions {
   /** How many statements may run after the lock is taken, in the same transaction. */
@@ -54,7 +54,7 @@ export default defineRule<AccessExclusiveThenMoreOptions>({
     const reported = new Set<number>();
     return {
       Statement(_node, statement) {
-        const transaction = placeOf(context, statement).transaction;
+        const transaction = transactionGroupOf(context, statement).transaction;
         if (transaction === undefined || reported.has(transaction) || FREE.has(statement.kind)) return;
         const lock = locksTakenBy(context, statement).find((l) => l.mode === 'ACCESS EXCLUSIVE' && isPreExisting(context, l.target));
         if (!lock) return;

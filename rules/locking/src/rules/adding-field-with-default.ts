@@ -11,7 +11,7 @@
 import { defineRule, ruleDocsUrl, type AstNode, type ReportDescriptor } from '@migralint/core';
 import { constraintsOf, isNullConstant, serialType } from '../column-definitions.js';
 import { isNew } from '../new-objects.js';
-import { display, fromRangeVar } from '../relation-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 import { firstRiskyCall } from '../volatility.js';
 
 export interface AddingFieldWithDefaultOptions {
@@ -76,7 +76,7 @@ export default defineRule<AddingFieldWithDefaultOptions>({
     return {
       AlterTableStmt(node) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const addColumns: AstNode[] = (node.cmds ?? [])
           .map((c: AstNode) => c.AlterTableCmd)
           .filter((c: AstNode | undefined) => c?.subtype === 'AT_AddColumn' && c.def?.ColumnDef);
@@ -87,7 +87,7 @@ export default defineRule<AddingFieldWithDefaultOptions>({
         const report = (descriptor: ReportDescriptor, why: string) => found.push({ descriptor, why });
         for (const cmd of addColumns) {
           const column: AstNode = cmd.def.ColumnDef;
-          const data = { column: String(column.colname), table: display(table) };
+          const data = { column: String(column.colname), table: displayName(table) };
           const constraints = constraintsOf(column);
           const generated = constraints.find((c) => c.contype === 'CONSTR_GENERATED');
           const identity = constraints.find((c) => c.contype === 'CONSTR_IDENTITY');
@@ -122,7 +122,7 @@ export default defineRule<AddingFieldWithDefaultOptions>({
           return;
         }
         const columns = found.map((f) => `"${String(f.descriptor.data?.column)}" (${f.why})`).join(', ');
-        context.report({ messageId: 'rewriteMany', data: { columns, table: display(table) }, at: first.descriptor.at, note: first.descriptor.note });
+        context.report({ messageId: 'rewriteMany', data: { columns, table: displayName(table) }, at: first.descriptor.at, note: first.descriptor.note });
       },
     };
   },

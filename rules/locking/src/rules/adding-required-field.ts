@@ -10,7 +10,7 @@
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { constraintsOf, isNullConstant, serialType } from '../column-definitions.js';
 import { isNew } from '../new-objects.js';
-import { display, fromRangeVar } from '../relation-names.js';
+import { displayName, nameOfRangeVar } from '@migralint/core';
 
 const NOTE =
   'Safe way: either add it with a constant DEFAULT (instant since Postgres 11: `ADD COLUMN c <type> NOT NULL DEFAULT …`), ' +
@@ -41,7 +41,7 @@ export default defineRule({
     return {
       AlterTableStmt(node) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         const columns: AstNode[] = (node.cmds ?? [])
           .map((c: AstNode) => c.AlterTableCmd)
           .filter((c: AstNode | undefined) => c?.subtype === 'AT_AddColumn' && c.def?.ColumnDef)
@@ -61,7 +61,7 @@ export default defineRule({
           if (!has('CONSTR_NOTNULL') && !primaryKey) continue;
           context.report({
             messageId: has('CONSTR_NOTNULL') ? 'required' : 'requiredPrimaryKey',
-            data: { column: String(column.colname), table: display(table) },
+            data: { column: String(column.colname), table: displayName(table) },
             at: column,
             note: NOTE,
           });

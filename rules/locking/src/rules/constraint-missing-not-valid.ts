@@ -9,10 +9,10 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Fix, type RuleContext, type Statement } from '@migralint/core';
 import { isNew } from '../new-objects.js';
-import { display, fromRangeVar, toModelName, type RelationName } from '../relation-names.js';
+import { displayName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 import { constraintNameText, constraintRange, endOfClause } from '../sql-tokens.js';
 import { lineBreakOf } from '../text-edits.js';
-import { inTransaction } from '../transactions.js';
+import { transactionGroupOf } from '@migralint/core';
 
 const FK_NOTE =
   'Safe way: (1) `ALTER TABLE … ADD CONSTRAINT <name> FOREIGN KEY (…) REFERENCES … NOT VALID;` — instant: ' +
@@ -58,7 +58,7 @@ export default defineRule({
     return {
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
         for (const entry of node.cmds ?? []) {
           const cmd = entry.AlterTableCmd;
@@ -87,7 +87,7 @@ function reportConstraint(
   context: RuleContext,
   node: AstNode,
   statement: Statement,
-  table: RelationName,
+  table: WrittenName,
   constraint: AstNode,
   column: string | undefined,
 ): void {
@@ -101,7 +101,7 @@ function reportConstraint(
         : `a ${kind}`;
   context.report({
     messageId: foreign ? 'foreignKey' : 'check',
-    data: { what, table: display(table), referenced: foreign ? display(fromRangeVar(constraint.pktable)) : '' },
+    data: { what, table: displayName(table), referenced: foreign ? displayName(nameOfRangeVar(constraint.pktable)) : '' },
     at: constraintRange(context, constraint, statement),
     note: foreign ? FK_NOTE : CHECK_NOTE,
     ...suggestion(context, node, statement, constraint, column),
@@ -125,7 +125,7 @@ function suggestion(context: RuleContext, node: AstNode, statement: Statement, c
   // Before Postgres 18, a foreign key on a partitioned table cannot be added NOT VALID.
   if (constraint.contype === 'CONSTR_FOREIGN' && context.settings.postgresVersion < 18 && isPartitioned(context, node)) return {};
   const fixes: Fix[] = [{ range: [end, end], text: ' NOT VALID' }];
-  const sameFile = context.migration === undefined && !inTransaction(context, statement);
+  const sameFile = context.migration === undefined && transactionGroupOf(context, statement).transaction === undefined;
   if (sameFile) {
     const relation = context.rangeOf(node.relation);
     const tableText = context.file.text.slice(relation.start, relation.end);
@@ -138,5 +138,5 @@ function suggestion(context: RuleContext, node: AstNode, statement: Statement, c
 function isPartitioned(context: RuleContext, node: AstNode): boolean {
   const schema = context.schema;
   if (!schema) return false;
-  return schema.before.table(schema.resolve(toModelName(fromRangeVar(node.relation))))?.kind === 'partitioned';
+  return schema.before.table(schema.resolve(nameOfRangeVar(node.relation)))?.kind === 'partitioned';
 }

@@ -11,7 +11,7 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { isNew } from '../new-objects.js';
-import { display, fromNames } from '../relation-names.js';
+import { displayName, nameOfList } from '@migralint/core';
 import { constraintRange, qualifiedNameRange } from '../sql-tokens.js';
 
 const NOTE =
@@ -48,20 +48,20 @@ export default defineRule({
   create(context) {
     return {
       CreateDomainStmt(node, statement) {
-        const domain = fromNames(node.domainname);
+        const domain = nameOfList(node.domainname);
         if (!domain) return;
         for (const entry of node.constraints ?? []) {
           const c: AstNode | undefined = entry.Constraint;
           const kind = kindOf(c);
           if (!kind) continue;
-          context.report({ messageId: 'createWithConstraint', data: { domain: display(domain), kind }, at: constraintRange(context, c!, statement), note: NOTE });
+          context.report({ messageId: 'createWithConstraint', data: { domain: displayName(domain), kind }, at: constraintRange(context, c!, statement), note: NOTE });
         }
       },
       AlterDomainStmt(node, statement) {
-        const domain = fromNames(node.typeName);
+        const domain = nameOfList(node.typeName);
         if (!domain || isNew(context, 'type', domain)) return;
         const at = qualifiedNameRange(context.tokensOf(statement), domain) ?? statement;
-        const data = { domain: display(domain), constraint: String(node.name ?? ''), kind: kindOf(node.def?.Constraint) ?? 'CHECK' };
+        const data = { domain: displayName(domain), constraint: String(node.name ?? ''), kind: kindOf(node.def?.Constraint) ?? 'CHECK' };
         if (node.subtype === 'C' && node.def?.Constraint && !node.def.Constraint.skip_validation) {
           context.report({ messageId: 'addConstraint', data, at: constraintRange(context, node.def.Constraint, statement), note: NOTE });
         } else if (node.subtype === 'O') {

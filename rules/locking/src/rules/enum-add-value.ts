@@ -12,10 +12,10 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { creates } from '../new-objects.js';
-import { display, fromNames } from '../relation-names.js';
-import { isKeyword } from '../sql-tokens.js';
-import { placeOf, statementsOfTransaction } from '../transactions.js';
-import { visit } from '../visit-nodes.js';
+import { displayName, nameOfList } from '@migralint/core';
+import { isKeyword } from '@migralint/core';
+import { transactionGroupOf, statementsOfTransaction } from '@migralint/core';
+import { walkAst } from '@migralint/core';
 
 export interface EnumAddValueOptions {
   /** Also report values added without BEFORE or AFTER. */
@@ -61,20 +61,20 @@ export default defineRule<EnumAddValueOptions>({
       AlterEnumStmt(node, statement) {
         // RENAME VALUE has `oldVal`; only ADD VALUE adds.
         if (node.oldVal !== undefined || typeof node.newVal !== 'string') return;
-        const type = fromNames(node.typeName);
+        const type = nameOfList(node.typeName);
         if (!type) return;
         const value: string = node.newVal;
-        const data = { value, type: display(type), version };
+        const data = { value, type: displayName(type), version };
         const at = valueRange(context, statement, value) ?? statement;
         if (context.options.requirePosition && node.newValNeighbor === undefined) {
           context.report({
             messageId: 'noPosition',
             data,
             at,
-            note: `Safe way: \`ALTER TYPE ${display(type)} ADD VALUE '${value}' BEFORE '<existing value>';\` (or AFTER) puts it where it belongs in the order.`,
+            note: `Safe way: \`ALTER TYPE ${displayName(type)} ADD VALUE '${value}' BEFORE '<existing value>';\` (or AFTER) puts it where it belongs in the order.`,
           });
         }
-        if (placeOf(context, statement).transaction === undefined) return;
+        if (transactionGroupOf(context, statement).transaction === undefined) return;
         const transaction = statementsOfTransaction(context, statement);
         if (transaction.some((s) => s.index < statement.index && creates(s, 'type', type))) return;
         if (version < 12) {
@@ -95,7 +95,7 @@ export default defineRule<EnumAddValueOptions>({
             data,
             at: use,
             note:
-              `Safe way: commit the ALTER TYPE ${display(type)} ADD VALUE first — end the transaction after it, or move the ` +
+              `Safe way: commit the ALTER TYPE ${displayName(type)} ADD VALUE first — end the transaction after it, or move the ` +
               'statements that use the new value to the next migration.',
           });
         }
@@ -109,8 +109,8 @@ function firstUse(statements: readonly Statement[], value: string): AstNode | un
   for (const statement of statements) {
     if (statement.kind === 'AlterEnumStmt') continue;
     let found: AstNode | undefined;
-    visit(statement.node, (n) => {
-      if (!found && n.A_Const?.sval?.sval === value) found = n.A_Const;
+    walkAst(statement.node, (type, n) => {
+      if (!found && type === 'A_Const' && n.sval?.sval === value) found = n;
     });
     if (found) return found;
   }

@@ -9,7 +9,7 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { constraintsBuildingAnIndex, describeConstraint, usingIndexRecipe } from '../index-backed-constraints.js';
-import { display } from '../relation-names.js';
+import { displayName } from '@migralint/core';
 import { constraintRange } from '../sql-tokens.js';
 
 export default defineRule({
@@ -37,7 +37,7 @@ export default defineRule({
         for (const found of result?.found ?? []) {
           context.report({
             messageId: 'primaryKey',
-            data: { what: describeConstraint('primary key', found), table: display(result!.table) },
+            data: { what: describeConstraint('primary key', found), table: displayName(result!.table) },
             at: constraintRange(context, found.constraint, statement),
             note: usingIndexRecipe(result!.table, found, 'PRIMARY KEY'),
           });

@@ -10,9 +10,8 @@
  * the file silences it. Statements on tables created in the same migration never need it (nobody
  * else can hold a lock on them), which is where Squawk's require-lock-timeout is noisy.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { blocksReads, describeTarget } from '../table-locks.js';
-import { canInsertBefore, firstStatementWithout, setStatementText, suggestedTimeoutOption } from '../timeout-settings.js';
+import { defineRule, durationOption, ruleDocsUrl } from '@migralint/core';
+import { reportMissingTimeout } from '../timeout-settings.js';
 
 export interface RequireLockTimeoutOptions {
   /** The value the suggestion sets. */
@@ -43,7 +42,7 @@ export default defineRule<RequireLockTimeoutOptions>({
     schema: {
       type: 'object',
       properties: {
-        suggestedTimeout: suggestedTimeoutOption('lock_timeout', '5s', '2000'),
+        suggestedTimeout: durationOption("The lock_timeout the suggestion inserts, e.g. '5s' or '2000' (milliseconds)."),
       },
       additionalProperties: false,
     },
@@ -55,34 +54,12 @@ export default defineRule<RequireLockTimeoutOptions>({
   },
   create(context) {
     const timeout = context.options.suggestedTimeout ?? '5s';
-    return firstStatementWithout(context, 'lock_timeout', (statement, lock) => {
-      const insertable = canInsertBefore(context, statement);
-      context.report({
-        messageId: 'missing',
-        data: {
-          target: describeTarget(lock.target),
-          mode: lock.mode,
-          blocked: blocksReads(lock.mode) ? 'query on it' : 'write to it',
-        },
-        at: lock.at ?? statement,
-        note:
-          `Safe way: put \`SET lock_timeout = '${timeout}';\` at the top of the file — it covers every statement after it ` +
-          '(`SET LOCAL` only until the transaction ends) — and retry the migration when it times out. Reported once ' +
-          'per file, at the first statement that needs it.' +
-          (insertable
-            ? ''
-            : ' This statement refuses to run inside a transaction block, and the runner sends the file as one query: a SET before it ' +
-              `would put both in one implicit transaction. Set lock_timeout for the runner's connection instead (e.g. PGOPTIONS='-c lock_timeout=${timeout}').`),
-        suggest: insertable
-          ? [
-              {
-                messageId: 'addSetting',
-                data: { timeout },
-                fix: { range: [statement.start, statement.start], text: setStatementText(context.file.text, 'lock_timeout', timeout) },
-              },
-            ]
-          : [],
-      });
-    });
+    return reportMissingTimeout(
+      context,
+      'lock_timeout',
+      timeout,
+      `Safe way: put \`SET lock_timeout = '${timeout}';\` at the top of the file — it covers every statement after it ` +
+        '(`SET LOCAL` only until the transaction ends) — and retry the migration when it times out.',
+    );
   },
 });

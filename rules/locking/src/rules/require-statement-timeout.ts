@@ -9,9 +9,8 @@
  * platforms and runners often set it per role or connection already, and the slow statements
  * themselves are what the other locking rules report.
  */
-import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { blocksReads, describeTarget } from '../table-locks.js';
-import { canInsertBefore, firstStatementWithout, setStatementText, suggestedTimeoutOption } from '../timeout-settings.js';
+import { defineRule, durationOption, ruleDocsUrl } from '@migralint/core';
+import { reportMissingTimeout } from '../timeout-settings.js';
 
 export interface RequireStatementTimeoutOptions {
   /** The value the suggestion sets. */
@@ -39,7 +38,7 @@ export default defineRule<RequireStatementTimeoutOptions>({
     schema: {
       type: 'object',
       properties: {
-        suggestedTimeout: suggestedTimeoutOption('statement_timeout', '5min', '60000'),
+        suggestedTimeout: durationOption("The statement_timeout the suggestion inserts, e.g. '5min' or '60000' (milliseconds)."),
       },
       additionalProperties: false,
     },
@@ -51,34 +50,13 @@ export default defineRule<RequireStatementTimeoutOptions>({
   },
   create(context) {
     const timeout = context.options.suggestedTimeout ?? '5min';
-    return firstStatementWithout(context, 'statement_timeout', (statement, lock) => {
-      const insertable = canInsertBefore(context, statement);
-      context.report({
-        messageId: 'missing',
-        data: {
-          target: describeTarget(lock.target),
-          mode: lock.mode,
-          blocked: blocksReads(lock.mode) ? 'query on it' : 'write to it',
-        },
-        at: lock.at ?? statement,
-        note:
-          `Safe way: put \`SET statement_timeout = '${timeout}';\` at the top of the file (tune it to the slowest statement ` +
-          'you accept while the table is blocked), and run long online work (CREATE INDEX CONCURRENTLY, backfills) in ' +
-          'files of its own with a larger value. Reported once per file, at the first statement that needs it.' +
-          (insertable
-            ? ''
-            : ' This statement refuses to run inside a transaction block, and the runner sends the file as one query: a SET before it ' +
-              `would put both in one implicit transaction. Set statement_timeout for the runner's connection instead (e.g. PGOPTIONS='-c statement_timeout=${timeout}').`),
-        suggest: insertable
-          ? [
-              {
-                messageId: 'addSetting',
-                data: { timeout },
-                fix: { range: [statement.start, statement.start], text: setStatementText(context.file.text, 'statement_timeout', timeout) },
-              },
-            ]
-          : [],
-      });
-    });
+    return reportMissingTimeout(
+      context,
+      'statement_timeout',
+      timeout,
+      `Safe way: put \`SET statement_timeout = '${timeout}';\` at the top of the file (tune it to the slowest statement ` +
+        'you accept while the table is blocked), and run long online work (CREATE INDEX CONCURRENTLY, backfills) in ' +
+        'files of its own with a larger value.',
+    );
   },
 });

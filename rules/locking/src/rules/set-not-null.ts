@@ -13,8 +13,9 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
 import { isNew } from '../new-objects.js';
-import { display, fromRangeVar, sameRelation, toModelName, type RelationName } from '../relation-names.js';
-import { alterTableCommandTokens, constraintRange, findSequence, nameRangeIn } from '../sql-tokens.js';
+import { displayName, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
+import { constraintRange, findSequence, nameRangeIn } from '../sql-tokens.js';
+import { subcommandTokens } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -48,9 +49,8 @@ export default defineRule({
         const cmds: AstNode[] = node.cmds ?? [];
         const targets = cmds.map(notNullTarget);
         if (targets.every((t) => t === undefined)) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
-        let parts: ReturnType<typeof alterTableCommandTokens>;
         // One ALTER TABLE checks all its new NOT NULLs in one scan: one finding for the statement.
         const found: Array<{ column: string; at: AstNode | { start: number; end: number } | undefined }> = [];
         targets.forEach((column, i) => {
@@ -61,8 +61,8 @@ export default defineRule({
           let at: AstNode | { start: number; end: number } | undefined;
           if (cmd.subtype === 'AT_AddConstraint') at = constraintRange(context, cmd.def.Constraint, statement);
           else {
-            parts ??= alterTableCommandTokens(context, node, statement);
-            const run = parts ? findSequence(parts[i]!, ['alter', { optional: 'column' }, { name: column }, 'set', 'not', 'null']) : undefined;
+            const tokens = subcommandTokens(context, statement, i);
+            const run = tokens ? findSequence(tokens, ['alter', { optional: 'column' }, { name: column }, 'set', 'not', 'null']) : undefined;
             at = nameRangeIn(run, column);
           }
           found.push({ column, at });
@@ -72,7 +72,7 @@ export default defineRule({
         if (rest.length === 0) {
           context.report({
             messageId: version >= 12 ? 'notNull' : 'notNullBefore12',
-            data: { column: first.column, table: display(table), version },
+            data: { column: first.column, table: displayName(table), version },
             at: first.at ?? statement,
             note: recipe(table, first.column, version),
           });
@@ -80,7 +80,7 @@ export default defineRule({
         }
         context.report({
           messageId: version >= 12 ? 'notNullMany' : 'notNullManyBefore12',
-          data: { columns: found.map((f) => `"${f.column}"`).join(', '), table: display(table), version },
+          data: { columns: found.map((f) => `"${f.column}"`).join(', '), table: displayName(table), version },
           at: first.at ?? statement,
           note: `${recipe(table, first.column, version)} The same for ${rest.map((f) => `"${f.column}"`).join(', ')}.`,
         });
@@ -98,8 +98,8 @@ function notNullTarget(entry: AstNode): string | undefined {
   return undefined;
 }
 
-function recipe(table: RelationName, column: string, version: number): string {
-  const t = display(table);
+function recipe(table: WrittenName, column: string, version: number): string {
+  const t = displayName(table);
   const name = `${table.name}_${column}_not_null`;
   if (version < 12) {
     return (
@@ -118,10 +118,10 @@ function recipe(table: RelationName, column: string, version: number): string {
 }
 
 /** The model says the column is NOT NULL already: SET NOT NULL is a no-op. */
-function alreadyNotNull(context: RuleContext, table: RelationName, column: string): boolean {
+function alreadyNotNull(context: RuleContext, table: WrittenName, column: string): boolean {
   const schema = context.schema;
   if (!schema) return false;
-  return schema.before.table(schema.resolve(toModelName(table)))?.columns.find((c) => c.name === column)?.notNull === true;
+  return schema.before.table(schema.resolve(table))?.columns.find((c) => c.name === column)?.notNull === true;
 }
 
 /**
@@ -129,18 +129,18 @@ function alreadyNotNull(context: RuleContext, table: RelationName, column: strin
  * `cmdIndex` of `statement`? Replays the constraints of `table` through the part so far, starting
  * from the model's schema before this migration.
  */
-function hasValidatedNotNullCheck(context: RuleContext, statement: Statement, cmdIndex: number, table: RelationName, column: string): boolean {
+function hasValidatedNotNullCheck(context: RuleContext, statement: Statement, cmdIndex: number, table: WrittenName, column: string): boolean {
   // name → does it prove the column NOT NULL, and is it validated? (undefined name: unnamed, validated on add)
   const known = new Map<string, { proves: boolean; validated: boolean }>();
   const schema = context.schema;
-  const before = schema?.before.table(schema.resolve(toModelName(table)));
+  const before = schema?.before.table(schema.resolve(table));
   for (const c of before?.constraints ?? []) {
     known.set(c.name, { proves: modelCheckProves(c, column), validated: !c.notValid });
   }
   let trusted = false;
   for (const s of context.statementsOfPart(statement)) {
     if (s.index > statement.index) break;
-    if (s.kind !== 'AlterTableStmt' || !sameRelation(fromRangeVar(s.node.relation), table)) continue;
+    if (s.kind !== 'AlterTableStmt' || !sameName(nameOfRangeVar(s.node.relation), table)) continue;
     const cmds: AstNode[] = s.node.cmds ?? [];
     for (let i = 0; i < cmds.length && !(s === statement && i >= cmdIndex); i++) {
       const cmd = cmds[i]!.AlterTableCmd;

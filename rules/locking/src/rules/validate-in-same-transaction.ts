@@ -8,9 +8,10 @@
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Statement } from '@migralint/core';
 import { isNew } from '../new-objects.js';
-import { display, fromRangeVar, sameRelation } from '../relation-names.js';
-import { alterTableCommandTokens, findSequence, nameRangeIn } from '../sql-tokens.js';
-import { statementsOfTransaction } from '../transactions.js';
+import { displayName, nameOfRangeVar, sameName } from '@migralint/core';
+import { findSequence, nameRangeIn } from '../sql-tokens.js';
+import { subcommandTokens } from '@migralint/core';
+import { statementsOfTransaction } from '@migralint/core';
 
 const NOTE =
   'Safe way: keep `ADD CONSTRAINT … NOT VALID` where it is, and move `ALTER TABLE … VALIDATE CONSTRAINT …` to a ' +
@@ -41,23 +42,23 @@ export default defineRule({
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
         const cmds: AstNode[] = node.cmds ?? [];
         if (!cmds.some((c) => c.AlterTableCmd?.subtype === 'AT_ValidateConstraint')) return;
-        const table = fromRangeVar(node.relation);
+        const table = nameOfRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
         // In autocommit, the statement is its own transaction: `ADD … NOT VALID, VALIDATE …` in one ALTER TABLE counts.
         const earlier = statementsOfTransaction(context, statement).filter((s) => s.index <= statement.index);
-        const parts = alterTableCommandTokens(context, node, statement);
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
           if (cmd?.subtype !== 'AT_ValidateConstraint' || typeof cmd.name !== 'string') return;
           const added = addedNotValid(earlier, statement, i, table, cmd.name);
           if (!added) return;
-          const run = parts ? findSequence(parts[i]!, ['validate', 'constraint', { name: cmd.name }]) : undefined;
+          const tokens = subcommandTokens(context, statement, i);
+          const run = tokens ? findSequence(tokens, ['validate', 'constraint', { name: cmd.name }]) : undefined;
           const strong = added.contype !== 'CONSTR_FOREIGN';
           context.report({
             messageId: 'sameTransaction',
             data: {
               constraint: cmd.name,
-              table: display(table),
+              table: displayName(table),
               mode: strong ? 'ACCESS EXCLUSIVE' : 'SHARE ROW EXCLUSIVE',
               blocked: strong ? 'reads and writes' : 'writes',
             },
@@ -71,10 +72,10 @@ export default defineRule({
 });
 
 /** The `NOT VALID` constraint named `name` that a statement of the same transaction added to `table` before the VALIDATE. */
-function addedNotValid(statements: readonly Statement[], validate: Statement, cmdIndex: number, table: ReturnType<typeof fromRangeVar>, name: string) {
+function addedNotValid(statements: readonly Statement[], validate: Statement, cmdIndex: number, table: ReturnType<typeof nameOfRangeVar>, name: string) {
   let found: AstNode | undefined;
   for (const statement of statements) {
-    if (statement.kind !== 'AlterTableStmt' || !sameRelation(fromRangeVar(statement.node.relation), table)) continue;
+    if (statement.kind !== 'AlterTableStmt' || !sameName(nameOfRangeVar(statement.node.relation), table)) continue;
     (statement.node.cmds ?? []).forEach((entry: AstNode, i: number) => {
       if (statement === validate && i >= cmdIndex) return;
       const c = entry.AlterTableCmd?.subtype === 'AT_AddConstraint' ? entry.AlterTableCmd.def?.Constraint : undefined;

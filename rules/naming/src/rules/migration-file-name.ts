@@ -128,7 +128,6 @@ export default defineRule<MigrationFileNameOptions>({
   },
   project(context) {
     const model = context.project.model;
-    if (!model) return;
     const now = context.options.now !== undefined ? Date.parse(context.options.now) : Date.now();
     for (const set of model.sets) checkSet(context, set, now);
   },

@@ -9,9 +9,11 @@
  * the row and are left alone. The functions come from settings.authFunctions.
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
-import { nameParts, walk } from '../ast-walk.js';
-import { rlsSettings, type FunctionName } from '../rls-settings.js';
-import { callRange } from '../sql-tokens.js';
+import { walkAst, type AstAncestor } from '@migralint/core';
+import { nameParts } from '../expressions.js';
+import { rlsSettings } from '../rls-settings.js';
+import type { WrittenName } from '@migralint/core';
+import { callRange } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -40,7 +42,7 @@ export default defineRule({
     const check = (node: AstNode) => {
       const calls: AstNode[] = [];
       for (const expr of [node.qual, node.with_check]) {
-        walk(expr, (kind, fields, ancestors) => {
+        walkAst(expr, (kind, fields, ancestors) => {
           if (kind !== 'FuncCall' || !isAuthFunction(fields, functions)) return;
           if (readsColumn(fields.args) || isWrapped(ancestors)) return;
           calls.push(fields);
@@ -68,7 +70,7 @@ export default defineRule({
   },
 });
 
-function isAuthFunction(call: AstNode, functions: readonly FunctionName[]): boolean {
+function isAuthFunction(call: AstNode, functions: readonly WrittenName[]): boolean {
   const parts = nameParts(call.funcname);
   const name = parts.at(-1);
   const schema = parts.length > 1 ? parts.at(-2) : undefined;
@@ -78,17 +80,17 @@ function isAuthFunction(call: AstNode, functions: readonly FunctionName[]): bool
 /** Arguments that read a column: the call depends on the row and cannot run once. */
 function readsColumn(args: unknown): boolean {
   let found = false;
-  walk(args, (kind) => {
+  walkAst(args, (kind) => {
     if (kind === 'ColumnRef') found = true;
   });
   return found;
 }
 
 /** The nearest SELECT around the call has no FROM, no WHERE and reads no column: one run per query. */
-function isWrapped(ancestors: readonly AstNode[]): boolean {
+function isWrapped(ancestors: readonly AstAncestor[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
-    const select = ancestors[i]!.SelectStmt;
-    if (!select) continue;
+    if (ancestors[i]!.type !== 'SelectStmt') continue;
+    const select = ancestors[i]!.node;
     if (select.fromClause?.length || select.whereClause) return false;
     return !readsColumn(select.targetList);
   }

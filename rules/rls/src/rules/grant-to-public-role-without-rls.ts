@@ -10,10 +10,11 @@
  * so is a grant every role of which is revoked again later.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type Range } from '@migralint/core';
-import { displayName, historiesOf, type History, type HistoryEntry } from '../history.js';
+import { historiesOf, type History, type HistoryEntry } from '../history.js';
+import { displayQualifiedName } from '@migralint/core';
 import { PublicAccess, privilegesOf, type Privilege } from '../public-access.js';
 import { rlsSettings, roleNames } from '../rls-settings.js';
-import { wordRuns } from '../sql-tokens.js';
+import { wordRuns } from '@migralint/core';
 
 export interface GrantToPublicRoleWithoutRlsOptions {
   /** `auto`: only in Supabase histories and histories that use RLS somewhere; `always`: everywhere. */
@@ -92,7 +93,7 @@ export default defineRule<GrantToPublicRoleWithoutRlsOptions>({
             context.report({
               file: entry.file.path,
               messageId: 'grant',
-              data: { privileges: privileges.join(', '), table: displayName(open.table), roles: shown(open.roles) },
+              data: { privileges: privileges.join(', '), table: displayQualifiedName(open.table), roles: shown(open.roles) },
               at: rv,
               note,
             });
@@ -108,7 +109,7 @@ export default defineRule<GrantToPublicRoleWithoutRlsOptions>({
             context.report({
               file: entry.file.path,
               messageId: 'grantAll',
-              data: { privileges: privileges.join(', '), schema, roles: shown(still), tables: listOf(open.map((o) => `"${displayName(o.table)}"`)) },
+              data: { privileges: privileges.join(', '), schema, roles: shown(still), tables: listOf(open.map((o) => `"${displayQualifiedName(o.table)}"`)) },
               at: schemaRange(context.tokensOf(entry.file.path, entry.statement), i) ?? entry.statement,
               note,
             });

@@ -8,7 +8,7 @@
  * the gap).
  */
 import { defineRule, ruleDocsUrl, type AstNode, type RuleContext } from '@migralint/core';
-import { wordRuns } from '../sql-tokens.js';
+import { wordRuns } from '@migralint/core';
 
 export interface NoDisableRlsOptions {
   /** Accept `NO FORCE ROW LEVEL SECURITY`. */

@@ -9,7 +9,7 @@
  * `postgres`, `supabase_admin`).
  */
 import { defineRule, ruleDocsUrl, type AstNode, type PolicyInfo, type Range, type RuleContext } from '@migralint/core';
-import { isConstantTrue } from '../ast-walk.js';
+import { isConstantTrue } from '../expressions.js';
 import { rlsSettings, roleNames } from '../rls-settings.js';
 
 export interface PermissiveTruePolicyOptions {

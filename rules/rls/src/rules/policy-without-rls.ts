@@ -8,8 +8,9 @@
  * outside the history.
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
-import { displayName, historiesOf, nameKey, writtenName, type HistoryEntry } from '../history.js';
-import { policyNameRange } from '../sql-tokens.js';
+import { historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { displayName, displayQualifiedName, nameOfRangeVar } from '@migralint/core';
+import { isWord, type Range, type SqlToken } from '@migralint/core';
 
 export default defineRule({
   meta: {
@@ -41,7 +42,7 @@ export default defineRule({
         const node = entry.statement.node;
         if (!node.table?.relname || typeof node.policy_name !== 'string') continue;
         const name = history.follow(history.resolveRangeVar(entry, node.table), entry.pos);
-        last.set(`${nameKey(name)}\u0000${node.policy_name}`, { entry, policy: node.policy_name, table: displayName(name) });
+        last.set(`${nameKey(name)}\u0000${node.policy_name}`, { entry, policy: node.policy_name, table: displayQualifiedName(name) });
       }
       for (const { entry, policy, table } of last.values()) {
         const node = entry.statement.node;
@@ -57,10 +58,16 @@ export default defineRule({
           data: { policy, table },
           at: policyNameRange(tokens) ?? node.table,
           note:
-            `Add \`ALTER TABLE ${writtenName(node.table)} ENABLE ROW LEVEL SECURITY;\` (in this migration or a later one). ` +
+            `Add \`ALTER TABLE ${displayName(nameOfRangeVar(node.table))} ENABLE ROW LEVEL SECURITY;\` (in this migration or a later one). ` +
             'Without it Postgres never evaluates the policies of the table; with it, they decide which rows each role reaches.',
         });
       }
     }
   },
 });
+
+/** The range of the name after `CREATE POLICY` / `ALTER POLICY` (the policy's name), if there. */
+function policyNameRange(tokens: readonly SqlToken[]): Range | undefined {
+  const name = isWord(tokens[1], 'policy') ? tokens[2] : undefined;
+  return name ? { start: name.start, end: name.end } : undefined;
+}

@@ -9,8 +9,9 @@
  * policies live outside the history.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type PolicyInfo, type Range } from '@migralint/core';
-import { displayName, historiesOf, nameKey, type HistoryEntry } from '../history.js';
-import { wordRuns } from '../sql-tokens.js';
+import { historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { displayQualifiedName } from '@migralint/core';
+import { wordRuns } from '@migralint/core';
 
 type Command = 'select' | 'insert' | 'update' | 'delete';
 const COMMANDS: readonly Command[] = ['select', 'insert', 'update', 'delete'];
@@ -74,7 +75,7 @@ export default defineRule<RlsWithoutPolicyOptions>({
         const missing = wanted.filter((command) => !covers(table.policies, command));
         if (missing.length === 0) continue;
         const none = !table.policies.some((p) => p.permissive);
-        const name = displayName(table.name);
+        const name = displayQualifiedName(table.name);
         context.report({
           file: enable.entry.file.path,
           messageId: none ? 'noPolicy' : 'missingCommands',

@@ -9,8 +9,8 @@
  * same statement or later in the same migration, and on `RESET search_path` of a definer function.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type Range, type RuleContext } from '@migralint/core';
-import { nameParts } from '../ast-walk.js';
-import { isWord } from '../sql-tokens.js';
+import { nameParts } from '../expressions.js';
+import { isWord } from '@migralint/core';
 
 export default defineRule({
   meta: {

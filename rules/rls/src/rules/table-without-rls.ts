@@ -9,7 +9,8 @@
  * policy somewhere: once one table uses RLS, every table in an exposed schema should.
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
-import { displayName, historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { displayQualifiedName } from '@migralint/core';
 import { PublicAccess } from '../public-access.js';
 import { isExposed, rlsSettings } from '../rls-settings.js';
 
@@ -77,7 +78,7 @@ export default defineRule<TableWithoutRlsOptions>({
           if (table.rlsEnabled) continue;
           // Every public role was revoked from it: clients cannot reach it anyway.
           if (access.rolesWith(name, byEndOfMigration ? history.endOfMigration(index) : history.entries.length - 1).length === 0) continue;
-          found.set(`${nameKey(name)}\u0000${byEndOfMigration ? index : ''}`, { entry, relation, table: displayName(name), schema: name.schema });
+          found.set(`${nameKey(name)}\u0000${byEndOfMigration ? index : ''}`, { entry, relation, table: displayQualifiedName(name), schema: name.schema });
         }
       }
       for (const { entry, relation, table, schema } of found.values()) {

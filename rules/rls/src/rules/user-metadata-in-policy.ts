@@ -7,7 +7,7 @@
  * string (`'user_metadata'`, a path `'{user_metadata,role}'`) or a column.
  */
 import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
-import { walk } from '../ast-walk.js';
+import { walkAst } from '@migralint/core';
 
 export interface UserMetadataInPolicyOptions {
   /** Names of user-editable metadata. */
@@ -49,7 +49,7 @@ export default defineRule<UserMetadataInPolicyOptions>({
     const keys = new Set(context.options.keys ?? []);
     const check = (node: AstNode) => {
       const found: Array<{ at: AstNode; key: string }> = [];
-      walk([node.qual, node.with_check], (kind, fields) => {
+      walkAst([node.qual, node.with_check], (kind, fields) => {
         if (kind === 'A_Const' && typeof fields.sval?.sval === 'string') {
           const key = pathElements(fields.sval.sval).find((k) => keys.has(k));
           if (key) found.push({ at: fields, key });

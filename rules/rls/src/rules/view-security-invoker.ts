@@ -11,7 +11,8 @@
  * do instead.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type SchemaSnapshot, type ViewInfo } from '@migralint/core';
-import { displayName, historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { historiesOf, nameKey, type HistoryEntry } from '../history.js';
+import { displayQualifiedName } from '@migralint/core';
 import { PublicAccess } from '../public-access.js';
 import { isExposed, rlsSettings } from '../rls-settings.js';
 
@@ -61,14 +62,14 @@ export default defineRule({
         context.report({
           file: definition.entry.file.path,
           messageId,
-          data: { view: displayName(view.name), table: displayName(table), version },
+          data: { view: displayQualifiedName(view.name), table: displayQualifiedName(table), version },
           at: definition.relation,
           note: view.materialized
             ? 'A materialized view is a copy of the rows, readable by anyone granted SELECT on it. Keep it in a schema the API does not ' +
               'expose and reach it through a security_invoker view or a function that checks the caller.'
             : version >= 15
-              ? `\`CREATE OR REPLACE VIEW ${displayName(view.name)} WITH (security_invoker = true) AS …\` or ` +
-                `\`ALTER VIEW ${displayName(view.name)} SET (security_invoker = true);\`: the caller's privileges and policies then apply.`
+              ? `\`CREATE OR REPLACE VIEW ${displayQualifiedName(view.name)} WITH (security_invoker = true) AS …\` or ` +
+                `\`ALTER VIEW ${displayQualifiedName(view.name)} SET (security_invoker = true);\`: the caller's privileges and policies then apply.`
               : 'Before Postgres 15, a view always checks with its owner\'s rights. Move it to a schema the API does not expose, ' +
                 'revoke SELECT on it from anon/authenticated, or filter rows in the view by the caller (e.g. `WHERE user_id = auth.uid()`).',
         });

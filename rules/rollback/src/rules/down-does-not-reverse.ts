@@ -18,7 +18,8 @@ import { defineRule, ruleDocsUrl, type Migration, type ProjectReportDescriptor, 
 import { effectiveStatements, filesOf, migrationLabel, setsWithDowns } from '../history.js';
 import { isDeclaredIrreversible } from '../irreversible-annotation.js';
 import { policyApplies, sinceOption } from '../policy-start.js';
-import { describeObject, diffSnapshots, displayName, objectState, replayDown, type DownReplay, type RenameHint, type SchemaDifference, type SchemaObjectRef } from '../schema-replay.js';
+import { displayQualifiedName } from '@migralint/core';
+import { describeObject, diffSnapshots, objectState, replayDown, type DownReplay, type RenameHint, type SchemaDifference, type SchemaObjectRef } from '../schema-replay.js';
 
 interface Options {
   since?: string;
@@ -54,7 +55,6 @@ export default defineRule<Options>({
   },
   project(context) {
     const { model } = context.project;
-    if (!model) return;
     const files = filesOf(context.project);
     for (const set of setsWithDowns(context.project)) {
       const applies = policyApplies(set, context.options.since);
@@ -201,7 +201,7 @@ function isExternal(d: SchemaDifference, replay: DownReplay): boolean {
 function shortName(ref: SchemaObjectRef): string {
   if (ref.member !== undefined) return ref.member;
   if (ref.kind === 'schema' || ref.kind === 'extension') return ref.name.name;
-  return displayName(ref.name);
+  return displayQualifiedName(ref.name);
 }
 
 /** The renames the up and the down make (`ALTER TABLE … RENAME …`, `ALTER INDEX … RENAME TO …`), so the diff can name them as renames. */

@@ -14,7 +14,8 @@
 import { defineRule, ruleDocsUrl, type AstNode, type Migration, type MigrationSet, type ProjectContext, type QualifiedName, type SchemaModel, type SourceFile, type Statement } from '@migralint/core';
 import { filesOf, setsWithDowns, statementsOf, DOWN_LAYOUTS, type DownLayout } from '../history.js';
 import { annotationsOf } from '../irreversible-annotation.js';
-import { findColumnCommand, findName } from '../name-tokens.js';
+import { findQualifiedName } from '@migralint/core';
+import { findColumnCommand } from '../name-tokens.js';
 import { checkSetsWithoutDownsOption, policyApplies, sinceOption, usesDowns } from '../policy-start.js';
 import { displayType, keepsValues } from '../type-changes.js';
 import { DEFAULT_LAYOUTS } from './missing-down.js';
@@ -76,7 +77,6 @@ export default defineRule<Options>({
   },
   project(context) {
     const { model } = context.project;
-    if (!model) return;
     const files = filesOf(context.project);
     const layouts = new Set<string>(context.options.layouts);
     for (const set of setsWithDowns(context.project)) {
@@ -148,7 +148,7 @@ function dropTables(place: Place, node: AstNode): void {
   for (const object of node.objects ?? []) {
     const parts = strings(object.List?.items);
     if (parts.length === 0) continue;
-    const found = findName(tokens, parts, from);
+    const found = findQualifiedName(tokens, parts, from);
     if (found) from = found.next;
     const table = existingTable(place, written(parts));
     if (!table) continue;
@@ -169,7 +169,7 @@ function dropSchemas(place: Place, node: AstNode): void {
       file: place.file.path,
       messageId: 'dropSchema',
       data: { schema: name, count: tables.length, tables: shown },
-      at: findName(tokens, [name])?.range ?? place.statement,
+      at: findQualifiedName(tokens, [name])?.range ?? place.statement,
     });
   }
 }

@@ -53,7 +53,6 @@ export default defineRule<Options>({
   },
   project(context) {
     const { model } = context.project;
-    if (!model) return;
     const files = filesOf(context.project);
     const tokensOf = context.tokensOf;
     const layouts = new Set<string>(context.options.layouts);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, definePlugin, matchesTablePattern, type SqlToken } from '@migralint/core';
+import {
+  alterTableSubcommands,
+  defineRule,
+  definePlugin,
+  findQualifiedName,
+  matchesTablePattern,
+  readDropNames,
+  readNameList,
+  readQualifiedName,
+  skipParenthesized,
+  splitTopLevel,
+  wordRuns,
+  type SqlToken,
+} from '@migralint/core';
 import { lint } from '@migralint/migrations';
-import { readNameList, readQualifiedName, splitTopLevel } from '../src/scan-names.js';
 
 /** The real scanner's tokens of the first statement of `sql`, through a rule as the packs get them. */
 async function tokensOf(sql: string): Promise<SqlToken[]> {
@@ -32,6 +44,33 @@ describe('name helpers over scanner tokens', () => {
 
   it('does not read a reserved keyword as a name', async () => {
     expect(readQualifiedName(await tokensOf('SELECT 1'), 0)).toBeUndefined();
+  });
+
+  it('reads DROP FUNCTION names past their argument lists', async () => {
+    const text = 'DROP FUNCTION IF EXISTS f(int, numeric(10, 2)), s.g';
+    const names = readDropNames(await tokensOf(text), ['function'], true)!;
+    expect(names.map((n) => text.slice(n.range.start, n.range.end))).toEqual(['f', 's.g']);
+    expect(readDropNames(await tokensOf(text), ['table'])).toBeUndefined();
+  });
+
+  it('lines the ALTER TABLE subcommands up with the name skipped', async () => {
+    const text = 'ALTER TABLE s.t * ADD c numeric(10, 2), DROP d';
+    const parts = alterTableSubcommands(await tokensOf(text), text.indexOf('s.t'))!;
+    expect(parts.map((part) => part.map((t) => t.value).join(' '))).toEqual(['add c numeric ( 10 , 2 )', 'drop d']);
+  });
+
+  it('finds a qualified name, not the tail of a longer one', async () => {
+    const tokens = await tokensOf('UPDATE x.a SET a = a.a');
+    const found = findQualifiedName(tokens, ['a'])!;
+    expect(found.range.start).toBe('UPDATE x.a SET '.length);
+    expect(findQualifiedName(tokens, ['x', 'a'])!.range).toEqual({ start: 7, end: 10 });
+  });
+
+  it('skips a balanced parenthesised group, and finds runs of words', async () => {
+    const tokens = await tokensOf('REINDEX (VERBOSE, CONCURRENTLY) TABLE t');
+    expect(tokens[skipParenthesized(tokens, 1)]!.value).toBe('table');
+    expect(skipParenthesized(tokens, 0)).toBe(0);
+    expect(wordRuns(await tokensOf('ALTER TABLE t ENABLE ROW LEVEL SECURITY'), ['row', 'level', 'security'])).toEqual([{ start: 21, end: 39 }]);
   });
 });
 

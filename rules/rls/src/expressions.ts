@@ -1,30 +1,6 @@
-// Walks over libpg-query expression trees (policy USING / WITH CHECK clauses).
+// Readers of libpg-query expression trees (policy USING / WITH CHECK clauses): names, constants.
 
 import type { AstNode } from '@migralint/core';
-
-/**
- * Calls `fn(kind, fields, ancestors)` for every node under `node`, parents first. `kind` is the node
- * kind (`FuncCall`, `A_Const`, …); `ancestors` lists the enclosing nodes, outermost first.
- */
-export function walk(node: unknown, fn: (kind: string, fields: AstNode, ancestors: readonly AstNode[]) => void, ancestors: AstNode[] = []): void {
-  if (Array.isArray(node)) {
-    for (const item of node) walk(item, fn, ancestors);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    if (value === null || typeof value !== 'object') continue;
-    if (/^[A-Z]/.test(key) && !Array.isArray(value)) {
-      // A wrapped node: { Kind: { …fields } }.
-      fn(key, value as AstNode, ancestors);
-      ancestors.push({ [key]: value });
-      walk(value, fn, ancestors);
-      ancestors.pop();
-    } else {
-      walk(value, fn, ancestors);
-    }
-  }
-}
 
 /** The `String` parts of a name list (`funcname`, `ColumnRef.fields`). */
 export function nameParts(items: readonly AstNode[] | undefined): string[] {

@@ -1,20 +1,22 @@
 // The data-changing statements inside one statement: itself, and the DML in its WITH clauses
 // (`WITH gone AS (DELETE FROM t RETURNING *) SELECT …`), at any depth.
 
-import type { AstNode, Statement } from '@migralint/core';
+import type { AstNode, Statement } from '../types.js';
 
-export interface Dml {
+/** One data-changing statement: its kind and node. */
+export interface DataChange {
   kind: 'DeleteStmt' | 'UpdateStmt' | 'InsertStmt' | 'MergeStmt';
   node: AstNode;
 }
 
 const DML = new Set(['DeleteStmt', 'UpdateStmt', 'InsertStmt', 'MergeStmt']);
 
-export function dmlStatements(statement: Statement): Dml[] {
-  const found: Dml[] = [];
+/** `statement` itself when it changes data, then the DELETE/UPDATE/INSERT/MERGE of its WITH clauses, at any depth. */
+export function dataChangesOf(statement: Pick<Statement, 'kind' | 'node'>): DataChange[] {
+  const found: DataChange[] = [];
   const visit = (kind: string, node: AstNode | undefined) => {
     if (!node) return;
-    if (DML.has(kind)) found.push({ kind: kind as Dml['kind'], node });
+    if (DML.has(kind)) found.push({ kind: kind as DataChange['kind'], node });
     for (const cte of node.withClause?.ctes ?? []) {
       const query = cte.CommonTableExpr?.ctequery;
       if (query) for (const [k, n] of Object.entries(query)) visit(k, n as AstNode);
