@@ -8,6 +8,8 @@ import { VERSION } from '@migralint/core';
 import { configSchema, renderRuleIndex } from '@migralint/config';
 import { jsonSchema } from '@migralint/reporter-json';
 import { allBuiltinPlugins } from '../packages/cli/src/rule-packs.js';
+import { renderKnownRules } from '../packages/cli/src/known-rules-source.js';
+import { verifyPlugin } from '../packages/verify/src/verify-plugin.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
@@ -23,6 +25,12 @@ describe('generated and lockstep files', () => {
 
   it('the rules index lists every built-in rule as its metadata says (run `pnpm build` to regenerate)', async () => {
     expect(fs.readFileSync(path.join(root, 'docs/rules/README.md'), 'utf8')).toBe(renderRuleIndex(await allBuiltinPlugins()));
+  });
+
+  it('the CLI knows every rule id, verify\'s included, without loading the packs (run `pnpm build` to regenerate)', async () => {
+    const text = fs.readFileSync(path.join(root, 'packages/cli/src/known-rules.ts'), 'utf8');
+    expect(text).toBe(renderKnownRules([...(await allBuiltinPlugins()), verifyPlugin]));
+    expect(text).toMatch(/'verify\/statement-failed'/);
   });
 
   it('every package carries the lockstep version', () => {

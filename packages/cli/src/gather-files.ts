@@ -11,6 +11,7 @@ import type { CliIO } from './io.js';
 import { UsageError } from './parse-args.js';
 import { InputError } from './input-error.js';
 import { readInput } from './read-input.js';
+import { KNOWN_RULES } from './known-rules.js';
 import { RULE_PACKS } from './rule-packs.js';
 import { requireReadable } from './input-problems.js';
 
@@ -42,7 +43,7 @@ export function auxReader(cwd: string): (file: string) => string | undefined {
 export type ConfigFor = (dir: string) => Promise<ResolvedConfig>;
 
 export function configLoaderFor(cwd: string, configFile: string | undefined): ConfigFor {
-  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}), builtinPacks: RULE_PACKS });
+  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}), builtinPacks: RULE_PACKS, knownRules: KNOWN_RULES });
   return (dir) => loader.forDirectory(dir);
 }
 

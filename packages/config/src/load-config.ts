@@ -24,11 +24,13 @@ export interface LoadConfigOptions {
   searchFrom?: string;
   /** The built-in rule packs, loaded as the config needs them (the CLI's `RULE_PACKS`); default none. */
   builtinPacks?: BuiltinPacks;
+  /** Every rule id that exists, loaded or not (the CLI's `KNOWN_RULES`): see `ResolvedConfig.knownRules`. */
+  knownRules?: readonly string[];
 }
 
 /** The config governing `searchFrom` (or the `configFile` given). Throws ConfigError for a user's mistake. */
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
-  const loader = new ConfigLoader({ cwd: options.cwd, configFile: options.configFile, builtinPacks: options.builtinPacks });
+  const loader = new ConfigLoader({ cwd: options.cwd, configFile: options.configFile, builtinPacks: options.builtinPacks, knownRules: options.knownRules });
   return loader.forDirectory(options.searchFrom ?? options.cwd);
 }
 
@@ -36,14 +38,16 @@ export class ConfigLoader {
   readonly cwd: string;
   readonly #configFile?: string;
   readonly #builtinPacks: BuiltinPacks;
+  readonly #knownRules: readonly string[] | undefined;
   readonly #finder: ConfigFinder;
   /** Config file path ('' for "none found") → its resolved config. */
   readonly #resolved = new Map<string, Promise<ResolvedConfig>>();
 
-  constructor(options: { cwd: string; configFile?: string | undefined; builtinPacks?: BuiltinPacks | undefined }) {
+  constructor(options: { cwd: string; configFile?: string | undefined; builtinPacks?: BuiltinPacks | undefined; knownRules?: readonly string[] | undefined }) {
     this.cwd = path.resolve(options.cwd);
     this.#configFile = options.configFile;
     this.#builtinPacks = options.builtinPacks ?? {};
+    this.#knownRules = options.knownRules;
     this.#finder = new ConfigFinder(this.cwd);
   }
 
@@ -58,7 +62,7 @@ export class ConfigLoader {
     const key = found?.filepath ?? '';
     let pending = this.#resolved.get(key);
     if (!pending) {
-      pending = this.#resolve(found);
+      pending = this.#resolve(found).then((config) => this.#withKnownRules(config));
       this.#resolved.set(key, pending);
     }
     return pending;
@@ -66,7 +70,11 @@ export class ConfigLoader {
 
   /** Resolves an in-memory config as if it were read from `filepath` (or from a file in `cwd`). */
   resolveConfig(config: unknown, filepath?: string): Promise<ResolvedConfig> {
-    return this.#resolve({ filepath: filepath ?? path.join(this.cwd, '<inline config>'), config }, filepath === undefined);
+    return this.#resolve({ filepath: filepath ?? path.join(this.cwd, '<inline config>'), config }, filepath === undefined).then((resolved) => this.#withKnownRules(resolved));
+  }
+
+  #withKnownRules(config: ResolvedConfig): ResolvedConfig {
+    return this.#knownRules ? { ...config, knownRules: this.#knownRules } : config;
   }
 
   async #resolve(found: LoadedFile | undefined, inline = false): Promise<ResolvedConfig> {

@@ -15,16 +15,25 @@ export interface RuleCatalog {
   rules: Map<string, Rule>;
   /** Plugin namespaces, for directive validation. */
   packs: Set<string>;
+  /**
+   * Rule ids that exist but do not run here (`ResolvedConfig.knownRules`): a built-in pack this
+   * config does not load, a rule only `migralint verify` reports. Directives may name them.
+   */
+  dormant: Set<string>;
+  /** The namespaces of `dormant`, for `pack/*` directives. */
+  dormantPacks: Set<string>;
 }
 
-export function catalogRules(plugins: readonly Plugin[]): RuleCatalog {
+export function catalogRules(plugins: readonly Plugin[], knownRules: readonly string[] = []): RuleCatalog {
   const rules = new Map<string, Rule>();
   const packs = new Set<string>();
   for (const plugin of plugins) {
     packs.add(plugin.name);
     for (const [name, rule] of Object.entries(plugin.rules)) rules.set(`${plugin.name}/${name}`, rule);
   }
-  return { rules, packs };
+  const dormant = new Set(knownRules.filter((id) => !rules.has(id)));
+  const dormantPacks = new Set([...dormant].map((id) => id.slice(0, id.indexOf('/'))).filter((pack) => !packs.has(pack)));
+  return { rules, packs, dormant, dormantPacks };
 }
 
 /** The recommended preset, generated from rule metadata (never hand-listed). */

@@ -52,7 +52,7 @@ export function applyDirectives(state: FileState, catalog: RuleCatalog, noInline
     }
     const unknown = new Set(directive.ruleIds.filter((id) => !isKnownRulePattern(id, catalog)));
     for (const ruleId of unknown) {
-      const guess = closestName(ruleId, catalog.rules.keys());
+      const guess = closestName(ruleId, [...catalog.rules.keys(), ...catalog.dormant]);
       report('migralint/invalid-directive', {
         messageId: 'unknownRule',
         data: { ruleId, suggestion: guess ? ` (did you mean "${guess}"?)` : '' },
@@ -69,7 +69,7 @@ export function applyDirectives(state: FileState, catalog: RuleCatalog, noInline
     }
     const entries = directive.ruleIds.length > 0 ? directive.ruleIds : ['*'];
     for (const entry of entries) {
-      if (unknown.has(entry) || directive.used.has(entry)) continue;
+      if (unknown.has(entry) || directive.used.has(entry) || isDormantPattern(entry, catalog)) continue;
       const blocked = [...disallowed.values()].some((d) => d.directive === directive && matchesRulePattern(entry, d.ruleId));
       if (blocked) continue;
       report('migralint/unused-directive', { messageId: 'unused', data: { rule: entry === '*' ? 'every rule' : entry }, at });
@@ -78,6 +78,11 @@ export function applyDirectives(state: FileState, catalog: RuleCatalog, noInline
 }
 
 function isKnownRulePattern(pattern: string, catalog: RuleCatalog): boolean {
-  if (pattern === '*' || catalog.rules.has(pattern)) return true;
+  if (pattern === '*' || catalog.rules.has(pattern) || isDormantPattern(pattern, catalog)) return true;
   return pattern.endsWith('/*') && catalog.packs.has(pattern.slice(0, -2));
+}
+
+/** A rule (or `pack/*`) that exists but does not run in this lint: whether it would suppress anything is unknown here. */
+function isDormantPattern(pattern: string, catalog: RuleCatalog): boolean {
+  return catalog.dormant.has(pattern) || (pattern.endsWith('/*') && catalog.dormantPacks.has(pattern.slice(0, -2)));
 }

@@ -60,6 +60,7 @@ export function resolveDefaults(config: Partial<ResolvedConfig> = {}): ResolvedC
     ignores: config.ignores ?? [],
     noInlineDisable: config.noInlineDisable ?? [],
     plugins,
+    ...(config.knownRules ? { knownRules: config.knownRules } : {}),
   };
 }
 
@@ -93,7 +94,7 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
  */
 export function lintStates(states: FileState[], options: Omit<LintOptions, 'files'>, provider: ModelProvider, started = performance.now()): LintResult {
   const config = resolveDefaults(options.config);
-  const catalog = catalogRules(config.plugins);
+  const catalog = catalogRules(config.plugins, config.knownRules);
   const cwd = options.cwd ?? process.cwd();
   // Override globs are relative to the config's directory; file paths are relative to the cwd.
   const rulesFor = (file: string) => resolver.forFile(path.resolve(cwd, file));

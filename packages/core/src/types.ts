@@ -253,6 +253,12 @@ export interface ResolvedConfig {
   /** Rule id patterns (`rls/*`, `destructive/no-drop-table`) that inline directives may not disable. */
   noInlineDisable: string[];
   plugins: Plugin[];
+  /**
+   * Rule ids that exist without running in this lint: rules of built-in packs the config does not
+   * load, and rules another command reports (`verify/*`). A directive naming one is not an unknown
+   * rule, and not "unused" either: this run cannot tell.
+   */
+  knownRules?: readonly string[];
 }
 
 /** One input file. `path` is what reports show (relative to the cwd when the CLI runs). */

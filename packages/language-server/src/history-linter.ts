@@ -19,6 +19,8 @@ export interface ProjectHost {
   auxReader(cwd: string): (file: string) => string | undefined;
   /** The built-in rule packs the CLI assembles, loaded as a config enables them. */
   builtinPacks: BuiltinPacks;
+  /** Every rule id, loaded or not, so directives naming a rule of an unloaded pack stay valid. */
+  knownRules?: readonly string[];
 }
 
 /** Where each statement of a file starts and ends (UTF-16 offsets): for "disable for this statement". */
@@ -40,12 +42,12 @@ export class HistoryLinter {
   constructor(cwd: string, host: ProjectHost) {
     this.cwd = cwd;
     this.#host = host;
-    this.#configs = new ConfigLoader({ cwd, builtinPacks: host.builtinPacks });
+    this.#configs = new ConfigLoader({ cwd, builtinPacks: host.builtinPacks, knownRules: host.knownRules });
   }
 
   /** A config file changed: read configs afresh on the next lint. */
   reloadConfig(): void {
-    this.#configs = new ConfigLoader({ cwd: this.cwd, builtinPacks: this.#host.builtinPacks });
+    this.#configs = new ConfigLoader({ cwd: this.cwd, builtinPacks: this.#host.builtinPacks, knownRules: this.#host.knownRules });
   }
 
   /** The history a file belongs to (its key for scheduling and grouping). */

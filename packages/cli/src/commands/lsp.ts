@@ -6,6 +6,7 @@ import { historyFiles } from '../find-files.js';
 import { auxReader, displayPath } from '../gather-files.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../parse-args.js';
+import { KNOWN_RULES } from '../known-rules.js';
 import { RULE_PACKS } from '../rule-packs.js';
 
 export const LSP_HELP = `Usage: migralint lsp [--stdio]
@@ -29,6 +30,6 @@ export async function runLspCommand(argv: readonly string[], io: CliIO): Promise
     input: io.stdin,
     output: io.stdout,
     cwd: io.cwd,
-    host: { historyFiles: (cwd, files) => historyFiles(cwd, files, migrationRootOf), displayPath, auxReader, builtinPacks: RULE_PACKS },
+    host: { historyFiles: (cwd, files) => historyFiles(cwd, files, migrationRootOf), displayPath, auxReader, builtinPacks: RULE_PACKS, knownRules: KNOWN_RULES },
   });
 }
