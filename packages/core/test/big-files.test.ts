@@ -1,0 +1,89 @@
+// A big file is parsed in pieces (split-statements.ts): its statements must be exactly those of the
+// whole file parsed at once, with file offsets, even where a cut falls inside a string, a comment,
+// a function body or a rule's parentheses, and a syntax error must be reported where it is.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOffsetMap } from '../src/offsets.js';
+import { loadParser, parseSql } from '../src/parser.js';
+import { parseInPieces, splitStatements } from '../src/split-statements.js';
+
+beforeAll(loadParser);
+
+/** About `bytes` of SQL whose `;` line ends fall inside strings, comments, bodies and parentheses. */
+function trickyMigration(bytes: number, extra: (i: number) => string = () => ''): string {
+  const parts: string[] = [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const block = `-- step ${i}; a comment with a semicolon;
+ALTER TABLE "tablé_${i}" DROP COLUMN x;
+INSERT INTO notes (body) VALUES ('line one;
+line two; ${i}');
+CREATE FUNCTION f_${i}() RETURNS int LANGUAGE sql
+BEGIN ATOMIC
+  SELECT 1;
+  SELECT ${i};
+END;
+CREATE RULE r_${i} AS ON INSERT TO t DO ALSO (NOTIFY a;
+NOTIFY b);
+DO $$ BEGIN
+  PERFORM 1;
+  RAISE NOTICE 'x;';
+END $$;
+/* a block comment;
+   spanning lines; */
+${extra(i)}`;
+    parts.push(block);
+    size += block.length;
+  }
+  return parts.join('');
+}
+
+/** What one parse of the whole file gives: each statement's kind, UTF-16 start and tree. */
+function wholeFile(text: string) {
+  const map = createOffsetMap(text);
+  const parsed = parseSql(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.stmts.map((raw) => {
+    const kind = Object.keys(raw.stmt!)[0]!;
+    return { kind, start: map.fromByte(raw.stmt_location ?? 0), node: raw.stmt![kind] };
+  });
+}
+
+describe('big files parsed in pieces', () => {
+  it('gives the statements, offsets and trees of the whole file parsed at once', () => {
+    const text = trickyMigration(700 * 1024);
+    const map = createOffsetMap(text);
+    // The pieces reach the end (no fallback to one parse of the whole file).
+    expect(parseInPieces(text, map).rest).toBe(text.length);
+    const { statements } = splitStatements(text, map);
+    const expected = wholeFile(text);
+    expect(statements.length).toBe(expected.length);
+    expect(statements.map((s) => ({ kind: s.kind, start: s.start, node: s.node }))).toEqual(expected);
+    // Node locations are file offsets: the last DROP COLUMN's table name is where its location says.
+    const last = statements.filter((s) => s.kind === 'AlterTableStmt').at(-1)!;
+    const relation = (last.node as { relation: { relname: string; location: number } }).relation;
+    expect(text.slice(map.fromByte(relation.location)).startsWith(`"${relation.relname}"`)).toBe(true);
+  });
+
+  it('reports a syntax error deep in a big file at its place and lints the statements around it', () => {
+    const text = trickyMigration(700 * 1024, (i) => (i === 1500 ? 'SELEC 1;\n' : ''));
+    const map = createOffsetMap(text);
+    const { statements } = splitStatements(text, map);
+    const errors = statements.filter((s) => s.kind === 'ParseError');
+    expect(errors.map((s) => s.text)).toEqual(['SELEC 1']);
+    expect(errors[0]!.start).toBe(text.indexOf('SELEC 1;'));
+    // Every other statement is there: one fewer than the file without the error has.
+    expect(statements.length - 1).toBe(wholeFile(trickyMigration(700 * 1024)).length);
+    expect(statements.map((s) => s.index)).toEqual(statements.map((_, i) => i));
+  });
+
+  it('keeps the statements before an unterminated quote deep in a big file', () => {
+    const text = `${trickyMigration(600 * 1024)}SELECT 'never closed;\nDROP TABLE x;\n`;
+    const { statements } = splitStatements(text, createOffsetMap(text));
+    const errors = statements.filter((s) => s.kind === 'ParseError');
+    // Postgres reads the rest of the file as the string; the pieces before that piece are kept.
+    expect(errors).toHaveLength(1);
+    expect(statements.at(-1)).toBe(errors[0]);
+    expect(errors[0]!.end).toBe(text.length);
+    expect(text.length - errors[0]!.start).toBeLessThan(200 * 1024);
+    expect(statements.length).toBeGreaterThan(1000);
+  });
+});
