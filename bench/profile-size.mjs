@@ -5,7 +5,7 @@
 // the model, the schema replay, each rule's visitors, and the ms per MB, so a part that grows faster
 // than the file stands out. With --heap also the heap after the run (model and files kept).
 //
-//   node bench/profile-size.mjs [0.5,1,2] [--top 15] [--heap]
+//   node bench/profile-size.mjs [0.5,1,2] [--top 15] [--heap] [--kind tables|findings]
 //
 // Needs `pnpm build` first. For a CPU profile of one size:
 //   node --cpu-prof bench/profile-size.mjs 2
@@ -17,6 +17,8 @@ import { generateMigration } from './generate-migration.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const kindAt = args.indexOf('--kind');
+const kind = kindAt === -1 ? 'tables' : args[kindAt + 1];
 const sizes = (args.find((a) => /^[\d.,]+$/.test(a)) ?? '0.5,1,2').split(',').map(Number);
 const topAt = args.indexOf('--top');
 const top = topAt === -1 ? 15 : Number(args[topAt + 1]);
@@ -64,7 +66,7 @@ function timed(config, times) {
 
 const rows = [];
 for (const mb of sizes) {
-  const content = generateMigration(mb * 1024 * 1024);
+  const content = generateMigration(mb * 1024 * 1024, kind);
   const times = new Map();
   const config = timed(base, times);
   let kept;

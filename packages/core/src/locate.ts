@@ -54,9 +54,22 @@ export class Locator {
 
   private tokenRange(byteLocation: number): Range | undefined {
     const start = this.map.fromByte(byteLocation);
-    const statement = this.statements.find((s) => s.start <= start && start < Math.max(s.end, s.start + 1));
+    const statement = this.statementAt(start);
     if (!statement) return undefined;
     return this.windowRange(start, statement) ?? this.statementTokenRange(byteLocation, start, statement);
+  }
+
+  /** The statement whose range holds `offset`: a binary search (statements are in file order, apart). */
+  private statementAt(offset: number): Statement | undefined {
+    let lo = 0;
+    let hi = this.statements.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.statements[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = this.statements[lo];
+    return s && s.start <= offset && offset < Math.max(s.end, s.start + 1) ? s : undefined;
   }
 
   /**

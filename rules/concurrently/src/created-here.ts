@@ -8,7 +8,7 @@
 // statements of the same part: a `CREATE TABLE` (without IF NOT EXISTS, which may have created
 // nothing) earlier in the part proves the table is new, whatever the model could replay.
 
-import type { AstNode, RuleContext, Statement } from '@migralint/core';
+import { indexStatements, type AstNode, type RuleContext, type Statement } from '@migralint/core';
 
 /** A relation as written: the schema when qualified, the name as Postgres stores it. */
 export interface RelationName {
@@ -47,15 +47,24 @@ function toModelName(name: RelationName): { schema?: string; name: string } {
 /** Did the current migration create `table` (before the current statement, in the same part, or per the model)? */
 export function isNewTable(context: RuleContext<any>, table: RelationName): boolean {
   if (context.schema?.isNew('table', toModelName(table))) return true;
-  return earlierInPart(context, (statement) => {
-    if (statement.node.if_not_exists) return false;
-    if (statement.kind === 'CreateStmt') return same(fromRangeVar(statement.node.relation), table);
-    if (statement.kind === 'CreateTableAsStmt') {
-      // CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
-      return ['OBJECT_TABLE', 'OBJECT_MATVIEW'].includes(statement.node.objtype) && same(fromRangeVar(statement.node.into?.rel), table);
-    }
-    return false;
-  });
+  const current = context.statement;
+  // Indexed once per part by table name: a lookup per call, not a pass over the part.
+  return (indexStatements(context.statementsOfPart(), createdTables).get(table.name) ?? []).some((c) => c.index < current.index && same(c.name, table));
+}
+
+/** The table a statement certainly creates (not IF NOT EXISTS, which may have created nothing), keyed by name. */
+function createdTables(statement: Statement): Array<[string, { index: number; name: RelationName }]> {
+  if (statement.node.if_not_exists) return [];
+  let name: RelationName | undefined;
+  if (statement.kind === 'CreateStmt') name = fromRangeVar(statement.node.relation);
+  // CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
+  else if (statement.kind === 'CreateTableAsStmt' && ['OBJECT_TABLE', 'OBJECT_MATVIEW'].includes(statement.node.objtype)) name = fromRangeVar(statement.node.into?.rel);
+  return name ? [[name.name, { index: statement.index, name }]] : [];
+}
+
+/** The indexes `CREATE INDEX` statements build, keyed by index name, with their table. */
+function builtIndexes(statement: Statement): Array<[string, { index: number; table: RelationName }]> {
+  return statement.kind === 'IndexStmt' && statement.node.idxname ? [[statement.node.idxname, { index: statement.index, table: fromRangeVar(statement.node.relation) }]] : [];
 }
 
 /**
@@ -65,11 +74,9 @@ export function isNewTable(context: RuleContext<any>, table: RelationName): bool
  */
 export function tableOfIndex(context: RuleContext<any>, index: RelationName): RelationName | undefined {
   const current = context.statement;
-  const built = context.statementsOfPart()
-    .filter((s) => s.index < current.index && s.kind === 'IndexStmt' && s.node.idxname === index.name)
-    .map((s) => fromRangeVar(s.node.relation))
-    .filter((table) => (table.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
-    .at(-1);
+  const built = (indexStatements(context.statementsOfPart(), builtIndexes).get(index.name) ?? [])
+    .filter((s) => s.index < current.index && (s.table.schema ?? DEFAULT_SCHEMA) === (index.schema ?? DEFAULT_SCHEMA))
+    .at(-1)?.table;
   if (built) return built;
   const schema = context.schema;
   if (!schema) return undefined;
@@ -93,9 +100,4 @@ export function tableBefore(context: RuleContext<any>, table: RelationName) {
   const schema = context.schema;
   if (!schema) return undefined;
   return schema.before.table(schema.resolve(toModelName(table)));
-}
-
-function earlierInPart(context: RuleContext<any>, test: (statement: Statement) => boolean): boolean {
-  const current = context.statement;
-  return context.statementsOfPart().some((statement) => statement.index < current.index && test(statement));
 }

@@ -4,7 +4,7 @@
 // as Postgres stores them: unquoted names folded to lowercase by the parser, quoted names exact,
 // `public` when no schema is written.
 
-import type { AstNode, Statement } from '@migralint/core';
+import { indexStatements, type AstNode, type Statement } from '@migralint/core';
 
 export interface TableRef {
   /** The schema as written, or undefined when unqualified. */
@@ -43,18 +43,16 @@ export function columnAddedEarlierInFile(
   table: TableRef,
   column: string,
 ): boolean {
-  return statements.some(
-    (statement) =>
-      statement.index < before.index &&
-      statement.kind === 'AlterTableStmt' &&
-      statement.node.objtype === 'OBJECT_TABLE' &&
-      sameTable(tableFromRangeVar(statement.node.relation ?? {}), table) &&
-      (statement.node.cmds ?? []).some(
-        (cmd: AstNode) =>
-          cmd.AlterTableCmd?.subtype === 'AT_AddColumn' &&
-          !cmd.AlterTableCmd.missing_ok &&
-          cmd.AlterTableCmd.def?.ColumnDef?.colname === column,
-      ),
-  );
+  // Indexed once per file by column name: a lookup per call, not a pass over the file.
+  return (indexStatements(statements, addedColumns).get(column) ?? []).some((added) => added.index < before.index && sameTable(added.table, table));
 }
 
+/** The columns an `ALTER TABLE … ADD COLUMN` (without IF NOT EXISTS) adds, keyed by column name. */
+function addedColumns(statement: Statement): Array<[string, { index: number; table: TableRef }]> {
+  if (statement.kind !== 'AlterTableStmt' || statement.node.objtype !== 'OBJECT_TABLE') return [];
+  const table = tableFromRangeVar(statement.node.relation ?? {});
+  return (statement.node.cmds ?? [])
+    .map((cmd: AstNode) => cmd.AlterTableCmd)
+    .filter((cmd: AstNode) => cmd?.subtype === 'AT_AddColumn' && !cmd.missing_ok && typeof cmd.def?.ColumnDef?.colname === 'string')
+    .map((cmd: AstNode): [string, { index: number; table: TableRef }] => [cmd.def.ColumnDef.colname, { index: statement.index, table }]);
+}

@@ -10,7 +10,7 @@
  * earlier `ALTER COLUMN … TYPE` in the same file; when it is unknown the change is reported.
  * Columns of tables the migration created, or columns it added, are exempt.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type Range, type RuleContext, type Statement } from '@migralint/core';
 import { displayType, formatType, isBinaryCompatibleChange, parseTypeText, typeFromTypeName, type ColumnType } from '../column-types.js';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { alterTableSubcommands, findName, type SqlToken } from '../scan-names.js';
@@ -93,22 +93,26 @@ function columnRange(tokens: SqlToken[] | undefined, column: string): Range | un
  * the file (or earlier in this statement), else the model's table before this migration.
  */
 function oldType(context: RuleContext<any>, statement: Statement, table: TableRef, column: string, cmdIndex: number): ColumnType | undefined {
-  let found: ColumnType | undefined;
-  let known = false;
-  for (const s of context.statements) {
-    if (s.index > statement.index || s.kind !== 'AlterTableStmt' || !sameTable(tableFromRangeVar(s.node.relation ?? {}), table)) continue;
-    (s.node.cmds ?? []).forEach((entry: AstNode, i: number) => {
-      const cmd = entry.AlterTableCmd;
-      if (s === statement && i >= cmdIndex) return;
-      if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name === column) {
-        found = typeFromTypeName(cmd.def?.ColumnDef?.typeName);
-        known = true;
-      }
-    });
-  }
-  if (known) return found;
+  // Indexed once per file by column name: a lookup per call, not a pass over the file.
+  const earlier = (indexStatements(context.statements, typeChanges).get(column) ?? []).filter(
+    (change) => change.statement.index <= statement.index && !(change.statement === statement && change.cmdIndex >= cmdIndex) && sameTable(change.table, table),
+  );
+  const last = earlier.at(-1);
+  if (last) return typeFromTypeName(last.typeName);
   const info = columnBefore(context, table, column);
   return info ? parseTypeText(info.type) : undefined;
+}
+
+/** Every `ALTER COLUMN … TYPE` subcommand of an ALTER TABLE, keyed by column name, in order. */
+function typeChanges(statement: Statement): Array<[string, { statement: Statement; cmdIndex: number; table: TableRef; typeName: AstNode }]> {
+  if (statement.kind !== 'AlterTableStmt') return [];
+  const table = tableFromRangeVar(statement.node.relation ?? {});
+  const out: Array<[string, { statement: Statement; cmdIndex: number; table: TableRef; typeName: AstNode }]> = [];
+  (statement.node.cmds ?? []).forEach((entry: AstNode, cmdIndex: number) => {
+    const cmd = entry.AlterTableCmd;
+    if (cmd?.subtype === 'AT_AlterColumnType') out.push([cmd.name, { statement, cmdIndex, table, typeName: cmd.def?.ColumnDef?.typeName }]);
+  });
+  return out;
 }
 
 /** Is the USING expression the column itself, possibly cast to the new type (`USING c::text`)? */
