@@ -5,7 +5,7 @@
 // the model, the schema replay, each rule's visitors, and the ms per MB, so a part that grows faster
 // than the file stands out. With --heap also the heap after the run (model and files kept).
 //
-//   node bench/profile-size.mjs [0.5,1,2] [--top 15] [--heap] [--kind tables|findings]
+//   node bench/profile-size.mjs [0.5,1,2] [--top 15] [--heap] [--kind tables|findings|dump] [--preset strict]
 //
 // Needs `pnpm build` first. For a CPU profile of one size:
 //   node --cpu-prof bench/profile-size.mjs 2
@@ -28,8 +28,10 @@ const withHeap = args.includes('--heap');
 v8.setFlagsFromString('--liftoff-only');
 const dist = (pkg) => path.join(root, 'packages', pkg, 'dist', 'index.js');
 const { lint } = await import(dist('migrations'));
-const { loadConfig } = await import(dist('config'));
-const base = await loadConfig({ cwd: root, searchFrom: root });
+const { ConfigLoader } = await import(dist('config'));
+const presetAt = args.indexOf('--preset');
+const preset = presetAt === -1 ? 'recommended' : args[presetAt + 1];
+const base = await new ConfigLoader({ cwd: root }).resolveConfig({ extends: [preset] });
 
 /** The config with every rule's visitors and project hook timed into `times` (ms by rule id). */
 function timed(config, times) {
