@@ -29,22 +29,24 @@ export interface SplitResult {
 interface Chunk {
   base: number;
   end: number;
+  /** Code after the last top-level `;` (recovery's last chunk). */
+  open?: boolean;
 }
 
-export function splitStatements(text: string, map: OffsetMap, sectionBreaks: readonly number[] = []): SplitResult {
+export function splitStatements(text: string, map: OffsetMap, sectionBreaks: readonly number[] = [], sizes: PieceSizes = PIECE_SIZES): SplitResult {
   const blanked = blankMetaCommands(text, map);
   const metaCommands = blanked.metaCommands;
   const parseText = endStatementsAt(blanked.parseText, sectionBreaks);
-  // A big file is parsed in pieces up to its first statement that does not parse; from there on
-  // (the whole of a small file) it is parsed in one go and, failing that, recovered statement by statement.
-  const pieces = map.byteLength >= PIECES_FROM ? parseInPieces(parseText, map) : { stmts: [], rest: 0 };
-  const statements = toStatements(pieces.stmts, 0, map.byteLength, parseText, text, map);
+  // A big file is parsed in pieces as far as they hold; from there on (the whole of a small file)
+  // it is parsed in one go and, failing that, recovered statement by statement.
+  const pieces = map.byteLength >= sizes.from ? parseInPieces(parseText, text, map, sizes.piece) : { statements: [], rest: 0 };
+  const statements = pieces.statements;
   if (pieces.rest === parseText.length) return { statements, metaCommands, parseText };
   const rest = { base: map.toByte(pieces.rest), end: map.byteLength };
   const restText = pieces.rest === 0 ? parseText : parseText.slice(pieces.rest);
   const parsed = parseSql(restText);
   if (parsed.ok) statements.push(...shifted(parsed.stmts, rest, parseText, text, map, statements.length));
-  else statements.push(...recover(parseText, text, map, rest, restText, parsed, statements.length));
+  else statements.push(...(recover(parseText, text, map, rest, restText, parsed, statements.length).statements ?? []));
   return { statements, metaCommands, parseText };
 }
 
@@ -72,56 +74,63 @@ function endStatementsAt(parseText: string, breaks: readonly number[]): string {
 /**
  * libpg-query's parse of one string grows faster than the string (its JSON output and the wasm
  * heap): a 10 MB migration takes 2.9 s whole, 1.3 s in 64 KB pieces, and the heap stays small.
- * So a big file is cut after a `;` about every PIECE bytes and each piece is parsed alone.
+ * So a big file is cut after a `;` about every 64 KB and each piece is parsed alone.
  */
-const PIECES_FROM = 512 * 1024;
-const PIECE = 64 * 1024;
+export interface PieceSizes {
+  /** Files of this many bytes and more are parsed in pieces. */
+  from: number;
+  /** The least size of a piece, in UTF-16 units (a cut is at the first line-ending `;` after it). */
+  piece: number;
+}
 
-/** A piece that does not end where its last statement does runs on to further cuts, up to this. */
-const MAX_PIECE = 16 * PIECE;
+const PIECE_SIZES: PieceSizes = { from: 512 * 1024, piece: 64 * 1024 };
+
+/** A piece that does not end where its last statement does runs on to further cuts, up to this many times its size. */
+const MAX_GROWTH = 16;
 
 /**
- * The file's raw statements with file offsets, parsed piece by piece, and where the pieces stopped
- * (a UTF-16 offset; the file's length when they reached the end). A cut is after a `;` that ends a
- * line, and it holds only if the piece parses and its last statement ends at that `;`: a piece
- * that started at the top level then ended there too, so its statements are the whole file's with
- * the piece's byte offset added. A `;` inside a string, a comment, a `BEGIN ATOMIC` body or a rule's
- * parentheses fails that test; the piece then runs on to the next cuts, then to cuts twice as far
- * (so a long body is parsed a few times, not once per line), and stops trying past MAX_PIECE or at
- * a syntax error: the rest of the file is then parsed (and recovered) as one.
+ * The file's statements, parsed piece by piece, and where the pieces stopped (a UTF-16 offset; the
+ * file's length when they reached the end). A cut is after a `;` that ends a line. It holds when
+ * the piece parses and its last statement ends at that `;`: a piece that started at the top level
+ * then ended there too, so its statements are the whole file's with the piece's offset added. A
+ * `;` inside a string, a comment, a `BEGIN ATOMIC` body or a rule's parentheses fails that test;
+ * the piece then runs on to the next cuts, then to cuts twice as far (so a long body is parsed a
+ * few times, not once per line), up to MAX_GROWTH times. A piece with a syntax error is recovered alone
+ * when the scanner agrees that its cut is a top-level `;` and no statement in it runs on past the
+ * cut; otherwise the rest of the file is parsed (and recovered) as one.
  */
-export function parseInPieces(parseText: string, map: OffsetMap): { stmts: RawStmt[]; rest: number } {
-  const stmts: RawStmt[] = [];
+export function parseInPieces(parseText: string, text: string, map: OffsetMap, size = PIECE_SIZES.piece): { statements: Statement[]; rest: number } {
+  const statements: Statement[] = [];
   const cuts = /;[ \t]*\r?\n/g;
   let from = 0;
-  let length = PIECE;
+  let length = size;
   let retries = 0;
   while (from < parseText.length) {
     cuts.lastIndex = from + length;
     const match = cuts.lastIndex < parseText.length ? cuts.exec(parseText) : null;
     const cut = match ? match.index + 1 : parseText.length;
-    const parsed = parseSql(parseText.slice(from, cut));
-    const base = map.toByte(from);
+    // The last piece is the rest of the file: the caller's, parsed as a small file is.
+    if (cut === parseText.length) break;
+    const pieceText = parseText.slice(from, cut);
+    const piece = { base: map.toByte(from), end: map.toByte(cut) };
+    const parsed = parseSql(pieceText);
     const last = parsed.ok ? parsed.stmts[parsed.stmts.length - 1] : undefined;
-    const endsAtCut = cut === parseText.length || (last?.stmt_len !== undefined && (last.stmt_location ?? 0) + last.stmt_len === map.toByte(cut - 1) - base);
-    if (!parsed.ok || !endsAtCut) {
-      if (cut === parseText.length || cut - from >= MAX_PIECE) break;
+    const endsAtCut = last?.stmt_len !== undefined && piece.base + (last.stmt_location ?? 0) + last.stmt_len === piece.end - 1;
+    const done = parsed.ok
+      ? endsAtCut && shifted(parsed.stmts, piece, parseText, text, map, statements.length)
+      : recover(parseText, text, map, piece, pieceText, parsed, statements.length, true).statements;
+    if (!done) {
+      if (cut - from >= MAX_GROWTH * size) break;
       // A string or body usually closes within a few lines: the next cuts first, then twice as far.
       length = ++retries < 4 ? cut - from + 1 : 2 * (cut - from);
       continue;
     }
-    for (const raw of parsed.stmts) {
-      if (base > 0) {
-        shiftLocations(raw.stmt, base);
-        raw.stmt_location = (raw.stmt_location ?? 0) + base;
-      }
-      stmts.push(raw);
-    }
+    for (const statement of done) statements.push(statement);
     from = cut;
-    length = PIECE;
+    length = size;
     retries = 0;
   }
-  return { stmts, rest: from };
+  return { statements, rest: from };
 }
 
 // --- psql meta-commands -------------------------------------------------------------------
@@ -159,7 +168,10 @@ function blank(s: string): string {
 
 /**
  * The statements of `region` (the rest of the file from a statement boundary, the whole file when
- * its base is 0), which does not parse as a whole: split at its top-level `;` and parsed piece by piece.
+ * its base is 0, or a piece of a big file), which does not parse as a whole: split at its top-level
+ * `;` and parsed chunk by chunk. With `closed` (a piece), the statements are undefined unless the
+ * region ends with a top-level `;` and no chunk in it failed for want of what follows (`BEGIN
+ * ATOMIC` bodies): the whole file's recovery would then have cut and read it the same way.
  */
 function recover(
   parseText: string,
@@ -169,15 +181,17 @@ function recover(
   regionText: string,
   failure: { message: string; cursor: number },
   firstIndex: number,
-): Statement[] {
+  closed = false,
+): { statements: Statement[] | undefined } {
   const scanned = scanSql(regionText);
   if (!scanned) {
     // The lexer itself gave up (an unterminated quote or comment): Postgres would read the rest
     // of the file as part of it too, so the rest is one unparseable statement.
-    return [parseErrorStatement(firstIndex, region, text, map, failure, regionText, undefined)];
+    return { statements: closed ? undefined : [parseErrorStatement(firstIndex, region, text, map, failure, regionText, undefined)] };
   }
   const tokens = region.base === 0 ? scanned : scanned.map((t) => ({ ...t, start: t.start + region.base, end: t.end + region.base }));
-  const chunks = chunksAtSemicolons(tokens, region.base, map.byteLength);
+  const chunks = chunksAtSemicolons(tokens, region.base, region.end);
+  if (closed && (chunks.length === 0 || chunks[chunks.length - 1]!.end !== region.end || chunks[chunks.length - 1]!.open)) return { statements: undefined };
   const bytes = Buffer.from(parseText, 'utf8');
   const statements: Statement[] = [];
   // Chunks and tokens are both in file order: one moving index finds each chunk's tokens.
@@ -193,7 +207,8 @@ function recover(
     // `BEGIN ATOMIC … END` bodies hold semicolons the scanner cannot see as inner: when a piece
     // ends too early ("at end of input"), try it joined with the next pieces before giving up.
     let merged = false;
-    if (/end of input/.test(parsed.message)) {
+    const endOfInput = /end of input/.test(parsed.message);
+    if (endOfInput) {
       for (let j = i + 1; j < Math.min(chunks.length, i + 16); j++) {
         const joined = { base: chunk.base, end: chunks[j]!.end };
         const retry = parseSql(bytes.toString('utf8', joined.base, joined.end));
@@ -206,6 +221,8 @@ function recover(
       }
     }
     if (!merged) {
+      // In a piece, the joins might have reached past its end: the whole file's reading may differ.
+      if (closed && endOfInput) return { statements: undefined };
       while (firstToken < tokens.length && tokens[firstToken]!.start < chunk.base) firstToken++;
       let endToken = firstToken;
       while (endToken < tokens.length && tokens[endToken]!.end <= chunk.end) endToken++;
@@ -214,10 +231,13 @@ function recover(
       statements.push(parseErrorStatement(firstIndex + statements.length, chunk, text, map, parsed, sql, tokensOfChunk));
     }
   }
-  return statements;
+  return { statements };
 }
 
-/** Byte ranges between top-level `;` tokens (parentheses track CREATE RULE's `(a; b)` lists). */
+/**
+ * Byte ranges between top-level `;` tokens (parentheses track CREATE RULE's `(a; b)` lists); code
+ * after the last one is a final chunk marked `open`.
+ */
 function chunksAtSemicolons(tokens: Token[], from: number, byteLength: number): Chunk[] {
   const chunks: Chunk[] = [];
   let depth = 0;
@@ -230,7 +250,7 @@ function chunksAtSemicolons(tokens: Token[], from: number, byteLength: number): 
       base = token.end;
     }
   }
-  if (tokens.some((t) => t.start >= base && !isComment(t))) chunks.push({ base, end: byteLength });
+  if (tokens.some((t) => t.start >= base && !isComment(t))) chunks.push({ base, end: byteLength, open: true });
   return chunks;
 }
 

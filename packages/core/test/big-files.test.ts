@@ -8,6 +8,9 @@ import { parseInPieces, splitStatements } from '../src/split-statements.js';
 
 beforeAll(loadParser);
 
+// Small pieces, so that a test text of a few dozen KB has many cuts (files use 64 KB pieces from 512 KB on).
+const SIZES = { from: 0, piece: 2048 };
+
 /** About `bytes` of SQL whose `;` line ends fall inside strings, comments, bodies and parentheses. */
 function trickyMigration(bytes: number, extra: (i: number) => string = () => ''): string {
   const parts: string[] = [];
@@ -49,11 +52,11 @@ function wholeFile(text: string) {
 
 describe('big files parsed in pieces', () => {
   it('gives the statements, offsets and trees of the whole file parsed at once', () => {
-    const text = trickyMigration(700 * 1024);
+    const text = trickyMigration(60 * 1024);
     const map = createOffsetMap(text);
-    // The pieces reach the end (no fallback to one parse of the whole file).
-    expect(parseInPieces(text, map).rest).toBe(text.length);
-    const { statements } = splitStatements(text, map);
+    // The pieces reach the last piece (no fallback to one parse of the whole file).
+    expect(parseInPieces(text, text, map, SIZES.piece).rest).toBeGreaterThan(text.length - 2 * SIZES.piece);
+    const { statements } = splitStatements(text, map, [], SIZES);
     const expected = wholeFile(text);
     expect(statements.length).toBe(expected.length);
     expect(statements.map((s) => ({ kind: s.kind, start: s.start, node: s.node }))).toEqual(expected);
@@ -63,27 +66,39 @@ describe('big files parsed in pieces', () => {
     expect(text.slice(map.fromByte(relation.location)).startsWith(`"${relation.relname}"`)).toBe(true);
   });
 
-  it('reports a syntax error deep in a big file at its place and lints the statements around it', () => {
-    const text = trickyMigration(700 * 1024, (i) => (i === 1500 ? 'SELEC 1;\n' : ''));
+  it('recovers syntax errors piece by piece as the whole file would be recovered', () => {
+    // Every 40th block has a statement Postgres cannot parse: the blocks are read alone (small
+    // texts are parsed whole, then recovered) and their statements, moved to the block's offset,
+    // are what the big file must give.
+    const blocks: string[] = [];
+    trickyMigration(60 * 1024, (i) => (i % 40 === 7 ? 'SELEC 1;\nCREATE TABLE {{ .Schema }}.x (id int);\n' : '')).replace(/(?=-- step \d+;)/g, '\u0000').split('\u0000').forEach((b) => b && blocks.push(b));
+    const text = blocks.join('');
+    const expected: Array<{ kind: string; start: number; end: number; error?: string }> = [];
+    let offset = 0;
+    for (const block of blocks) {
+      for (const s of splitStatements(block, createOffsetMap(block)).statements) {
+        expected.push({ kind: s.kind, start: s.start + offset, end: s.end + offset, ...(s.error ? { error: s.error.message } : {}) });
+      }
+      offset += block.length;
+    }
     const map = createOffsetMap(text);
-    const { statements } = splitStatements(text, map);
-    const errors = statements.filter((s) => s.kind === 'ParseError');
-    expect(errors.map((s) => s.text)).toEqual(['SELEC 1']);
-    expect(errors[0]!.start).toBe(text.indexOf('SELEC 1;'));
-    // Every other statement is there: one fewer than the file without the error has.
-    expect(statements.length - 1).toBe(wholeFile(trickyMigration(700 * 1024)).length);
+    const { statements } = splitStatements(text, map, [], SIZES);
+    expect(statements.map((s) => ({ kind: s.kind, start: s.start, end: s.end, ...(s.error ? { error: s.error.message } : {}) }))).toEqual(expected);
+    expect(statements.filter((s) => s.kind === 'ParseError').length).toBeGreaterThan(3);
     expect(statements.map((s) => s.index)).toEqual(statements.map((_, i) => i));
+    // The pieces went on past the errors instead of handing the rest of the file to one recovery.
+    expect(parseInPieces(text, text, map, SIZES.piece).rest).toBeGreaterThan(text.length - 2 * SIZES.piece);
   });
 
   it('keeps the statements before an unterminated quote deep in a big file', () => {
-    const text = `${trickyMigration(600 * 1024)}SELECT 'never closed;\nDROP TABLE x;\n`;
-    const { statements } = splitStatements(text, createOffsetMap(text));
+    const text = `${trickyMigration(60 * 1024)}SELECT 'never closed;\nDROP TABLE x;\n`;
+    const { statements } = splitStatements(text, createOffsetMap(text), [], SIZES);
     const errors = statements.filter((s) => s.kind === 'ParseError');
     // Postgres reads the rest of the file as the string; the pieces before that piece are kept.
     expect(errors).toHaveLength(1);
     expect(statements.at(-1)).toBe(errors[0]);
     expect(errors[0]!.end).toBe(text.length);
-    expect(text.length - errors[0]!.start).toBeLessThan(200 * 1024);
-    expect(statements.length).toBeGreaterThan(1000);
+    expect(text.length - errors[0]!.start).toBeLessThan(4 * SIZES.piece);
+    expect(statements.length).toBeGreaterThan(100);
   });
 });
