@@ -144,7 +144,9 @@ function blankMetaCommands(text: string, map: OffsetMap): { parseText: string; m
   const tokens = scanSql(text);
   if (!tokens) return { parseText: text, metaCommands: [] };
   const metaCommands: MetaCommand[] = [];
-  let parseText = text;
+  // The text between meta-commands and their blanks, joined once (not the whole text copied per command).
+  const pieces: string[] = [];
+  let from = 0;
   for (const token of tokens) {
     if (token.text !== '\\') continue;
     const start = map.fromByte(token.start);
@@ -154,9 +156,12 @@ function blankMetaCommands(text: string, map: OffsetMap): { parseText: string; m
     if (metaCommands.length > 0 && metaCommands[metaCommands.length - 1]!.end > start) continue;
     const command = /^\\[A-Za-z!?.]*/.exec(text.slice(start, end))?.[0] ?? '\\';
     metaCommands.push({ command, start, end });
-    parseText = parseText.slice(0, start) + blank(text.slice(start, end)) + parseText.slice(end);
+    pieces.push(text.slice(from, start), blank(text.slice(start, end)));
+    from = end;
   }
-  return { parseText, metaCommands };
+  if (from === 0) return { parseText: text, metaCommands };
+  pieces.push(text.slice(from));
+  return { parseText: pieces.join(''), metaCommands };
 }
 
 /** Spaces with the same UTF-8 byte length as `s`, so byte offsets after it do not move. */
