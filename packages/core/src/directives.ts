@@ -10,6 +10,7 @@ import type { Range, Statement } from './types.js';
 import type { OffsetMap } from './offsets.js';
 import { isComment, scanSql, type Token } from './parser.js';
 import { bodyComments, withEmbedded } from './embed-statements.js';
+import { lastStartingAtOrBefore } from './statement-index.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-statement' | 'disable-file';
 
@@ -77,14 +78,8 @@ function directiveComments(parseText: string, statements: readonly Statement[], 
 
 /** From the start of the last statement starting at or before `offset` (or 0) to the next one's start (or the end). */
 function stretchAround(statements: readonly Statement[], offset: number, length: number): Range {
-  let lo = -1;
-  let hi = statements.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (statements[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { start: lo === -1 ? 0 : statements[lo]!.start, end: statements[lo + 1]?.start ?? length };
+  const at = lastStartingAtOrBefore(statements, offset);
+  return { start: at === -1 ? 0 : statements[at]!.start, end: statements[at + 1]?.start ?? length };
 }
 
 /** `rule-a, rule-b -- why` → [`rule-a, rule-b`, `why`]. */

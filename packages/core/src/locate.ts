@@ -5,6 +5,7 @@
 import type { Range, ReportTarget, SqlToken, Statement } from './types.js';
 import type { OffsetMap } from './offsets.js';
 import { isComment, scanSql, type Token } from './parser.js';
+import { lastStartingAtOrBefore } from './statement-index.js';
 
 export class Locator {
   private readonly tokens = new WeakMap<Statement, Token[] | undefined>();
@@ -59,17 +60,10 @@ export class Locator {
     return this.windowRange(start, statement) ?? this.statementTokenRange(byteLocation, start, statement);
   }
 
-  /** The statement whose range holds `offset`: a binary search (statements are in file order, apart). */
+  /** The statement whose range holds `offset` (an empty one holds its start). */
   private statementAt(offset: number): Statement | undefined {
-    let lo = 0;
-    let hi = this.statements.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.statements[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const s = this.statements[lo];
-    return s && s.start <= offset && offset < Math.max(s.end, s.start + 1) ? s : undefined;
+    const s = this.statements[lastStartingAtOrBefore(this.statements, offset)];
+    return s && offset < Math.max(s.end, s.start + 1) ? s : undefined;
   }
 
   /**
