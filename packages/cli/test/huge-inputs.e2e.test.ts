@@ -41,6 +41,22 @@ describe('huge inputs', () => {
     expect(messages.map((m) => m.ruleId)).toContain('destructive/no-drop-table');
   });
 
+  it('a 10 MB migration with a syntax error at the top and one in the middle (parsed in pieces)', async () => {
+    const steps: string[] = [];
+    for (let size = 0, i = 0; size < TEN_MB; i++) {
+      const step = `CREATE TABLE t${i} (id bigint PRIMARY KEY, name text);\nCREATE INDEX t${i}_name ON t${i} (name);\n`;
+      steps.push(i === 60_000 ? `${step}SELEC 2;\n` : step);
+      size += step.length;
+    }
+    const sql = `SELEC 1;\n${steps.join('')}ALTER TABLE old_items DROP COLUMN name;\n`;
+    const run = await lintAlone('001_big.sql', sql);
+    const messages = expectNoCrash(run) as Array<{ ruleId: string; line: number }>;
+    const lineOf = (text: string) => sql.slice(0, sql.indexOf(text)).split('\n').length;
+    expect(messages.filter((m) => m.ruleId === 'migralint/parse-error').map((m) => m.line)).toEqual([1, lineOf('SELEC 2')]);
+    // The statements after both errors are still linted, at their own lines.
+    expect(messages.filter((m) => m.ruleId === 'destructive/no-drop-column').map((m) => m.line)).toEqual([lineOf('ALTER TABLE old_items')]);
+  });
+
   it('100,000 nested parentheses', async () => {
     const run = await lintAlone('001_nested.sql', `SELECT ${'('.repeat(100_000)}1${')'.repeat(100_000)};\n`);
     const messages = expectNoCrash(run);
