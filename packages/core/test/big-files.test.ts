@@ -90,6 +90,20 @@ describe('big files parsed in pieces', () => {
     expect(parseInPieces(text, text, map, SIZES.piece).rest).toBeGreaterThan(text.length - 2 * SIZES.piece);
   });
 
+  it('finds psql meta-commands scanning in pieces as scanning the whole text does', () => {
+    // A dump with `\restrict` at the top, meta-commands between statements, and backslashes in
+    // strings and comments that are not meta-commands.
+    const text = `\\restrict k3y\n${trickyMigration(60 * 1024, (i) => (i % 25 === 3 ? "\\set ON_ERROR_STOP on\nSELECT 'a\\b';\n-- \\c not a command;\n" : ''))}\\unrestrict k3y\n`;
+    const map = createOffsetMap(text);
+    const pieces = splitStatements(text, map, [], SIZES);
+    const whole = splitStatements(text, map, [], { from: Infinity, piece: 0 });
+    expect(pieces.metaCommands.map((m) => m.command)).toEqual(['\\restrict', ...Array(pieces.metaCommands.length - 2).fill('\\set'), '\\unrestrict']);
+    expect(pieces.metaCommands.length).toBeGreaterThan(5);
+    expect(pieces.metaCommands).toEqual(whole.metaCommands);
+    expect(pieces.parseText).toBe(whole.parseText);
+    expect(pieces.statements.map((s) => [s.kind, s.start, s.end])).toEqual(whole.statements.map((s) => [s.kind, s.start, s.end]));
+  });
+
   it('keeps the statements before an unterminated quote deep in a big file', () => {
     const text = `${trickyMigration(60 * 1024)}SELECT 'never closed;\nDROP TABLE x;\n`;
     const { statements } = splitStatements(text, createOffsetMap(text), [], SIZES);
