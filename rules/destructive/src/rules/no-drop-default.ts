@@ -6,7 +6,7 @@
  * model, a column that had no default, or one that is an identity or generated column, is skipped;
  * so is a default the migration sets again later (a restore).
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { alterTableSubcommands, findName } from '../scan-names.js';
 import { displayTable, sameTable, tableFromRangeVar, type TableRef } from '../table-names.js';
@@ -72,14 +72,20 @@ export default defineRule({
  * deployed INSERTs that omit the column still get one once the migration commits.
  */
 function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: TableRef, column: string): boolean {
-  return statements.some((statement) => {
-    if (statement.index < current.index || statement.kind !== 'AlterTableStmt' || !statement.node.relation) return false;
-    if (!sameTable(tableFromRangeVar(statement.node.relation), table)) return false;
-    const cmds: AstNode[] = statement.node.cmds ?? [];
-    return cmds.some((entry, i) => {
-      const cmd = entry.AlterTableCmd;
-      if (statement.index === current.index && i <= cmdIndex) return false;
-      return cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined && cmd.name === column;
-    });
+  // Indexed once per file by column name: a lookup per call, not a pass over the file.
+  return (indexStatements(statements, defaultsSet).get(column) ?? []).some(
+    (set) => set.index >= current.index && !(set.index === current.index && set.cmdIndex <= cmdIndex) && sameTable(set.table, table),
+  );
+}
+
+/** Every `ALTER COLUMN … SET DEFAULT` of an ALTER TABLE, keyed by column name. */
+function defaultsSet(statement: Statement): Array<[string, { index: number; cmdIndex: number; table: TableRef }]> {
+  if (statement.kind !== 'AlterTableStmt' || !statement.node.relation) return [];
+  const table = tableFromRangeVar(statement.node.relation);
+  const out: Array<[string, { index: number; cmdIndex: number; table: TableRef }]> = [];
+  (statement.node.cmds ?? []).forEach((entry: AstNode, cmdIndex: number) => {
+    const cmd = entry.AlterTableCmd;
+    if (cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined) out.push([cmd.name, { index: statement.index, cmdIndex, table }]);
   });
+  return out;
 }
