@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sqlFiles } from './sql-files.js';
+import { generateMigration } from './generate-migration.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -117,28 +118,6 @@ if (only.has('small')) {
     compare('small file, cold', { args: lintArgs }, { args: [small] });
     if (supportsCache) compare('small file, warm (--cache)', { args: [...warmArgs, ...lintArgs] }, { args: [small] }, { prepare: primeCache(lintArgs) });
   }
-}
-
-/** A realistic single migration of about `bytes`: tables, indexes, constraints, comments, a literal. */
-function generateMigration(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const chunk = `-- step ${i}
-CREATE TABLE app.t${i} (
-  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  name text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX t${i}_name_idx ON app.t${i} (name);
-ALTER TABLE app.t${i} ADD COLUMN note varchar(200);
-INSERT INTO app.t${i} (name) VALUES ('row ${i} with some text');
-COMMENT ON TABLE app.t${i} IS 'generated table ${i}';
-`;
-    parts.push(chunk);
-    size += chunk.length;
-  }
-  return parts.join('');
 }
 
 if (only.has('sizes')) {

@@ -18,7 +18,7 @@ function expectNoCrash(run: { code: number | null; stdout: string; stderr: strin
   const report = JSON.parse(run.stdout);
   expect(report.notifications).toEqual([]);
   // The runner of a lone `migrations/` folder is a guess, said once: not what these tests are about.
-  return (report.files[0].messages as Array<{ ruleId: string; message: string }>).filter((m) => m.ruleId !== 'migrations/guessed-runner');
+  return (report.files[0].messages as Array<{ ruleId: string; message: string; line: number }>).filter((m) => m.ruleId !== 'migrations/guessed-runner');
 }
 
 describe('huge inputs', () => {
@@ -39,6 +39,22 @@ describe('huge inputs', () => {
     const run = await lintAlone('001_line.sql', `INSERT INTO items (id, name) VALUES ${tuples.join(', ')}; DROP TABLE old_items;`);
     const messages = expectNoCrash(run);
     expect(messages.map((m) => m.ruleId)).toContain('destructive/no-drop-table');
+  });
+
+  it('a 10 MB migration with a syntax error at the top and one in the middle (parsed in pieces)', async () => {
+    const steps: string[] = [];
+    for (let size = 0, i = 0; size < TEN_MB; i++) {
+      const step = `CREATE TABLE t${i} (id bigint PRIMARY KEY, name text);\nCREATE INDEX t${i}_name ON t${i} (name);\n`;
+      steps.push(i === 60_000 ? `${step}SELEC 2;\n` : step);
+      size += step.length;
+    }
+    const sql = `SELEC 1;\n${steps.join('')}ALTER TABLE old_items DROP COLUMN name;\n`;
+    const run = await lintAlone('001_big.sql', sql);
+    const messages = expectNoCrash(run);
+    const lineOf = (text: string) => sql.slice(0, sql.indexOf(text)).split('\n').length;
+    expect(messages.filter((m) => m.ruleId === 'migralint/parse-error').map((m) => m.line)).toEqual([1, lineOf('SELEC 2')]);
+    // The statements after both errors are still linted, at their own lines.
+    expect(messages.filter((m) => m.ruleId === 'destructive/no-drop-column').map((m) => m.line)).toEqual([lineOf('ALTER TABLE old_items')]);
   });
 
   it('100,000 nested parentheses', async () => {

@@ -8,8 +8,9 @@
 
 import type { Range, Statement } from './types.js';
 import type { OffsetMap } from './offsets.js';
-import { isComment, scanSql } from './parser.js';
+import { isComment, scanSql, type Token } from './parser.js';
 import { bodyComments, withEmbedded } from './embed-statements.js';
+import { lastStartingAtOrBefore } from './statement-index.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-statement' | 'disable-file';
 
@@ -34,10 +35,8 @@ const KINDS = new Set<string>(['disable', 'enable', 'disable-next-statement', 'd
 export function findDirectives(text: string, parseText: string, map: OffsetMap, statements: readonly Statement[]): Directive[] {
   // Scanning costs more than parsing; most files have no directive at all.
   if (!text.includes('migralint-')) return [];
-  const tokens = scanSql(parseText);
-  if (!tokens) return [];
   const directives: Directive[] = [];
-  for (const token of [...tokens, ...bodyComments(parseText, statements, (u) => map.toByte(u))].sort((a, b) => a.start - b.start)) {
+  for (const token of [...directiveComments(parseText, statements, map), ...bodyComments(parseText, statements, (u) => map.toByte(u))].sort((a, b) => a.start - b.start)) {
     if (!isComment(token) || !token.text.includes('migralint-')) continue;
     const body = token.text.startsWith('--') ? token.text.slice(2) : token.text.slice(2, -2);
     const match = DIRECTIVE.exec(body.trim());
@@ -56,6 +55,31 @@ export function findDirectives(text: string, parseText: string, map: OffsetMap, 
   const everyStatement = statements.flatMap((s) => [...withEmbedded(s)]);
   resolveScopes(directives, everyStatement, text.length);
   return directives;
+}
+
+/**
+ * The comments (tokens, byte offsets in the file) around each `migralint-` in the text. Scanning
+ * costs more than parsing (a whole 10 MB file: seconds), so only the stretch around each occurrence
+ * is scanned: from the start of the statement at or before it to the start of the next one. Both
+ * are where a statement's first token starts, so the scanner reads the stretch as it reads the file.
+ */
+function directiveComments(parseText: string, statements: readonly Statement[], map: OffsetMap): Token[] {
+  const comments: Token[] = [];
+  for (let at = parseText.indexOf('migralint-'); at !== -1; ) {
+    const { start, end } = stretchAround(statements, at, parseText.length);
+    const base = map.toByte(start);
+    for (const token of scanSql(parseText.slice(start, end)) ?? []) {
+      if (isComment(token)) comments.push({ ...token, start: base + token.start, end: base + token.end });
+    }
+    at = parseText.indexOf('migralint-', Math.max(end, at + 1));
+  }
+  return comments;
+}
+
+/** From the start of the last statement starting at or before `offset` (or 0) to the next one's start (or the end). */
+function stretchAround(statements: readonly Statement[], offset: number, length: number): Range {
+  const at = lastStartingAtOrBefore(statements, offset);
+  return { start: at === -1 ? 0 : statements[at]!.start, end: statements[at + 1]?.start ?? length };
 }
 
 /** `rule-a, rule-b -- why` → [`rule-a, rule-b`, `why`]. */

@@ -44,9 +44,9 @@ export function* withEmbedded(statement: Statement): Generator<Statement> {
 }
 
 /**
- * Comments inside `$tag$` bodies, as tokens of the whole text (UTF-8 byte offsets), so directives
- * written in a body count: the scanner sees a body as one string constant. Other quotings would need
- * their escapes undone first; their comments are not read.
+ * Comments inside the `$tag$` bodies that mention `migralint-`, as tokens of the whole text (UTF-8
+ * byte offsets), so directives written in a body count: the scanner sees a body as one string
+ * constant. Other quotings would need their escapes undone first; their comments are not read.
  */
 export function bodyComments(parseText: string, statements: readonly Statement[], toByte: (offset: number) => number): Token[] {
   const comments: Token[] = [];
@@ -54,8 +54,11 @@ export function bodyComments(parseText: string, statements: readonly Statement[]
     for (const statement of withEmbedded(top)) {
       const body = statement.plpgsql;
       if (!body || body.quoting !== 'dollar') continue;
+      // Only a body that holds a directive is worth its scan (scanning costs more than parsing).
+      const bodyText = parseText.slice(body.range.start, body.range.end);
+      if (!bodyText.includes('migralint-')) continue;
       const base = toByte(body.range.start);
-      for (const token of scanSql(parseText.slice(body.range.start, body.range.end)) ?? []) {
+      for (const token of scanSql(bodyText) ?? []) {
         if (isComment(token)) comments.push({ ...token, start: base + token.start, end: base + token.end });
       }
     }

@@ -5,6 +5,7 @@
 import type { Range, ReportTarget, SqlToken, Statement } from './types.js';
 import type { OffsetMap } from './offsets.js';
 import { isComment, scanSql, type Token } from './parser.js';
+import { lastStartingAtOrBefore } from './statement-index.js';
 
 export class Locator {
   private readonly tokens = new WeakMap<Statement, Token[] | undefined>();
@@ -54,9 +55,15 @@ export class Locator {
 
   private tokenRange(byteLocation: number): Range | undefined {
     const start = this.map.fromByte(byteLocation);
-    const statement = this.statements.find((s) => s.start <= start && start < Math.max(s.end, s.start + 1));
+    const statement = this.statementAt(start);
     if (!statement) return undefined;
     return this.windowRange(start, statement) ?? this.statementTokenRange(byteLocation, start, statement);
+  }
+
+  /** The statement whose range holds `offset` (an empty one holds its start). */
+  private statementAt(offset: number): Statement | undefined {
+    const s = this.statements[lastStartingAtOrBefore(this.statements, offset)];
+    return s && offset < Math.max(s.end, s.start + 1) ? s : undefined;
   }
 
   /**

@@ -26,3 +26,15 @@ export function indexStatements<T>(statements: readonly Statement[], entries: (s
   byList.set(statements, index as Map<string, unknown[]>);
   return index;
 }
+
+/** Index of the last statement starting at or before `offset`, or -1: a binary search (statements in file order). */
+export function lastStartingAtOrBefore(statements: readonly Statement[], offset: number): number {
+  let lo = -1;
+  let hi = statements.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (statements[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

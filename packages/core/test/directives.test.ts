@@ -27,6 +27,29 @@ describe('directives (DESIGN.md §7)', () => {
     expect(result.errorCount).toBe(1);
   });
 
+  it('finds directives between statements, inside one and in a body, and none in a string, among many statements', async () => {
+    // Only the stretch around each `migralint-` is scanned: each of these must still be read as Postgres reads it.
+    const filler = Array.from({ length: 200 }, (_, i) => `CREATE TABLE f${i} (id int);`).join('\n');
+    const sql = [
+      filler,
+      "INSERT INTO notes VALUES ('-- migralint-disable-next-statement test/drop-column -- not a comment');",
+      'ALTER TABLE a DROP COLUMN x;',
+      '-- migralint-disable-next-statement test/drop-column -- between statements',
+      'ALTER TABLE b DROP COLUMN y;',
+      filler,
+      'ALTER TABLE c /* migralint-disable-next-statement -- inside a statement: covers the next one */ DROP COLUMN z;',
+      'ALTER TABLE d DROP COLUMN w;',
+      'DO $$ BEGIN',
+      '  -- migralint-disable-next-statement test/drop-column -- in a body',
+      '  ALTER TABLE e DROP COLUMN v;',
+      'END $$;',
+    ].join('\n');
+    const { shown, suppressed } = await run(sql);
+    const line = (text: string) => sql.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(shown).toEqual([`${line('TABLE a')} test/drop-column`, `${line('TABLE c')} test/drop-column`]);
+    expect(suppressed.map((s) => s.reason)).toEqual(['between statements', 'inside a statement: covers the next one', 'in a body']);
+  });
+
   it('disable … enable ranges, block comments and pack wildcards', async () => {
     const { shown } = await run(
       'ALTER TABLE a DROP COLUMN x;\n-- migralint-disable test/* -- batch cleanup, ticket 7\nALTER TABLE b DROP COLUMN y;\n/* migralint-disable test/drop-column -- block comments work too */\nALTER TABLE c DROP COLUMN z;\n-- migralint-enable test/*\nALTER TABLE d DROP COLUMN w;',

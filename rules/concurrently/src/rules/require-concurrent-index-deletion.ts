@@ -9,7 +9,7 @@
  * Postgres accepts CONCURRENTLY only outside a transaction, for one index, without CASCADE; the
  * fix is offered exactly then, and the note says how to split or move the statement otherwise.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type RuleContext } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
 import { isOnNewTable, removedEarlierInMigration, tableOfIndex } from '../created-here.js';
 import { displayName, nameOfDropObject, type WrittenName } from '@migralint/core';
 import { findKeyword, readNameList } from '@migralint/core';
@@ -106,15 +106,17 @@ function dropsNothing(context: RuleContext, node: AstNode, index: WrittenName): 
 function tableDroppedLater(context: RuleContext, index: WrittenName): boolean {
   const table = tableOfIndex(context, index);
   if (!table) return false;
-  const key = (n: WrittenName) => `${n.schema ?? 'public'}.${n.name}`;
-  return context.statements.some(
-    (s) =>
-      s.index > context.statement.index &&
-      s.kind === 'DropStmt' &&
-      s.node.removeType === 'OBJECT_TABLE' &&
-      (s.node.objects ?? []).some((object: AstNode) => {
-        const dropped = nameOfDropObject(object);
-        return dropped !== undefined && key(dropped) === key(table);
-      }),
-  );
+  // Indexed once per file by the dropped table: a lookup per call, not a pass over the file.
+  return (indexStatements(context.statements, droppedTables).get(tableKey(table)) ?? []).some((at) => at > context.statement.index);
+}
+
+const tableKey = (n: WrittenName) => `${n.schema ?? 'public'}.${n.name}`;
+
+/** The tables a `DROP TABLE` drops, keyed by schema-qualified name. */
+function droppedTables(statement: Statement): Array<[string, number]> {
+  if (statement.kind !== 'DropStmt' || statement.node.removeType !== 'OBJECT_TABLE') return [];
+  return (statement.node.objects ?? []).flatMap((object: AstNode) => {
+    const dropped = nameOfDropObject(object);
+    return dropped ? [[tableKey(dropped), statement.index] as [string, number]] : [];
+  });
 }

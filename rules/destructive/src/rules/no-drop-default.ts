@@ -8,7 +8,7 @@
  * `ALTER TABLE` that drops the column's NOT NULL: storing NULL when an INSERT omits the column is
  * then what the statement asks for (Prisma writes this when a field becomes optional without default).
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type Range, type Statement } from '@migralint/core';
 import { columnBefore, isNewColumn } from '../new-objects.js';
 import { subcommandIndex, subcommandTokens, findName } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
@@ -77,15 +77,21 @@ function dropsNotNull(cmds: AstNode[], column: string): boolean {
  * deployed INSERTs that omit the column still get one once the migration commits.
  */
 function defaultSetLater(statements: readonly Statement[], current: Statement, cmdIndex: number, table: WrittenName, column: string): boolean {
-  return statements.some((statement) => {
-    if (statement.index < current.index || statement.kind !== 'AlterTableStmt' || !statement.node.relation) return false;
-    if (!sameName(nameOfRangeVar(statement.node.relation), table)) return false;
-    const cmds: AstNode[] = statement.node.cmds ?? [];
-    return cmds.some((entry, i) => {
-      const cmd = entry.AlterTableCmd;
-      if (statement.index === current.index && i <= cmdIndex) return false;
-      // `ADD GENERATED … AS IDENTITY` (serial → identity) gives it a value again just as well.
-      return (cmd?.subtype === 'AT_AddIdentity' || (cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined)) && cmd.name === column;
-    });
+  // Indexed once per file by column name: a lookup per call, not a pass over the file.
+  return (indexStatements(statements, defaultsSet).get(column) ?? []).some(
+    (set) => set.index >= current.index && !(set.index === current.index && set.cmdIndex <= cmdIndex) && sameName(set.table, table),
+  );
+}
+
+/** Every `ALTER COLUMN … SET DEFAULT` / `ADD GENERATED … AS IDENTITY` of an ALTER TABLE, keyed by column name. */
+function defaultsSet(statement: Statement): Array<[string, { index: number; cmdIndex: number; table: WrittenName }]> {
+  if (statement.kind !== 'AlterTableStmt' || !statement.node.relation) return [];
+  const table = nameOfRangeVar(statement.node.relation);
+  const out: Array<[string, { index: number; cmdIndex: number; table: WrittenName }]> = [];
+  (statement.node.cmds ?? []).forEach((entry: AstNode, cmdIndex: number) => {
+    const cmd = entry.AlterTableCmd;
+    // `ADD GENERATED … AS IDENTITY` (serial → identity) gives it a value again just as well.
+    if (cmd?.subtype === 'AT_AddIdentity' || (cmd?.subtype === 'AT_ColumnDefault' && cmd.def !== undefined)) out.push([cmd.name, { index: statement.index, cmdIndex, table }]);
   });
+  return out;
 }

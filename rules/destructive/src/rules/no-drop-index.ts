@@ -11,7 +11,7 @@
  * Which index is unique comes from the migration model. Without it, a `DROP CONSTRAINT` is judged by
  * Postgres' default names (`…_pkey`, `…_key`, `…_excl`) and a `DROP INDEX` is not reported.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement, type TableInfo } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type Range, type RuleContext, type SchemaView, type Statement, type TableInfo } from '@migralint/core';
 import { dropTargets } from '../drop-targets.js';
 import { droppedByMigration, isNewObject, isNewTable, recreatedLaterInFile, tableBefore, type ObjectName } from '../new-objects.js';
 import { subcommandTokens, findName, isKeyword } from '@migralint/core';
@@ -168,10 +168,23 @@ function constraintNamesAdded(statement: Statement, table: WrittenName): string[
 }
 
 function constraintAddedEarlierInFile(statements: readonly Statement[], before: Statement, table: WrittenName, name: string): boolean {
-  return statements.some((s) => s.index < before.index && constraintNamesAdded(s, table).includes(name));
+  return constraintsAddedTo(statements, table).some((added) => added.index < before.index && added.names.includes(name));
 }
 
 /** `DROP CONSTRAINT x … ADD CONSTRAINT x …` later in the same file: the guarantee is re-made. */
 function constraintReAdded(statements: readonly Statement[], after: Statement, table: WrittenName, name: string): boolean {
-  return statements.some((s) => s.index >= after.index && constraintNamesAdded(s, table).includes(name));
+  return constraintsAddedTo(statements, table).some((added) => added.index >= after.index && added.names.includes(name));
+}
+
+/** The statements of the file that add constraints to `table`: indexed once per file, a lookup per call. */
+function constraintsAddedTo(statements: readonly Statement[], table: WrittenName): Array<{ index: number; names: string[] }> {
+  return (indexStatements(statements, addedConstraints).get(table.name) ?? []).filter((added) => sameName(added.table, table));
+}
+
+/** The constraint names a statement adds, keyed by its table's name. */
+function addedConstraints(statement: Statement): Array<[string, { index: number; table: WrittenName; names: string[] }]> {
+  if (statement.kind !== 'CreateStmt' && statement.kind !== 'AlterTableStmt' && statement.kind !== 'IndexStmt') return [];
+  const table = nameOfRangeVar(statement.node.relation ?? {});
+  const names = constraintNamesAdded(statement, table);
+  return names.length > 0 ? [[table.name, { index: statement.index, table, names }]] : [];
 }

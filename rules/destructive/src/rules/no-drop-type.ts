@@ -4,7 +4,7 @@
  * every column of that type — data lost for good — and the functions that take it. Dropping a type
  * to re-create it in the same migration is not reported unless it cascades.
  */
-import { defineRule, ruleDocsUrl, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, ruleDocsUrl, type Statement } from '@migralint/core';
 import { dropTargets } from '../drop-targets.js';
 import { displayName } from '@migralint/core';
 import { isNewObject, recreatedLaterInFile, type ObjectName } from '../new-objects.js';
@@ -66,6 +66,11 @@ function typeRename(statement: Statement): { from: ObjectName; to: string } | un
   return from ? { from, to: node.newname } : undefined;
 }
 
+function renamesByNewName(statement: Statement): Array<[string, { index: number; from: ObjectName; to: string }]> {
+  const rename = typeRename(statement);
+  return rename ? [[rename.to, { index: statement.index, ...rename }]] : [];
+}
+
 /**
  * The leftover of a type swap (Prisma's enum change): earlier in the file the type was renamed to
  * the dropped name, and another type took its old name. The type the columns use lives on under
@@ -73,10 +78,10 @@ function typeRename(statement: Statement): { from: ObjectName; to: string } | un
  */
 function swappedOut(statements: readonly Statement[], current: Statement, dropped: ObjectName): boolean {
   const schemaOf = (n: ObjectName) => n.schema ?? 'public';
-  const away = statements
-    .filter((s) => s.index < current.index)
-    .map(typeRename)
-    .find((r) => r !== undefined && r.to === dropped.name && schemaOf(r.from) === schemaOf(dropped));
+  // Renames indexed once per file by their new name: a lookup per DROP TYPE, not a pass over the file.
+  const away = (indexStatements(statements, renamesByNewName).get(dropped.name) ?? []).find(
+    (r) => r.index < current.index && schemaOf(r.from) === schemaOf(dropped),
+  );
   if (!away) return false;
   // Another type takes the old name, before or after the drop: renamed into it, or created under it.
   const takesOldName = (s: Statement) => {
