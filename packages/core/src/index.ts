@@ -18,7 +18,7 @@ export { afterKeywords, alterTableSubcommands, callRange, findKeyword, findName,
 export { createByteMap, type ByteMap } from './offsets.js';
 export * from './plpgsql/index.js';
 export { createFingerprinter, defineReporter, reporterProblem, rootRelativePath, type Reporter, type ReporterOptions } from './reporter.js';
-export { DURATION_PATTERN, durationOption, matchesTablePattern, tablePatternsOption } from './rule-options.js';
+export { DURATION_PATTERN, durationOption, allowTablesOnly, matchesTablePattern, tablePatternsOption } from './rule-options.js';
 export { indexStatements } from './statement-index.js';
 export { toVFileMessage } from './vfile-message.js';
 export * from './unified/index.js';

@@ -15,6 +15,17 @@ export function tablePatternsOption(what: string) {
 }
 
 /**
+ * The options of a rule whose only option is `allowTables`: its `schema` and `defaultOptions`, to
+ * spread into `meta` (`...allowTablesOnly('Tables that may be dropped')`).
+ */
+export function allowTablesOnly(what: string) {
+  return {
+    schema: { type: 'object', properties: { allowTables: tablePatternsOption(what) }, additionalProperties: false },
+    defaultOptions: { allowTables: [] as string[] },
+  } as const;
+}
+
+/**
  * Does an `allowTables` pattern match? `*` matches any run of characters. A pattern with a dot
  * (`staging.*`) matches `schema.table` (schema `public` when unqualified); one without matches the
  * table name in any schema (`tmp_*`).

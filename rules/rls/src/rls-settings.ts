@@ -15,6 +15,12 @@ export interface RlsSettings {
 }
 
 export const DEFAULT_EXPOSED_SCHEMAS = ['public'];
+
+/** The `when` option of the rules that report a table left without row-level security. */
+export const whenOption = {
+  enum: ['auto', 'always'],
+  description: '"auto": report only in Supabase histories and in histories that enable RLS or create a policy somewhere; "always": in every history.',
+} as const;
 export const DEFAULT_AUTH_FUNCTIONS = ['auth.uid', 'auth.jwt', 'auth.role'];
 export const DEFAULT_PUBLIC_ROLES = ['anon', 'authenticated', 'public'];
 

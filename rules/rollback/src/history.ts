@@ -77,4 +77,9 @@ export function partStartRange(file: SourceFile | undefined, part: MigrationPart
 
 /** Layouts that can express a down, and what a runner calls the down of a migration. */
 export const DOWN_LAYOUTS = ['golang-migrate', 'paired-down', 'dbmate', 'goose', 'flyway', 'sqitch', 'directory-per-migration'] as const satisfies readonly LayoutName[];
+
+/** A `layouts` option: which of the down-carrying layouts a rule applies to. */
+export function downLayoutsOption(description: string) {
+  return { type: 'array', items: { enum: [...DOWN_LAYOUTS] }, uniqueItems: true, description } as const;
+}
 export type DownLayout = (typeof DOWN_LAYOUTS)[number];

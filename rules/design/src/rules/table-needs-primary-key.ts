@@ -6,7 +6,7 @@
  * (`ALTER TABLE … ADD PRIMARY KEY`). Temporary tables and partitions (which take the parent's key)
  * are exempt, as are tables copied with `LIKE … INCLUDING` (the key may come along).
  */
-import { defineRule, ruleDocsUrl, type AstNode, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type Statement, matchesTablePattern, allowTablesOnly } from '@migralint/core';
 import { displayName, sameName, nameOfRangeVar, type WrittenName } from '@migralint/core';
 
 export interface TableNeedsPrimaryKeyOptions {
@@ -35,14 +35,7 @@ export default defineRule<TableNeedsPrimaryKeyOptions>({
       noPrimaryKey:
         'Table "{{table}}" has no primary key; logical replication then rejects UPDATE and DELETE on it and duplicate rows cannot be told apart — add one',
     },
-    schema: {
-      type: 'object',
-      properties: {
-        allowTables: tablePatternsOption('Tables that may go without a primary key'),
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { allowTables: [] },
+    ...allowTablesOnly('Tables that may go without a primary key'),
   },
   create(context) {
     const check = (node: AstNode, relation: AstNode | undefined, statement: Statement) => {

@@ -4,7 +4,7 @@
  * rows back. In a migration it is almost always a cleanup meant for a developer's database. Tables
  * the migration created hold no deployed rows and are exempt. A DELETE inside a WITH clause counts.
  */
-import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, allowTablesOnly } from '@migralint/core';
 import { isNewTable } from '../new-objects.js';
 import { displayName, nameOfRangeVar } from '@migralint/core';
 import { dataChangesOf } from '@migralint/core';
@@ -35,14 +35,7 @@ export default defineRule<NoDeleteWithoutWhereOptions>({
       deleteAll:
         'DELETE without WHERE deletes every row of "{{table}}" for good; add a WHERE clause, or empty the table in a reviewed data task',
     },
-    schema: {
-      type: 'object',
-      properties: {
-        allowTables: tablePatternsOption('Tables that may be emptied'),
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { allowTables: [] },
+    ...allowTablesOnly('Tables that may be emptied'),
   },
   create(context) {
     return {

@@ -5,7 +5,7 @@
  * ignores the column first, then drop it in a later migration. A column of a table the same
  * migration created, or a column it added, held no deployed data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type Range, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type Range, matchesTablePattern, allowTablesOnly } from '@migralint/core';
 import { droppedByMigration, isNewColumn, isNewTable } from '../new-objects.js';
 import { subcommandTokens, isKeyword, isName, type SqlToken } from '@migralint/core';
 import { displayName, nameOfRangeVar } from '@migralint/core';
@@ -39,14 +39,7 @@ export default defineRule<NoDropColumnOptions>({
       dropColumnCascade:
         'Dropping column "{{column}}" of "{{table}}" with CASCADE also drops the views, indexes and constraints that use it; deploy code that stops using it first, then drop it in a later migration',
     },
-    schema: {
-      type: 'object',
-      properties: {
-        allowTables: tablePatternsOption('Tables whose columns may be dropped'),
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { allowTables: [] },
+    ...allowTablesOnly('Tables whose columns may be dropped'),
     sources: [{ tool: 'squawk', rule: 'ban-drop-column' }],
   },
   create(context) {

@@ -5,7 +5,7 @@
  * migration (with a directive that says why). A table the same migration created held no deployed
  * data, so dropping it is fine.
  */
-import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, type RuleContext, type Statement, matchesTablePattern, allowTablesOnly } from '@migralint/core';
 import { isKeyword, readNameList, dataChangesOf, nameOfRangeVar, sameName, type WrittenName } from '@migralint/core';
 import { isNewTable, tableBefore } from '../new-objects.js';
 import { dropsNothing } from '../never-existed.js';
@@ -39,14 +39,7 @@ export default defineRule<NoDropTableOptions>({
       dropTableCascade:
         'Dropping table "{{table}}" with CASCADE also drops the views and foreign keys that depend on it; deploy code that stops using it first, then drop it alone in a later migration',
     },
-    schema: {
-      type: 'object',
-      properties: {
-        allowTables: tablePatternsOption('Tables that may be dropped'),
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { allowTables: [] },
+    ...allowTablesOnly('Tables that may be dropped'),
     sources: [{ tool: 'squawk', rule: 'ban-drop-table' }],
   },
   create(context) {

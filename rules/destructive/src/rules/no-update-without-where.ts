@@ -5,7 +5,7 @@
  * default), so it is not reported — whether to batch a large backfill is a locking question, not a
  * data-loss one. Tables the migration created are exempt too.
  */
-import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, tablePatternsOption } from '@migralint/core';
+import { defineRule, ruleDocsUrl, type AstNode, matchesTablePattern, allowTablesOnly } from '@migralint/core';
 import { dataChangesOf } from '@migralint/core';
 import { isNewColumn, isNewTable } from '../new-objects.js';
 import { displayName, nameOfRangeVar } from '@migralint/core';
@@ -36,14 +36,7 @@ export default defineRule<NoUpdateWithoutWhereOptions>({
       updateAll:
         'UPDATE without WHERE overwrites {{columns}} in every row of "{{table}}" and the old values are lost; add a WHERE clause naming the rows to change',
     },
-    schema: {
-      type: 'object',
-      properties: {
-        allowTables: tablePatternsOption('Tables whose rows may all be updated'),
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { allowTables: [] },
+    ...allowTablesOnly('Tables whose rows may all be updated'),
   },
   create(context) {
     return {

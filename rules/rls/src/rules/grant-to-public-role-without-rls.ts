@@ -13,7 +13,7 @@ import { defineRule, ruleDocsUrl, type AstNode, type QualifiedName, type Range }
 import { historiesOf, type History, type HistoryEntry } from '../history.js';
 import { displayQualifiedName } from '@migralint/core';
 import { PublicAccess, privilegesOf, type Privilege } from '../public-access.js';
-import { rlsSettings, roleNames } from '../rls-settings.js';
+import { rlsSettings, roleNames, whenOption } from '../rls-settings.js';
 import { wordRuns } from '@migralint/core';
 
 export interface GrantToPublicRoleWithoutRlsOptions {
@@ -44,10 +44,7 @@ export default defineRule<GrantToPublicRoleWithoutRlsOptions>({
     schema: {
       type: 'object',
       properties: {
-        when: {
-          enum: ['auto', 'always'],
-          description: '"auto": report only in Supabase histories and in histories that enable RLS or create a policy somewhere; "always": in every history.',
-        },
+        when: whenOption,
       },
       additionalProperties: false,
     },

@@ -12,7 +12,7 @@ import { defineRule, ruleDocsUrl, type AstNode } from '@migralint/core';
 import { historiesOf, nameKey, type HistoryEntry } from '../history.js';
 import { displayQualifiedName } from '@migralint/core';
 import { PublicAccess } from '../public-access.js';
-import { isExposed, rlsSettings } from '../rls-settings.js';
+import { isExposed, rlsSettings, whenOption } from '../rls-settings.js';
 
 export interface TableWithoutRlsOptions {
   /** `auto`: only in Supabase histories and histories that use RLS somewhere; `always`: everywhere. */
@@ -42,10 +42,7 @@ export default defineRule<TableWithoutRlsOptions>({
     schema: {
       type: 'object',
       properties: {
-        when: {
-          enum: ['auto', 'always'],
-          description: '"auto": report only in Supabase histories and in histories that enable RLS or create a policy somewhere; "always": in every history.',
-        },
+        when: whenOption,
         byEndOfMigration: {
           type: 'boolean',
           description: 'Require RLS by the end of the migration that creates the table instead of by the end of the history.',

@@ -12,7 +12,7 @@
  * downs; a history without downs has no rollback to warn). Migrations before `since` are grandfathered.
  */
 import { defineRule, ruleDocsUrl, type AstNode, type Migration, type MigrationSet, type ProjectContext, type QualifiedName, type SchemaModel, type SourceFile, type Statement } from '@migralint/core';
-import { filesOf, setsWithDowns, statementsOf, DOWN_LAYOUTS, type DownLayout } from '../history.js';
+import { filesOf, setsWithDowns, statementsOf, downLayoutsOption, type DownLayout } from '../history.js';
 import { annotationsOf } from '../irreversible-annotation.js';
 import { findQualifiedName } from '@migralint/core';
 import { findColumnCommand } from '../name-tokens.js';
@@ -52,12 +52,7 @@ export default defineRule<Options>({
     schema: {
       type: 'object',
       properties: {
-        layouts: {
-          type: 'array',
-          items: { enum: [...DOWN_LAYOUTS] },
-          uniqueItems: true,
-          description: 'Layouts whose data-losing migrations must say so.',
-        },
+        layouts: downLayoutsOption('Layouts whose data-losing migrations must say so.'),
         checkSetsWithoutDowns: checkSetsWithoutDownsOption,
         since: sinceOption,
       },

@@ -9,7 +9,7 @@
  * are grandfathered. A down without an up is `migrations/orphan-down`'s, not this rule's.
  */
 import { defineRule, ruleDocsUrl, type Migration, type MigrationSet, type SourceFile } from '@migralint/core';
-import { effectiveStatements, filesOf, migrationLabel, setsWithDowns, DOWN_LAYOUTS, type DownLayout } from '../history.js';
+import { effectiveStatements, filesOf, migrationLabel, setsWithDowns, downLayoutsOption, type DownLayout } from '../history.js';
 import { isDeclaredIrreversible } from '../irreversible-annotation.js';
 import { checkSetsWithoutDownsOption, policyApplies, sinceOption, usesDowns } from '../policy-start.js';
 
@@ -38,12 +38,7 @@ export default defineRule<Options>({
     schema: {
       type: 'object',
       properties: {
-        layouts: {
-          type: 'array',
-          items: { enum: [...DOWN_LAYOUTS] },
-          uniqueItems: true,
-          description: 'Layouts whose migrations must have a down.',
-        },
+        layouts: downLayoutsOption('Layouts whose migrations must have a down.'),
         checkSetsWithoutDowns: checkSetsWithoutDownsOption,
         since: sinceOption,
       },
