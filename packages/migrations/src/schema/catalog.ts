@@ -135,14 +135,29 @@ export class VersionedMap<V> {
     return undefined;
   }
 
-  entriesAt(state: number): Array<[string, V]> {
+  /**
+   * The live entries at `state`, in the order keys were first seen. With `changedIn`, only keys
+   * with a version from a state in (from, to]: every other key has the same value at both ends.
+   */
+  entriesAt(state: number, changedIn?: { from: number; to: number }): Array<[string, V]> {
     const out: Array<[string, V]> = [];
-    for (const key of this.history.keys()) {
+    for (const [key, v] of this.history) {
+      if (changedIn && !changedBetween(v, changedIn.from, changedIn.to)) continue;
       const value = this.getAt(key, state);
       if (value !== undefined) out.push([key, value]);
     }
     return out;
   }
+}
+
+/** Does the object have a version from a state in (from, to]? (States ascend, most objects have one or two.) */
+function changedBetween<V>(v: Versions<V>, from: number, to: number): boolean {
+  for (let i = v.length - 2; i >= 0; i -= 2) {
+    const state = v[i] as number;
+    if (state <= from) return false;
+    if (state <= to) return true;
+  }
+  return false;
 }
 
 export interface CatalogMaps {

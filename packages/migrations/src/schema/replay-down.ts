@@ -141,9 +141,5 @@ function replayParts(
 }
 
 function listed(r: Replayer, state: number): ListedSnapshot {
-  const maps = r.catalog.maps;
-  let sequences: SequenceInfo[] | undefined;
-  return Object.assign(new Snapshot(maps, state, r.externals), {
-    sequences: () => (sequences ??= maps.sequences.entriesAt(state).map(([, s]) => s)),
-  });
+  return new Snapshot(r.catalog.maps, state, r.externals, { listsSequences: true }) as ListedSnapshot;
 }
