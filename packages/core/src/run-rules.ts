@@ -62,32 +62,37 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement, ancestors: readonly AstAncestor[]) => void }>>();
   const failed = new Set<string>();
 
+  // What every rule's context shares in this file, made once per file (not once per rule and file):
+  // the per-rule contexts below only add the rule's id, options and report.
+  const shared: Omit<RuleContext, 'id' | 'options' | 'report'> = {
+    settings,
+    file: state.source,
+    get statement() {
+      return current!;
+    },
+    statements,
+    project,
+    get migration() {
+      return current ? placeOf(current) : undefined;
+    },
+    get schema() {
+      return current ? schemaOf(current) : undefined;
+    },
+    rangeOf: (target) => state.locator.rangeOf(target, current),
+    tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
+    statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
+  };
+
   for (const active of rules) {
     if (!active.rule.create) continue;
-    const context: RuleContext = {
+    const context: RuleContext = Object.assign(Object.create(shared) as RuleContext, {
       id: active.id,
       options: active.options,
-      settings,
-      file: state.source,
-      get statement() {
-        return current!;
-      },
-      statements,
-      project,
-      get migration() {
-        return current ? placeOf(current) : undefined;
-      },
-      get schema() {
-        return current ? schemaOf(current) : undefined;
-      },
-      rangeOf: (target) => state.locator.rangeOf(target, current),
-      tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
-      statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
         state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, insideDescriptor(descriptor, current), range, state.map));
       },
-    };
+    });
     try {
       const visitors = active.rule.create(context);
       for (const [kind, fn] of Object.entries(visitors)) {
@@ -150,10 +155,19 @@ function walkValue(value: unknown, ancestors: AstAncestor[], visit: (type: strin
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const keys = Object.keys(value);
-  const type = keys.length === 1 ? keys[0]! : undefined;
+  // The one key of a wrapped node, found without allocating a key array (this runs for every
+  // object of every statement's tree).
+  let type: string | undefined;
+  let keys = 0;
+  for (const key in value as Record<string, unknown>) {
+    if (keys++ > 0) {
+      type = undefined;
+      break;
+    }
+    type = key;
+  }
   const inner = type !== undefined ? (value as Record<string, unknown>)[type] : undefined;
-  if (type !== undefined && /^[A-Z]/.test(type) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+  if (type !== undefined && isUpperAscii(type.charCodeAt(0)) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
     const node = inner as Record<string, any>;
     visit(type, node, ancestors);
     ancestors.push({ type, node });
@@ -163,6 +177,8 @@ function walkValue(value: unknown, ancestors: AstAncestor[], visit: (type: strin
   }
   walkNodes(value, ancestors, visit);
 }
+
+const isUpperAscii = (code: number) => code >= 65 && code <= 90;
 
 /** Project rules see every file; they report only on the files `isReported` accepts (the others are context). */
 export function runProjectRules(
