@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { ResolvedConfig, SourceInput } from '@migralint/core';
 import { migrationRootOf } from '@migralint/migrations';
+import { sizeOf } from './unchanged-file.js';
 
 export interface WorkUnit {
   config: ResolvedConfig;
@@ -30,7 +31,7 @@ export function splitIntoUnits(groups: Map<ResolvedConfig, SourceInput[]>, cwd: 
       let unit = byRoot.get(root);
       if (!unit) byRoot.set(root, (unit = { config, configDir: path.dirname(abs), files: [], bytes: 0, ...(reported ? { reportPaths: [] } : {}) }));
       unit.files.push(file);
-      unit.bytes += file.content.length;
+      unit.bytes += sizeOf(file);
       if (reported?.has(abs)) unit.reportPaths!.push(file.path);
     }
     units.push(...byRoot.values());
