@@ -214,21 +214,33 @@ function alwaysOn(catalog: ReturnType<typeof catalogRules>, id: string): ActiveR
 
 function toFileResult(state: FileState): FileResult {
   const messages = state.messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  const file = new VFile({ path: state.path, value: state.source.text });
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
   let suppressedCount = 0;
   for (const message of messages) {
-    if (message.suppressed) {
-      suppressedCount++;
-      continue;
-    }
-    if (message.severity === 'error') errorCount++;
+    if (message.suppressed) suppressedCount++;
+    else if (message.severity === 'error') errorCount++;
     else if (message.severity === 'warning') warningCount++;
     else infoCount++;
-    file.messages.push(toVFileMessage(message, state.path));
   }
-  return { path: state.path, file, messages, errorCount, warningCount, infoCount, suppressedCount, unreadable: state.unreadable };
+  // The VFile (a VFileMessage, an Error, per unsuppressed message) is built when first read: the
+  // CLI's workers, the cache and the JSON and SARIF reporters never read it.
+  let file: VFile | undefined;
+  return {
+    path: state.path,
+    get file() {
+      if (!file) {
+        file = new VFile({ path: state.path, value: state.source.text });
+        for (const message of messages) if (!message.suppressed) file.messages.push(toVFileMessage(message, state.path));
+      }
+      return file;
+    },
+    messages,
+    errorCount,
+    warningCount,
+    infoCount,
+    suppressedCount,
+    unreadable: state.unreadable,
+  };
 }
-
