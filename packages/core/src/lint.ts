@@ -80,7 +80,20 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
   const catalog = catalogRules(config.plugins);
   const cwd = options.cwd ?? process.cwd();
   // Override globs are relative to the config's directory; file paths are relative to the cwd.
-  const rulesFor = (file: string) => resolver.forFile(path.resolve(cwd, file));
+  // Asked several times per file (model settings, file rules, project reports, directives): once per path.
+  const rulesByFile = new Map<string, ReturnType<RuleResolver['forFile']>>();
+  const rulesFor = (file: string) => {
+    let rules = rulesByFile.get(file);
+    if (!rules) rulesByFile.set(file, (rules = resolver.forFile(path.resolve(cwd, file))));
+    return rules;
+  };
+  // The same few rule lists serve every file: each is indexed by id once.
+  const indexes = new WeakMap<readonly ActiveRule[], Map<string, ActiveRule>>();
+  const rulesById = (rules: readonly ActiveRule[]) => {
+    let byId = indexes.get(rules);
+    if (!byId) indexes.set(rules, (byId = new Map(rules.map((r) => [r.id, r]))));
+    return byId;
+  };
   const resolver = new RuleResolver(config, catalog);
   const notifications: Notification[] = [];
   const notify = (n: Notification) => notifications.push(n);
@@ -128,7 +141,7 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
   for (const state of states) for (const r of rulesFor(state.path).rules) enabled.add(r.id);
   for (const state of reported) {
     const { rules, settings } = rulesFor(state.path);
-    const byId = new Map(rules.map((r) => [r.id, r]));
+    const byId = rulesById(rules);
     for (const { ruleId, descriptor } of state.engineReports) {
       // An unreadable file is always reported: a silent pass over it is the one outcome we refuse.
       const active = byId.get(ruleId) ?? (ruleId === 'migralint/unreadable-file' ? alwaysOn(catalog, ruleId) : undefined);
@@ -142,7 +155,7 @@ export async function runEngine(options: LintOptions, provider: ModelProvider): 
 
   for (const state of reported) {
     if (state.unreadable) continue;
-    const byId = new Map(rulesFor(state.path).rules.map((r) => [r.id, r]));
+    const byId = rulesById(rulesFor(state.path).rules);
     applyDirectives(state, catalog, config.noInlineDisable, (ruleId, descriptor) => {
       const active = byId.get(ruleId);
       if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at as never, state.map));

@@ -94,8 +94,9 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       },
     });
     try {
-      const visitors = active.rule.create(context);
-      for (const [kind, fn] of Object.entries(visitors)) {
+      const visitors = active.rule.create(context) as Record<string, ((node: any, s: Statement, ancestors: readonly AstAncestor[]) => void) | undefined>;
+      for (const kind in visitors) {
+        const fn = visitors[kind];
         if (!fn) continue;
         let list = handlers.get(kind);
         if (!list) handlers.set(kind, (list = []));
