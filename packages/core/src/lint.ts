@@ -238,14 +238,17 @@ function toFileResult(state: FileState): FileResult {
     else infoCount++;
   }
   // The VFile (a VFileMessage, an Error, per unsuppressed message) is built when first read: the
-  // CLI's workers, the cache and the JSON and SARIF reporters never read it.
+  // CLI's workers, the cache and the JSON and SARIF reporters never read it. The getter keeps the
+  // text and path only, not the file's state (its syntax trees and tokens).
+  const { path: filePath } = state;
+  const text = state.source.text;
   let file: VFile | undefined;
   return {
-    path: state.path,
+    path: filePath,
     get file() {
       if (!file) {
-        file = new VFile({ path: state.path, value: state.source.text });
-        for (const message of messages) if (!message.suppressed) file.messages.push(toVFileMessage(message, state.path));
+        file = new VFile({ path: filePath, value: text });
+        for (const message of messages) if (!message.suppressed) file.messages.push(toVFileMessage(message, filePath));
       }
       return file;
     },
