@@ -14,6 +14,7 @@ import { readInput } from './read-input.js';
 import { KNOWN_RULES } from './known-rules.js';
 import { RULE_PACKS } from './rule-packs.js';
 import { requireReadable } from './input-problems.js';
+import { sourceInput, type UnchangedFile } from './unchanged-file.js';
 
 /** How a file appears in reports: relative to the cwd with `/`, or absolute when outside it. */
 export function displayPath(cwd: string, abs: string): string {
@@ -53,7 +54,7 @@ export function configLoaderFor(cwd: string, configFile: string | undefined): Co
  */
 export async function groupByConfig(
   cwd: string,
-  files: Iterable<[abs: string, content: Uint8Array]>,
+  files: Iterable<[abs: string, content: Uint8Array | UnchangedFile]>,
   configFor: ConfigFor,
   pathOf: (abs: string) => string = (abs) => displayPath(cwd, abs),
 ): Promise<Map<ResolvedConfig, SourceInput[]>> {
@@ -63,7 +64,7 @@ export async function groupByConfig(
     if (config.ignores.length > 0 && matchesFiles(config.root, config.ignores, abs)) continue;
     let list = groups.get(config);
     if (!list) groups.set(config, (list = []));
-    list.push({ path: pathOf(abs), content });
+    list.push(sourceInput(pathOf(abs), content));
   }
   return groups;
 }

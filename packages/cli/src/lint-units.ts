@@ -12,6 +12,7 @@ import type { ResultCache } from './result-cache.js';
 import { skipKey } from './rule-watch.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { WorkUnit } from './work-units.js';
+import { withContents } from './unchanged-file.js';
 
 export interface LintUnitsOptions {
   cwd: string;
@@ -31,6 +32,7 @@ export interface LintUnitsOptions {
 export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOptions): Promise<LintResult> {
   const { cache } = options;
   const keys = cache ? units.map((unit) => cache.keyOf(unit)) : [];
+  cache?.saveStamps();
   const results: Array<LintResult | undefined> = units.map((unit, i) => {
     const hit = cache?.get(keys[i]!);
     if (!hit) return undefined;
@@ -94,7 +96,7 @@ async function runOnPool(pool: WorkerPool, unit: WorkUnit, limitMs: number): Pro
   const stopped: Notification[] = [];
   for (;;) {
     try {
-      const { result, aux } = await pool.run({ configDir: unit.configDir, files: unit.files, ...(unit.reportPaths ? { reportPaths: unit.reportPaths } : {}), skip });
+      const { result, aux } = await pool.run({ configDir: unit.configDir, files: withContents(unit.files), ...(unit.reportPaths ? { reportPaths: unit.reportPaths } : {}), skip });
       if (stopped.length === 0) return { plain: result, aux };
       return { plain: { ...result, notifications: [...stopped, ...result.notifications], failed: true }, aux };
     } catch (error) {

@@ -18,6 +18,7 @@ import { listRules } from './list-rules.js';
 import { Progress } from './progress.js';
 import { exitCodeFor } from './exit-code.js';
 import { InputProblems } from './input-problems.js';
+import type { UnchangedFile } from './unchanged-file.js';
 import { checkReportTargets, writeFileAtomic } from './write-output.js';
 import { applyFileFixes } from './apply-file-fixes.js';
 import { VERSION } from './version.js';
@@ -81,12 +82,18 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   // are likely to do the linting; lint() awaits the same promise.
   if (!request.cache && typeof request.concurrency !== 'number') loadParser().catch(() => {});
 
+  // Loaded only with --cache (it brings node:crypto and the hashing).
+  const cache = request.cache ? new (await import('./result-cache.js')).ResultCache(path.resolve(io.cwd, request.cache.location), io.cwd, (m) => io.stderr.write(`migralint: ${m}\n`), request.cache.strategy) : undefined;
   // What is analysed (whole histories) and what is reported (what the user named or changed).
-  const analysed = new Map<string, Uint8Array>();
+  const analysed = new Map<string, Uint8Array | UnchangedFile>();
   const problems = new InputProblems(io);
   const read = (f: string) => {
+    // A file the cache knows unchanged is not read unless its history must be linted again.
+    const unchanged = cache?.unchangedFile(f);
+    if (unchanged) return void analysed.set(f, unchanged);
     const bytes = problems.read(f);
     if (bytes) analysed.set(f, bytes);
+    if (bytes) cache?.remember(f, bytes);
   };
   let reported: Set<string> | undefined;
   if (request.stdin) {
@@ -134,8 +141,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   const reportPaths = reported ? [...reported].map((abs) => (request.stdin && !request.stdinFilename ? '<stdin>' : abs)) : undefined;
   // Histories, linted from the cache, on workers or here (lint-units.ts).
   const units = splitIntoUnits(groups, io.cwd, reportPaths);
-  // Loaded only with --cache (it brings node:crypto and the hashing).
-  const cache = request.cache ? new (await import('./result-cache.js')).ResultCache(path.resolve(io.cwd, request.cache.location), io.cwd, vcs, (m) => io.stderr.write(`migralint: ${m}\n`)) : undefined;
+  if (cache && vcs) cache.vcs = vcs;
   const order = [...groups.values()].flatMap((files) => files.map((f) => f.path));
   const lintAll = () =>
     lintUnits(units, {

@@ -219,7 +219,8 @@ Options:
       --cache               Reuse the results of unchanged migration histories from earlier
                             --cache runs (off by default; docs/performance.md).
       --cache-location DIR  Where the cache lives (default node_modules/.cache/migralint/).
-      --cache-strategy S    How changes are found: "content" (hashes; the only strategy).
+      --cache-strategy S    How changes are found: "metadata" (default: sizes and times, then
+                            hashes of the files that differ) or "content" (hash every file).
       --concurrency N       Lint workers: a count, "auto" (default: by the run's size) or "off".
       --rule-timeout SEC    Stop a rule call running longer than this on a worker (default 60).
       --stdin               Lint SQL read from standard input.

@@ -44,8 +44,9 @@ export function fromPlainResult(plain: PlainResult, table: LintResult['rules'], 
   const enabled = new Set(plain.enabledRules);
   const rules: LintResult['rules'] = {};
   for (const [id, meta] of Object.entries(table)) rules[id] = { ...meta, enabled: enabled.has(id) };
-  const contents = new Map(files.map((f) => [f.path, f.content]));
-  const results = plain.files.map((f) => toFileResult(f, contents.get(f.path)));
+  // The inputs, not their contents: a file the cache knows unchanged is read only if its VFile is.
+  const inputs = new Map(files.map((f) => [f.path, f]));
+  const results = plain.files.map((f) => toFileResult(f, inputs.get(f.path)));
   const sum = (key: 'errorCount' | 'warningCount' | 'infoCount' | 'suppressedCount') => results.reduce((n, f) => n + f[key], 0);
   return {
     files: results,
@@ -65,7 +66,7 @@ export function fromPlainResult(plain: PlainResult, table: LintResult['rules'], 
  * severities) is made when a reporter first reads it. The JSON reporter never does, and a
  * VFileMessage is an Error that captures a stack trace: 10,000 of them cost more than the cache read.
  */
-function toFileResult(plain: PlainFileResult, content: SourceInput['content'] | undefined): FileResult {
+function toFileResult(plain: PlainFileResult, input: SourceInput | undefined): FileResult {
   const counts = { errorCount: 0, warningCount: 0, infoCount: 0, suppressedCount: 0 };
   for (const message of plain.messages) {
     if (message.suppressed) counts.suppressedCount++;
@@ -77,7 +78,7 @@ function toFileResult(plain: PlainFileResult, content: SourceInput['content'] | 
   return {
     path: plain.path,
     get file() {
-      return (file ??= toVFile(plain, plain.unreadable ? '' : textOf(content)));
+      return (file ??= toVFile(plain, plain.unreadable ? '' : textOf(input?.content)));
     },
     messages: plain.messages,
     ...counts,

@@ -8,16 +8,33 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig, VcsChanges } from '@migralint/core';
+import type { ResolvedConfig, SourceInput, VcsChanges } from '@migralint/core';
 import { auxReader } from './gather-files.js';
 import type { AuxReads } from './aux-reads.js';
 import type { PlainResult } from './plain-result.js';
 import type { WorkUnit } from './work-units.js';
 import { VERSION } from './version.js';
 import { isBuiltinPlugin } from './rule-packs.js';
+import type { CacheStrategy } from './speed-options.js';
+import { knownHash, UnchangedFile } from './unchanged-file.js';
 
 /** Bump when the entry format changes. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/**
+ * What a file was when a run hashed it (metadata strategy): size, modification and change times,
+ * inode, content hash. Any write changes the change time, so a match means the same bytes.
+ */
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string];
+
+/** The stamps of every file the cache has hashed, by absolute path. */
+const STAMPS = 'files.json';
+
+/**
+ * A file modified this recently may be written again within the same clock tick without its
+ * times changing (git's "racy" files): its stamp is not recorded, so the next run hashes it.
+ */
+const RACY_MS = 2000;
 
 interface Entry {
   format: number;
@@ -28,23 +45,83 @@ interface Entry {
 export class ResultCache {
   private readonly configKeys = new WeakMap<ResolvedConfig, string>();
   private readonly readAux: (file: string) => string | undefined;
-  private readonly salt: string;
+  private salt?: string;
   private warned = false;
+  /** Metadata strategy: the stamps of the last runs, loaded on first use; and whether this run changed them. */
+  private stamps?: Map<string, Stamp>;
+  private stampsChanged = false;
+  /** Files this run stat'ed and then read (their stamps are recorded from these stats, taken before the read). */
+  private readonly statted = new Map<string, fs.Stats>();
+  /** Content hashes of the bytes this run read. */
+  private readonly hashes = new WeakMap<Uint8Array, string>();
+
+  /** What git says changed (--changed-since, --staged): part of every key, so set before the first. */
+  vcs?: VcsChanges;
 
   constructor(
     private readonly dir: string,
     private readonly cwd: string,
-    vcs: VcsChanges | undefined,
     private readonly warn: (message: string) => void,
+    private readonly strategy: CacheStrategy = 'content',
   ) {
     this.readAux = auxReader(cwd);
-    this.salt = JSON.stringify([FORMAT, VERSION, buildStamp(), cwd, vcs ? vcsKey(vcs) : null]);
+  }
+
+  /**
+   * Metadata strategy: the file, when its stamp matches the one recorded when it was hashed, so the
+   * run need not read it now. Undefined: read it (then `remember` its bytes).
+   */
+  unchangedFile(abs: string): UnchangedFile | undefined {
+    if (this.strategy !== 'metadata') return undefined;
+    const stat = statOf(abs);
+    if (!stat?.isFile()) return undefined;
+    const stamp = this.loadStamps().get(abs);
+    if (stamp && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ctimeMs && stamp[3] === stat.ino) return new UnchangedFile(abs, stat.size, stamp[4]);
+    this.statted.set(abs, stat);
+    return undefined;
+  }
+
+  /** The bytes of a file the run read after `unchangedFile` said it changed: hashed once, its stamp recorded. */
+  remember(abs: string, bytes: Uint8Array): void {
+    const hash = contentHash(bytes)!;
+    this.hashes.set(bytes, hash);
+    const stat = this.statted.get(abs);
+    if (!stat || Date.now() - stat.mtimeMs < RACY_MS) return;
+    this.loadStamps().set(abs, [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash]);
+    this.stampsChanged = true;
   }
 
   keyOf(unit: WorkUnit): string {
+    this.salt ??= JSON.stringify([FORMAT, VERSION, buildStamp(), this.cwd, this.vcs ? vcsKey(this.vcs) : null]);
     const hash = createHash('sha256').update(this.salt).update(this.configKey(unit.config)).update(JSON.stringify(unit.reportPaths ?? null));
-    for (const file of unit.files) hash.update(`\0${file.path}\0`).update(file.content);
+    for (const file of unit.files) hash.update(`\0${file.path}\0`).update(this.hashOf(file));
     return hash.digest('hex');
+  }
+
+  /** Writes the stamps this run recorded (metadata strategy); a failure is said once, as for entries. */
+  saveStamps(): void {
+    if (!this.stampsChanged) return;
+    this.stampsChanged = false;
+    this.write(path.join(this.dir, STAMPS), JSON.stringify(Object.fromEntries(this.stamps!)));
+  }
+
+  private hashOf(file: SourceInput): string {
+    const known = knownHash(file);
+    if (known !== undefined) return known;
+    const content = file.content;
+    return (typeof content !== 'string' ? this.hashes.get(content) : undefined) ?? contentHash(content)!;
+  }
+
+  private loadStamps(): Map<string, Stamp> {
+    if (!this.stamps) {
+      try {
+        this.stamps = new Map(Object.entries(JSON.parse(fs.readFileSync(path.join(this.dir, STAMPS), 'utf8')) as Record<string, Stamp>));
+      } catch {
+        // No stamps yet, or a damaged file: every file is read and hashed.
+        this.stamps = new Map();
+      }
+    }
+    return this.stamps;
   }
 
   get(key: string): PlainResult | undefined {
@@ -61,11 +138,14 @@ export class ResultCache {
 
   set(key: string, result: PlainResult, reads: AuxReads): void {
     const aux = reads.map(([file, content]): [string, string | null] => [file, contentHash(content ?? undefined)]);
-    const file = this.fileOf(key);
+    this.write(this.fileOf(key), JSON.stringify({ format: FORMAT, aux, result } satisfies Entry));
+  }
+
+  private write(file: string, text: string): void {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify({ format: FORMAT, aux, result } satisfies Entry));
+      fs.writeFileSync(temp, text);
       fs.renameSync(temp, file);
     } catch (error) {
       removeQuietly(temp);
@@ -87,6 +167,14 @@ export class ResultCache {
       this.configKeys.set(config, key);
     }
     return key;
+  }
+}
+
+function statOf(abs: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(abs);
+  } catch {
+    return undefined;
   }
 }
 

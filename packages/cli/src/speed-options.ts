@@ -8,7 +8,15 @@ export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'migra
 export interface CacheRequest {
   /** Directory of the cache, relative to the cwd or absolute. */
   location: string;
+  /**
+   * How an unchanged file is recognised: `metadata` (the default, as in ESLint) by its size,
+   * modification and change times and inode, with its content hashed when they differ; `content`
+   * by reading and hashing every file on every run.
+   */
+  strategy: CacheStrategy;
 }
+
+export type CacheStrategy = 'metadata' | 'content';
 
 export interface RuleTimeoutRequest {
   ms: number;
@@ -20,15 +28,15 @@ export interface RuleTimeoutRequest {
 export const DEFAULT_RULE_TIMEOUT_MS = 60_000;
 
 export function parseCacheOptions(cache: boolean | undefined, location: string | undefined, strategy: string | undefined): CacheRequest | undefined {
-  if (strategy !== undefined && strategy !== 'content') {
-    throw new UsageError(`--cache-strategy "${strategy}" is not supported; migralint compares file contents ("content"), never times`);
+  if (strategy !== undefined && strategy !== 'content' && strategy !== 'metadata') {
+    throw new UsageError(`--cache-strategy "${strategy}" is not supported; use "metadata" (sizes and times, the default) or "content" (hashes of every file)`);
   }
   if (!cache) {
     if (location !== undefined || strategy !== undefined) throw new UsageError('--cache-location and --cache-strategy need --cache');
     return undefined;
   }
   if (location === '') throw new UsageError('--cache-location needs a directory');
-  return { location: location ?? DEFAULT_CACHE_LOCATION };
+  return { location: location ?? DEFAULT_CACHE_LOCATION, strategy: (strategy as CacheStrategy | undefined) ?? 'metadata' };
 }
 
 export function parseRuleTimeout(value: string | undefined): RuleTimeoutRequest {

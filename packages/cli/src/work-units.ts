@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { ResolvedConfig, SourceInput } from '@migralint/core';
 import { forwardFolderOf, migrationRootOf } from '@migralint/migrations';
+import { sizeOf } from './unchanged-file.js';
 
 export interface WorkUnit {
   config: ResolvedConfig;
@@ -22,15 +23,19 @@ export interface WorkUnit {
 export function splitIntoUnits(groups: Map<ResolvedConfig, SourceInput[]>, cwd: string, reportPaths: readonly string[] | undefined): WorkUnit[] {
   const reported = reportPaths ? new Set(reportPaths.map((p) => path.resolve(cwd, p))) : undefined;
   const units: WorkUnit[] = [];
+  // The root depends on the file's directory only: found once per directory.
+  const roots = new Map<string, string>();
   for (const [config, files] of groups) {
     const byRoot = new Map<string, WorkUnit>();
     for (const file of files) {
       const abs = path.resolve(cwd, file.path);
-      const root = migrationRootOf(abs);
+      const dir = path.dirname(abs);
+      let root = roots.get(dir);
+      if (root === undefined) roots.set(dir, (root = migrationRootOf(abs)));
       let unit = byRoot.get(root);
       if (!unit) byRoot.set(root, (unit = { config, configDir: path.dirname(abs), files: [], bytes: 0, ...(reported ? { reportPaths: [] } : {}) }));
       unit.files.push(file);
-      unit.bytes += file.content.length;
+      unit.bytes += sizeOf(file);
       if (reported?.has(abs)) unit.reportPaths!.push(file.path);
     }
     // A rollback folder beside its forward one (openreplay's rollback_dbs/ and init_dbs/) may hold

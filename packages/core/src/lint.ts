@@ -97,7 +97,20 @@ export function lintStates(states: FileState[], options: Omit<LintOptions, 'file
   const catalog = catalogRules(config.plugins, config.knownRules);
   const cwd = options.cwd ?? process.cwd();
   // Override globs are relative to the config's directory; file paths are relative to the cwd.
-  const rulesFor = (file: string) => resolver.forFile(path.resolve(cwd, file));
+  // Asked several times per file (model settings, file rules, project reports, directives): once per path.
+  const rulesByFile = new Map<string, ReturnType<RuleResolver['forFile']>>();
+  const rulesFor = (file: string) => {
+    let rules = rulesByFile.get(file);
+    if (!rules) rulesByFile.set(file, (rules = resolver.forFile(path.resolve(cwd, file))));
+    return rules;
+  };
+  // The same few rule lists serve every file: each is indexed by id once.
+  const indexes = new WeakMap<readonly ActiveRule[], Map<string, ActiveRule>>();
+  const rulesById = (rules: readonly ActiveRule[]) => {
+    let byId = indexes.get(rules);
+    if (!byId) indexes.set(rules, (byId = new Map(rules.map((r) => [r.id, r]))));
+    return byId;
+  };
   const resolver = new RuleResolver(config, catalog);
   const notifications: Notification[] = [];
   const notify = (n: Notification) => notifications.push(n);
@@ -140,7 +153,7 @@ export function lintStates(states: FileState[], options: Omit<LintOptions, 'file
   for (const state of states) for (const r of rulesFor(state.path).rules) enabled.add(r.id);
   for (const state of reported) {
     const { rules, settings } = rulesFor(state.path);
-    const byId = new Map(rules.map((r) => [r.id, r]));
+    const byId = rulesById(rules);
     for (const { ruleId, descriptor } of state.engineReports) {
       // An unreadable file is always reported: a silent pass over it is the one outcome we refuse.
       const active = byId.get(ruleId) ?? (ruleId === 'migralint/unreadable-file' ? alwaysOn(catalog, ruleId) : undefined);
@@ -154,7 +167,7 @@ export function lintStates(states: FileState[], options: Omit<LintOptions, 'file
 
   for (const state of reported) {
     if (state.unreadable) continue;
-    const byId = new Map(rulesFor(state.path).rules.map((r) => [r.id, r]));
+    const byId = rulesById(rulesFor(state.path).rules);
     applyDirectives(state, catalog, config.noInlineDisable, (ruleId, descriptor) => {
       const active = byId.get(ruleId);
       if (active) state.messages.push(buildMessage({ ruleId, meta: active.rule.meta, severity: active.severity }, descriptor, descriptor.at as never, state.map));
@@ -233,21 +246,36 @@ function alwaysOn(catalog: ReturnType<typeof catalogRules>, id: string): ActiveR
 
 function toFileResult(state: FileState): FileResult {
   const messages = state.messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  const file = new VFile({ path: state.path, value: state.source.text });
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
   let suppressedCount = 0;
   for (const message of messages) {
-    if (message.suppressed) {
-      suppressedCount++;
-      continue;
-    }
-    if (message.severity === 'error') errorCount++;
+    if (message.suppressed) suppressedCount++;
+    else if (message.severity === 'error') errorCount++;
     else if (message.severity === 'warning') warningCount++;
     else infoCount++;
-    file.messages.push(toVFileMessage(message, state.path));
   }
-  return { path: state.path, file, messages, errorCount, warningCount, infoCount, suppressedCount, unreadable: state.unreadable };
+  // The VFile (a VFileMessage, an Error, per unsuppressed message) is built when first read: the
+  // CLI's workers, the cache and the JSON and SARIF reporters never read it. The getter keeps the
+  // text and path only, not the file's state (its syntax trees and tokens).
+  const { path: filePath } = state;
+  const text = state.source.text;
+  let file: VFile | undefined;
+  return {
+    path: filePath,
+    get file() {
+      if (!file) {
+        file = new VFile({ path: filePath, value: text });
+        for (const message of messages) if (!message.suppressed) file.messages.push(toVFileMessage(message, filePath));
+      }
+      return file;
+    },
+    messages,
+    errorCount,
+    warningCount,
+    infoCount,
+    suppressedCount,
+    unreadable: state.unreadable,
+  };
 }
-

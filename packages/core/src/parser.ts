@@ -17,6 +17,11 @@ export function loadParser(): Promise<void> {
   return loading;
 }
 
+/** libpg-query's PL/pgSQL parser, once loaded (plpgsql/parse-plpgsql.ts; imported from here so it stays lazy). */
+export function plpgsqlParser(): (typeof LibPgQuery)['parsePlPgSQLSync'] {
+  return ready().parsePlPgSQLSync;
+}
+
 function ready(): typeof LibPgQuery {
   if (!lib) throw new Error('migralint: the SQL parser is not loaded; await loadParser() first');
   return lib;

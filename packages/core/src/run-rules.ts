@@ -63,35 +63,41 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
   const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement, ancestors: readonly AstAncestor[]) => void }>>();
   const failed = new Set<string>();
 
+  // What every rule's context shares in this file, made once per file (not once per rule and file):
+  // the per-rule contexts below only add the rule's id, options and report.
+  const shared: Omit<RuleContext, 'id' | 'options' | 'report'> = {
+    settings,
+    file: state.source,
+    get statement() {
+      return current!;
+    },
+    statements,
+    project,
+    get migration() {
+      return current ? placeOf(current) : undefined;
+    },
+    get schema() {
+      return current ? schemaOf(current) : undefined;
+    },
+    rangeOf: (target) => state.locator.rangeOf(target, current),
+    tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
+    statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
+  };
+
   for (const active of rules) {
     if (!active.rule.create) continue;
-    const context: RuleContext = {
+    const context: RuleContext = Object.assign(Object.create(shared) as RuleContext, {
       id: active.id,
       options: active.options,
-      settings,
-      file: state.source,
-      get statement() {
-        return current!;
-      },
-      statements,
-      project,
-      get migration() {
-        return current ? placeOf(current) : undefined;
-      },
-      get schema() {
-        return current ? schemaOf(current) : undefined;
-      },
-      rangeOf: (target) => state.locator.rangeOf(target, current),
-      tokensOf: (statement) => state.locator.tokensOf(statement ?? current!),
-      statementsOfPart: (statement) => statementsOfPart(statement ?? current!),
       report: (descriptor: ReportDescriptor) => {
         const range = state.locator.rangeOf(descriptor.at, current);
         state.messages.push(buildMessage({ ruleId: active.id, meta: active.rule.meta, severity: active.severity }, insideDescriptor(descriptor, current), range, state.map));
       },
-    };
+    });
     try {
-      const visitors = active.rule.create(context);
-      for (const [kind, fn] of Object.entries(visitors)) {
+      const visitors = active.rule.create(context) as Record<string, ((node: any, s: Statement, ancestors: readonly AstAncestor[]) => void) | undefined>;
+      for (const kind in visitors) {
+        const fn = visitors[kind];
         if (!fn) continue;
         let list = handlers.get(kind);
         if (!list) handlers.set(kind, (list = []));

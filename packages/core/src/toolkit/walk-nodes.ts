@@ -29,10 +29,19 @@ function walkValue(value: unknown, ancestors: AstAncestor[], visit: NodeVisit): 
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const keys = Object.keys(value);
-  const type = keys.length === 1 ? keys[0]! : undefined;
+  // The one key of a wrapped node, found without allocating a key array (this runs for every
+  // object of every statement's tree).
+  let type: string | undefined;
+  let keys = 0;
+  for (const key in value as Record<string, unknown>) {
+    if (keys++ > 0) {
+      type = undefined;
+      break;
+    }
+    type = key;
+  }
   const inner = type !== undefined ? (value as Record<string, unknown>)[type] : undefined;
-  if (type !== undefined && /^[A-Z]/.test(type) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+  if (type !== undefined && isUpperAscii(type.charCodeAt(0)) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
     const node = inner as Record<string, any>;
     visit(type, node, ancestors);
     ancestors.push({ type, node });
@@ -42,3 +51,5 @@ function walkValue(value: unknown, ancestors: AstAncestor[], visit: NodeVisit): 
   }
   walkNodes(value, ancestors, visit);
 }
+
+const isUpperAscii = (code: number) => code >= 65 && code <= 90;

@@ -47,6 +47,12 @@ export class VersionedMap<V> {
   private readonly history = new Map<string, Versions<V>>();
   /** The current values (the last version of each live key), for fast reads while replaying. */
   private readonly current = new Map<string, V>();
+  /**
+   * A map seeded from another (`seedFrom`): what the other held at that state is this map's state
+   * 0, read through from it rather than copied version by version. A key this map changes gets a
+   * history of its own; until then its only version is the base's.
+   */
+  private base?: { map: VersionedMap<V>; state: number };
 
   /**
    * `clock` numbers the states. `identities`, for maps of named objects, hears every change of the
@@ -70,11 +76,29 @@ export class VersionedMap<V> {
     return this.current.has(key);
   }
 
+  /**
+   * Start from what `base` held at `state` (as this map's state 0), sharing its values: for a
+   * replay seeded with another replay's catalog (replay-down.ts). Only on an empty map.
+   */
+  seedFrom(base: VersionedMap<V>, state: number): void {
+    if (this.history.size > 0 || this.current.size > 0) throw new Error('seedFrom: the map is not empty');
+    this.base = { map: base, state };
+    for (const key of base.history.keys()) {
+      const value = base.getAt(key, state);
+      if (value !== undefined) this.current.set(key, value);
+    }
+  }
+
+  /** The base's value of a key this map has not changed (undefined: none, or not seeded). */
+  private seeded(key: string): V | undefined {
+    return this.base ? this.base.map.getAt(key, this.base.state) : undefined;
+  }
+
   set(key: string, value: V | undefined): void {
     const state = this.clock.state;
     let v = this.history.get(key);
     if (!v) {
-      if (value === undefined) return;
+      if (value === undefined && this.seeded(key) === undefined) return;
       this.history.set(key, (v = []));
     }
     if (this.identities) {
@@ -93,7 +117,7 @@ export class VersionedMap<V> {
    * the history began. Only for a key with no history at all (false otherwise, nothing changed).
    */
   setFromStart(key: string, value: V): boolean {
-    if (this.history.has(key)) return false;
+    if (this.history.has(key) || this.seeded(key) !== undefined) return false;
     this.history.set(key, [0, value]);
     this.current.set(key, value);
     return true;
@@ -129,20 +153,46 @@ export class VersionedMap<V> {
 
   getAt(key: string, state: number): V | undefined {
     const v = this.history.get(key);
-    if (!v) return undefined;
+    if (!v) return this.seeded(key);
     // The last version from a state at or before `state` (most objects have one or two versions).
     for (let i = v.length - 2; i >= 0; i -= 2) if ((v[i] as number) <= state) return v[i + 1] as V | undefined;
-    return undefined;
+    return this.seeded(key);
   }
 
-  entriesAt(state: number): Array<[string, V]> {
+  /**
+   * The live entries at `state`, in the order keys were first seen. With `changedIn`, only keys
+   * with a version from a state in (from, to]: every other key has the same value at both ends.
+   */
+  entriesAt(state: number, changedIn?: { from: number; to: number }): Array<[string, V]> {
     const out: Array<[string, V]> = [];
-    for (const key of this.history.keys()) {
+    // A seeded map lists the base's keys first, in the base's order, as a copy of it would.
+    if (this.base) {
+      for (const key of this.base.map.history.keys()) {
+        if (this.seeded(key) === undefined) continue;
+        const v = this.history.get(key);
+        if (changedIn && (!v || !changedBetween(v, changedIn.from, changedIn.to))) continue;
+        const value = this.getAt(key, state);
+        if (value !== undefined) out.push([key, value]);
+      }
+    }
+    for (const [key, v] of this.history) {
+      if (this.base && this.seeded(key) !== undefined) continue; // listed above
+      if (changedIn && !changedBetween(v, changedIn.from, changedIn.to)) continue;
       const value = this.getAt(key, state);
       if (value !== undefined) out.push([key, value]);
     }
     return out;
   }
+}
+
+/** Does the object have a version from a state in (from, to]? (States ascend, most objects have one or two.) */
+function changedBetween<V>(v: Versions<V>, from: number, to: number): boolean {
+  for (let i = v.length - 2; i >= 0; i -= 2) {
+    const state = v[i] as number;
+    if (state <= from) return false;
+    if (state <= to) return true;
+  }
+  return false;
 }
 
 export interface CatalogMaps {

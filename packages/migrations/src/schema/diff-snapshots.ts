@@ -24,6 +24,7 @@ import type { ColumnInfo, ConstraintInfo, FunctionInfo, IndexInfo, PolicyInfo, Q
 import type { SequenceInfo } from './catalog.js';
 import { keyOf } from './names.js';
 import { canonicalExpression } from './compare-expressions.js';
+import { Snapshot } from './snapshot.js';
 
 export type SchemaObjectKind = 'schema' | 'extension' | 'type' | 'table' | 'column' | 'constraint' | 'policy' | 'sequence' | 'index' | 'view' | 'function';
 
@@ -74,7 +75,10 @@ type Shape = Array<[property: string, shown: string, compared: string]>;
 
 // --- the public API ----------------------------------------------------------------------------
 
-export function diffSnapshots(before: SchemaSnapshot, after: SchemaSnapshot, options: DiffOptions = {}): SchemaDifference[] {
+export function diffSnapshots(wholeBefore: SchemaSnapshot, wholeAfter: SchemaSnapshot, options: DiffOptions = {}): SchemaDifference[] {
+  // Two states of one replay: compare only what changed between them (the same differences, found
+  // without listing the whole schema).
+  const [before, after] = Snapshot.narrowToChanges(wholeBefore, wholeAfter) ?? [wholeBefore, wholeAfter];
   const out: SchemaDifference[] = [];
   const hinted = (kind: RenameHint['kind'], from: string, to: string) => renamedTo(options.renames ?? [], kind, from).has(to);
   diffNames('schema', before.schemas(), after.schemas(), out);

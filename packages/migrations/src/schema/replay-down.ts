@@ -92,10 +92,7 @@ function seededReplayer(source: Replayer, state: number): Replayer {
   r.catalog.identities.continueAfter(source.catalog.identities);
   const from = source.catalog.maps;
   const to = r.catalog.maps;
-  for (const kind of Object.keys(from) as Array<keyof CatalogMaps>) {
-    const target = to[kind] as CatalogMaps[typeof kind];
-    for (const [key, value] of from[kind].entriesAt(state)) (target as { setFromStart(key: string, value: unknown): boolean }).setFromStart(key, value);
-  }
+  for (const kind of Object.keys(from) as Array<keyof CatalogMaps>) (to[kind] as { seedFrom(base: unknown, state: number): void }).seedFrom(from[kind], state);
   copyExternals(source, r);
   // Temporary tables are looked up first once any exists (a private flag of the Replayer).
   const flags = r as unknown as { hasTemp: boolean };
@@ -141,9 +138,5 @@ function replayParts(
 }
 
 function listed(r: Replayer, state: number): ListedSnapshot {
-  const maps = r.catalog.maps;
-  let sequences: SequenceInfo[] | undefined;
-  return Object.assign(new Snapshot(maps, state, r.externals), {
-    sequences: () => (sequences ??= maps.sequences.entriesAt(state).map(([, s]) => s)),
-  });
+  return new Snapshot(r.catalog.maps, state, r.externals, { listsSequences: true }) as ListedSnapshot;
 }

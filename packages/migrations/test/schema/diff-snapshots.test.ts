@@ -164,4 +164,31 @@ describe('diffSnapshots', () => {
     const listed = (s: SchemaSnapshot, names: string[]) => Object.assign(Object.create(s), { sequences: () => names.map((n) => ({ name: pub(n) })) });
     expect(lines(listed(model.before(1), ['s']), listed(model.after(1), []))).toEqual(['removed sequence "s"']);
   });
+
+  it('finds the same differences between two states of one replay as between whole snapshots', async () => {
+    // diffSnapshots narrows two snapshots of one catalog to what changed between them; a wrapper
+    // that is not a Snapshot gets the whole comparison. Both must agree on every pair of states.
+    const { model } = await replay([
+      'CREATE SCHEMA app; CREATE TYPE mood AS ENUM (\'a\'); CREATE TABLE users (id serial PRIMARY KEY, mail text UNIQUE, age int); CREATE INDEX users_age ON users (age);',
+      'CREATE TABLE posts (id int, author int REFERENCES users (id)); CREATE VIEW v AS SELECT * FROM posts; CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS \'select 1\';',
+      'ALTER TABLE users RENAME COLUMN mail TO email; ALTER TABLE users ALTER COLUMN age TYPE bigint; DROP INDEX users_age; ALTER TYPE mood ADD VALUE \'b\';',
+      'DROP VIEW v; ALTER TABLE posts RENAME TO articles; CREATE INDEX articles_author ON articles (author); DROP FUNCTION f(int);',
+      'DROP TABLE articles; ALTER TABLE users ADD COLUMN nick text NOT NULL DEFAULT \'x\'; DROP SCHEMA app;',
+    ]);
+    const whole = (s: SchemaSnapshot): SchemaSnapshot => Object.create(s) as SchemaSnapshot;
+    const renames: DiffOptions['renames'] = [
+      { kind: 'column', from: 'mail', to: 'email' },
+      { kind: 'table', from: 'posts', to: 'articles' },
+    ];
+    const states = [model.before(0), ...[0, 1, 2, 3, 4].map((i) => model.after(i))];
+    let differences = 0;
+    for (const a of states) {
+      for (const b of states) {
+        const narrowed = lines(a, b, { renames });
+        expect(narrowed).toEqual(lines(whole(a), whole(b), { renames }));
+        differences += narrowed.length;
+      }
+    }
+    expect(differences).toBeGreaterThan(50);
+  });
 });
