@@ -344,3 +344,26 @@ describe('a down that restores the type the column had before the up', () => {
     expect(at(findings, 'design/no-char-field')).toEqual(['db/migrations/001_codes.up.sql:1', 'db/migrations/002_text.down.sql:1']);
   });
 });
+
+describe('missing downs before the history adopted downs', () => {
+  // golang-migrate, as hatchet writes it: no downs for its first migrations, downs from then on.
+  const history = (thirdDown: boolean) => ({
+    'db/migrations/001_init.up.sql': 'CREATE TABLE a (id int);\n',
+    'db/migrations/002_more.up.sql': 'CREATE TABLE b (id int);\n',
+    'db/migrations/003_downs_start.up.sql': 'CREATE TABLE c (id int);\n',
+    'db/migrations/003_downs_start.down.sql': 'DROP TABLE c;\n',
+    'db/migrations/004_forgot.up.sql': 'CREATE TABLE d (id int);\n',
+    ...(thirdDown ? { 'db/migrations/004_forgot.down.sql': 'DROP TABLE d;\n' } : {}),
+  });
+
+  it('migrations older than the first down are grandfathered; a later one without a down is reported', async () => {
+    const findings = await lintJson(history(false), ['db/migrations']);
+    expect(at(findings, 'rollback/missing-down')).toEqual(['db/migrations/004_forgot.up.sql:1']);
+  });
+
+  it('an explicit since replaces the inferred start', async () => {
+    const files = { ...history(true), 'migralint.config.json': JSON.stringify({ extends: ['recommended'], rules: { 'rollback/missing-down': ['error', { since: '002' }] } }) };
+    const findings = await lintJson(files, ['db/migrations']);
+    expect(at(findings, 'rollback/missing-down')).toEqual(['db/migrations/002_more.up.sql:1']);
+  });
+});

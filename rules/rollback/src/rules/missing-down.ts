@@ -6,7 +6,8 @@
  *
  * Checked for the layouts in `layouts` (by default every layout whose runner has downs, except
  * Flyway, whose undo scripts are a paid feature most teams do not use). Migrations before `since`
- * are grandfathered. A down without an up is `migrations/orphan-down`'s, not this rule's.
+ * are grandfathered; without `since`, those before the history's first down are (the team adopted
+ * downs there: hatchet wrote its first at its 87th migration). A down without an up is `migrations/orphan-down`'s, not this rule's.
  */
 import { defineRule, ruleDocsUrl, type Migration, type MigrationSet, type SourceFile } from '@migralint/core';
 import { effectiveStatements, filesOf, migrationLabel, setsWithDowns, downLayoutsOption, type DownLayout } from '../history.js';
@@ -54,8 +55,11 @@ export default defineRule<Options>({
     for (const set of setsWithDowns(context.project)) {
       if (!layouts.has(set.layout) || !(context.options.checkSetsWithoutDowns || usesDowns(set))) continue;
       const applies = policyApplies(set, context.options.since);
+      // Without `since`, the policy starts where the history's downs start.
+      const adopted = context.options.since === undefined ? set.migrations.findIndex((m) => m.down.length > 0) : -1;
       for (const migration of set.migrations) {
         if (migration.repeatable || migration.up.length === 0 || migration.down.length > 0 || !applies(migration)) continue;
+        if (migration.index < adopted) continue;
         const part = migration.up[0]!;
         const first = migration.up.map((p) => effectiveStatements(files.get(p.file), p)[0]).find((s) => s !== undefined);
         if (!first) continue; // an up that changes nothing needs no down
