@@ -18,7 +18,10 @@ let deparseSync: Deparse | undefined;
  */
 export function loadDeparser(): Promise<void> {
   loading ??= import('pgsql-deparser').then((module) => {
-    deparseSync = module.deparseSync;
+    // pgsql-deparser is CommonJS: bundled (the CLI, the standalone file) its exports arrive as `default`.
+    const exports = module as { deparseSync?: Deparse; default?: { deparseSync?: Deparse } };
+    deparseSync = exports.deparseSync ?? exports.default?.deparseSync;
+    if (!deparseSync) throw new Error('migralint: pgsql-deparser has no deparseSync export (a broken install?)');
   });
   return loading;
 }
