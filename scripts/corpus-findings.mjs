@@ -5,18 +5,9 @@
 //   ... change ...
 //   node scripts/corpus-findings.mjs [DIR] [--preset …] > after.txt && diff before.txt after.txt
 // Needs `pnpm build`.
-import fs from 'node:fs';
-import path from 'node:path';
-import { defaultCorpus, lintCorpus } from './lib/lint-corpus.mjs';
+import { corpusArgs, lintCorpus } from './lib/lint-corpus.mjs';
 
-const args = process.argv.slice(2);
-const presetAt = args.indexOf('--preset');
-const preset = presetAt === -1 ? 'recommended' : args[presetAt + 1];
-const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--preset') ?? defaultCorpus);
-if (!fs.existsSync(dir)) {
-  console.error(`corpus-findings: ${dir} does not exist; pass a directory of migrations`);
-  process.exit(0);
-}
+const { dir, preset } = corpusArgs('corpus-findings');
 const { result } = await lintCorpus(dir, preset);
 const lines = [];
 for (const file of result.files) {

@@ -3,18 +3,9 @@
 // (default `recommended`; `strict` = every rule), as a Markdown table — the numbers behind the
 // presets' choices in docs/comparison/squawk.md. Needs `pnpm build`.
 //   node scripts/corpus-rule-counts.mjs [DIR] [--preset recommended|strict]
-import fs from 'node:fs';
-import path from 'node:path';
-import { defaultCorpus, lintCorpus } from './lib/lint-corpus.mjs';
+import { corpusArgs, lintCorpus } from './lib/lint-corpus.mjs';
 
-const args = process.argv.slice(2);
-const presetAt = args.indexOf('--preset');
-const preset = presetAt === -1 ? 'recommended' : args[presetAt + 1];
-const dir = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--preset') ?? defaultCorpus);
-if (!fs.existsSync(dir)) {
-  console.log(`corpus-rule-counts: ${dir} does not exist; pass a directory of migrations`);
-  process.exit(0);
-}
+const { dir, preset } = corpusArgs('corpus-rule-counts');
 const { result, files, ms } = await lintCorpus(dir, preset);
 const counts = new Map();
 for (const file of result.files) {

@@ -9,6 +9,21 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const defaultCorpus = path.join(root, '..', 'shared', 'corpus');
 
 /**
+ * The corpus scripts' command line: `[DIR] [--preset NAME]`. Exits (0, with a message naming
+ * `script`) when the directory does not exist, so a checkout without ../shared still runs them.
+ */
+export function corpusArgs(script, argv = process.argv.slice(2)) {
+  const presetAt = argv.indexOf('--preset');
+  const preset = presetAt === -1 ? 'recommended' : argv[presetAt + 1];
+  const dir = path.resolve(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--preset') ?? defaultCorpus);
+  if (!fs.existsSync(dir)) {
+    console.error(`${script}: ${dir} does not exist; pass a directory of migrations`);
+    process.exit(0);
+  }
+  return { dir, preset };
+}
+
+/**
  * lint() over every `.sql` file under `dir` with `preset`; returns the result, the files and the time.
  * `onParsed` sees the parsed files (statements with their PL/pgSQL bodies) before the rules run.
  */
