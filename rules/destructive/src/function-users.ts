@@ -28,7 +28,7 @@ export function lastUserDropped(context: RuleContext<any>, fn: ObjectName): bool
   const scan: Scan = { users: [], other: false };
   const lower = fn.name.toLowerCase();
   for (const statement of history) {
-    if (!statement.text.toLowerCase().includes(lower)) continue;
+    if (!lowerText(statement).includes(lower)) continue;
     collectUsers(statement, fn, scan);
     if (scan.other) return false;
   }
@@ -47,11 +47,27 @@ function statementsBefore(context: RuleContext<any>): Statement[] {
   const place = context.migration;
   const here = context.statements.filter((s) => s.index < current.index && (!place || s.start >= place.part.range.start));
   if (!place) return here;
-  const files = new Map<string, SourceFile>(context.project.files.map((f) => [f.path, f]));
+  const files = filesByPath(context.project.files);
   const inPart = (part: MigrationPart) => (files.get(part.file)?.statements ?? []).filter((s) => s.start >= part.range.start && s.start < part.range.end);
   const earlier = place.set.migrations.filter((m) => m.index < place.migration.index).flatMap((m) => m.up.flatMap(inPart));
   const up = place.part.direction === 'down' ? place.migration.up.filter((p) => p.file !== context.file.path).flatMap(inPart) : [];
   return [...earlier, ...up, ...here];
+}
+
+// Asked once per dropped function over the whole history: each statement is lowercased and the
+// project's files indexed once per run, not once per question.
+const lowered = new WeakMap<Statement, string>();
+function lowerText(statement: Statement): string {
+  let text = lowered.get(statement);
+  if (text === undefined) lowered.set(statement, (text = statement.text.toLowerCase()));
+  return text;
+}
+
+const byPath = new WeakMap<readonly SourceFile[], Map<string, SourceFile>>();
+function filesByPath(files: readonly SourceFile[]): Map<string, SourceFile> {
+  let map = byPath.get(files);
+  if (!map) byPath.set(files, (map = new Map(files.map((f) => [f.path, f]))));
+  return map;
 }
 
 function sameFunction(items: readonly AstNode[] | undefined, fn: ObjectName): boolean {
