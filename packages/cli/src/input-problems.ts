@@ -2,6 +2,7 @@
 // in words, the fix), the rest of the run goes on, and the run ends with exit 2: a file that was
 // not linted must never pass as if it had been.
 import { visibleLine } from '@migralint/reporter-terminal/visible-text';
+import { INCOMPLETE } from './exit-code.js';
 import { displayPath } from './gather-files.js';
 import { InputError } from './input-error.js';
 import type { CliIO } from './io.js';
@@ -37,8 +38,10 @@ export class InputProblems {
   /** The run's exit code and closing line, with the unreadable files counted in. */
   exitCode(run: { code: 0 | 1 | 2; reason?: string }): { code: 0 | 1 | 2; reason?: string } {
     if (this.#count === 0) return run;
-    const files = `${this.#count} file${this.#count > 1 ? 's or folders' : ' or folder'} could not be read (see above): the run is incomplete (exit 2)`;
-    return { code: 2, reason: run.code === 2 && run.reason ? `${run.reason}; ${files}` : files };
+    const files = `${this.#count} file${this.#count > 1 ? 's or folders' : ' or folder'} could not be read (see above)`;
+    // One closing line: the engine's reasons (unreadable contents, internal errors), then these.
+    const earlier = run.code === 2 && run.reason ? `${run.reason.replace(INCOMPLETE, '')}; ` : '';
+    return { code: 2, reason: `${earlier}${files}${INCOMPLETE}` };
   }
 }
 

@@ -210,6 +210,11 @@ describe('3, 4, 5. only regular files are read; what cannot be read is said, per
     const folder = await runCli(['m', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(folder.stdout).files.map((f: { path: string }) => f.path)).toEqual(['m/0001_a.sql']);
     expect(folder.stderr).toMatch(/1 file or folder could not be read \(see above\): the run is incomplete \(exit 2\)\n$/);
+    // With a file the engine cannot decode as well: one closing line naming both, said once.
+    fs.writeFileSync(path.join(dir, 'm/0002_c.sql'), Buffer.from([0xc3, 0x28, 0x20, 0x62]));
+    const both = await runCli(['m'], { cwd: dir });
+    expect(both.stderr).toMatch(/migralint: 1 unreadable file; 1 file or folder could not be read \(see above\): the run is incomplete \(exit 2\)\n$/);
+    expect(both.stderr.match(/the run is incomplete/g)).toHaveLength(1);
   }, 20_000);
 
   it('a directory symlink cycle: each file linted once, under one path', async () => {
