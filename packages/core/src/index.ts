@@ -24,6 +24,7 @@ export { toVFileMessage } from './vfile-message.js';
 export * from './unified/index.js';
 export { DEFAULT_SCHEMA, displayName, displayQualifiedName, nameOfDropObject, nameOfList, nameOfRangeVar, sameName, type WrittenName } from './toolkit/names.js';
 export { walkAst, type NodeVisit } from './toolkit/walk-nodes.js';
+export { existsIn, namedAtRunTime, removedEarlier, type PresenceKind } from './toolkit/object-presence.js';
 export { dataChangesOf, type DataChange } from './toolkit/data-changes.js';
 export {
   isLastOfPart,

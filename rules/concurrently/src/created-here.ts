@@ -38,20 +38,6 @@ export function tableOfIndex(context: RuleContext<any>, index: WrittenName): Wri
 }
 
 /**
- * Did `index` exist before this migration, and did an earlier statement of it remove it already (an
- * `ALTER TABLE … DROP CONSTRAINT` takes the constraint's index along, an earlier `DROP INDEX`)? By
- * identity in the replayed model: nothing by that name exists at this statement.
- */
-export function removedEarlierInMigration(context: RuleContext<any>, index: WrittenName): boolean {
-  const schema = context.schema;
-  const place = context.migration;
-  if (!schema || !place || context.statement.nested) return false;
-  const name = schema.resolve(index);
-  if (!schema.before.index(name)) return false;
-  return schema.model.identify(place.migration.index, { file: context.file.path, offset: context.statement.start }, 'index', name) === undefined;
-}
-
-/**
  * Is `index` on a table the current migration created? Dropping or rebuilding an index locks its
  * table, so what matters is the table: an index just built on a production table still locks
  * production when it is dropped again.

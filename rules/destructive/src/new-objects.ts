@@ -10,10 +10,8 @@
 import {
   createdBetween,
   creationsIn,
-  nameOfRangeVar,
-  sameName,
+  namedAtRunTime,
   sameObject,
-  type AstNode,
   type ColumnInfo,
   type CreatedKind,
   type CreatedName,
@@ -23,7 +21,7 @@ import {
   type TableInfo,
   type WrittenName,
 } from '@migralint/core';
-import { columnAddedEarlierInFile } from './table-names.js';
+import { columnAddedEarlierInFile, columnAdditions } from './table-names.js';
 
 export type ObjectKind = CreatedKind;
 export type ObjectName = CreatedName;
@@ -111,17 +109,6 @@ export function isNewColumn(context: RuleContext<any>, table: WrittenName, colum
 }
 
 /**
- * Is the name, in a statement that an `EXECUTE format('… %I.t …', v)` runs, a variable quoted in
- * (`"{v}"`, constant-execute.ts)? It is known only at run time — a loop over tenant schemas, a
- * partition being swapped — so it is no object the history knows, and a finding about "{v}.t"
- * names nothing a reader can check. The rules skip it as they skip an object the migration created.
- */
-function namedAtRunTime(context: RuleContext<any>, name: { schema?: string | undefined; name: string }): boolean {
-  const placeholders = context.statement.nested?.embedded.placeholders;
-  return placeholders !== undefined && [name.schema, name.name].some((part) => part !== undefined && placeholders.some((p) => part === `{${p}}`));
-}
-
-/**
  * In a down part: did an `ADD COLUMN` earlier in it add the column? The model answers "new in this
  * migration" for the up; a down runs after the up, so a column the up dropped and the down adds
  * back holds only its default (a sqitch revert re-adding `amount`, then backfilling it). `ADD COLUMN
@@ -133,17 +120,8 @@ function addedEarlierInDown(context: RuleContext<any>, table: WrittenName, colum
   if (place?.part.direction !== 'down' || statement.nested?.runs === 'later') return false;
   const afterUp = context.schema?.after.table(context.schema.resolve(table));
   const goneAfterUp = afterUp !== undefined && !afterUp.columns.some((c) => c.name === column);
-  return statements.some(
-    (s) =>
-      s.index < statement.index &&
-      s.start >= place.part.range.start &&
-      s.kind === 'AlterTableStmt' &&
-      s.node.objtype === 'OBJECT_TABLE' &&
-      sameName(nameOfRangeVar(s.node.relation ?? {}), table) &&
-      (s.node.cmds ?? []).some((entry: AstNode) => {
-        const cmd = entry.AlterTableCmd;
-        return cmd?.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname === column && (!cmd.missing_ok || goneAfterUp);
-      }),
+  return columnAdditions(statements, table, column).some(
+    (a) => a.statement.index < statement.index && a.statement.start >= place.part.range.start && (!a.ifNotExists || goneAfterUp),
   );
 }
 

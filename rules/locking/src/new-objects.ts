@@ -8,7 +8,7 @@
 // the same part: a `CREATE TABLE` (without IF NOT EXISTS, which may have created nothing) earlier in
 // the part proves the table is new.
 
-import { createdBetween, objectsCreatedBy, sameName, type QualifiedName, type RuleContext, type SchemaSnapshot, type Statement, type WrittenName } from '@migralint/core';
+import { createdBetween, existsIn, namedAtRunTime, objectsCreatedBy, removedEarlier, sameName, type RuleContext, type Statement, type WrittenName } from '@migralint/core';
 
 export type ObjectKind = 'table' | 'index' | 'view' | 'type';
 
@@ -18,18 +18,8 @@ export function isNew(context: RuleContext<any>, kind: ObjectKind, name: Written
   const schema = context.schema;
   // Created by this migration and absent before it. One that existed before was dropped and
   // created again: the statements before the new CREATE still lock the old, busy one.
-  if (schema?.isNew(kind, name) && !existedBefore(schema.before, kind, schema.resolve(name))) return true;
+  if (schema?.isNew(kind, name) && !existsIn(schema.before, kind, schema.resolve(name))) return true;
   return createdEarlierInPart(context, context.statement, kind, name);
-}
-
-/**
- * Is the name, in a statement that an `EXECUTE format('… %I.t …', v)` runs, a variable quoted in
- * (`"{v}"`)? Known only at run time (a loop over tenant schemas), it is no relation the history
- * knows, and a finding about "{v}.t" names nothing a reader can check: treated like a new one.
- */
-function namedAtRunTime(context: RuleContext<any>, name: WrittenName): boolean {
-  const placeholders = context.statement.nested?.embedded.placeholders;
-  return placeholders !== undefined && [name.schema, name.name].some((part) => part !== undefined && placeholders.some((p) => part === `{${p}}`));
 }
 
 /**
@@ -46,25 +36,10 @@ export function dropsNothing(context: RuleContext<any>, statement: Statement, ki
   const place = context.migration;
   if (!statement.node.missing_ok || !schema || !place || statement.nested) return false;
   const q = schema.resolve(name);
-  if (existedBefore(schema.before, kind, q)) {
-    return schema.model.identify(place.migration.index, { file: context.file.path, offset: statement.start }, kind, q) === undefined;
-  }
+  if (existsIn(schema.before, kind, q)) return removedEarlier(context, kind, name, statement);
   if (place.migration.index !== 0 || !schema.after.tables().some((t) => t.createdIn === 0)) return false;
   if (kind !== 'index' && schema.before.isExternal(kind, q)) return false;
-  return !existedBefore(schema.after, kind, q);
-}
-
-function existedBefore(before: SchemaSnapshot, kind: ObjectKind, name: QualifiedName): boolean {
-  switch (kind) {
-    case 'table':
-      return before.table(name) !== undefined;
-    case 'index':
-      return before.index(name) !== undefined;
-    case 'view':
-      return before.view(name) !== undefined;
-    case 'type':
-      return before.type(name) !== undefined;
-  }
+  return !existsIn(schema.after, kind, q);
 }
 
 /** Did a statement before `before`, in the same part, certainly create this object? */

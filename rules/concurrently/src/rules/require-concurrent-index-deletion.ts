@@ -9,8 +9,8 @@
  * Postgres accepts CONCURRENTLY only outside a transaction, for one index, without CASCADE; the
  * fix is offered exactly then, and the note says how to split or move the statement otherwise.
  */
-import { defineRule, indexStatements, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
-import { isOnNewTable, removedEarlierInMigration, tableOfIndex } from '../created-here.js';
+import { defineRule, indexStatements, removedEarlier, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
+import { isOnNewTable, tableOfIndex } from '../created-here.js';
 import { displayName, nameOfDropObject, type WrittenName } from '@migralint/core';
 import { findKeyword, readNameList } from '@migralint/core';
 import { inCaseOf } from '../keyword-case.js';
@@ -57,7 +57,7 @@ export default defineRule({
           const index = nameOfDropObject(object);
           if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index) || tableDroppedLater(context, index)) return;
           // IF EXISTS of an index the migration already removed: it drops nothing and locks nothing.
-          if (node.missing_ok && removedEarlierInMigration(context, index)) return;
+          if (node.missing_ok && removedEarlier(context, 'index', index)) return;
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
           const data = { index: displayName(index) };
           if (where.inTransaction) {
