@@ -3,6 +3,7 @@
 // calls parseSql/scanSql and never sees the library's quirks (empty input, JSON strings).
 
 import type * as LibPgQuery from 'libpg-query';
+import { lexSql, UNSURE } from './lexer/scan-sql.js';
 
 let loading: Promise<void> | undefined;
 let lib: typeof LibPgQuery | undefined;
@@ -66,8 +67,18 @@ export interface Token {
   keywordKind: number;
 }
 
-/** Tokens of `sql`, or undefined when the scanner cannot read it (e.g. an unterminated quote). */
+/**
+ * Tokens of `sql`, or undefined when Postgres' lexer rejects it (e.g. an unterminated quote). Read by
+ * core's port of the lexer (lexer/scan-sql.ts); libpg-query's scanner only where that cannot tell.
+ */
 export function scanSql(sql: string): Token[] | undefined {
+  if (sql === '') return [];
+  const tokens = lexSql(sql);
+  return tokens === UNSURE ? scanWithLibpgQuery(sql) : tokens;
+}
+
+/** libpg-query's own scanner: the reference the lexer is tested against, and its fallback. */
+export function scanWithLibpgQuery(sql: string): Token[] | undefined {
   const { scanSync } = ready();
   if (sql === '') return [];
   try {
