@@ -123,19 +123,41 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       }
     }
   };
+  const walked = statementKindsHolding([...nodeHandlers.keys()]);
   // The SQL inside a DO block or function body is visited right after the statement holding it.
   for (const statement of statements.flatMap((s) => [...withEmbedded(s)])) {
     if (statement.kind === 'ParseError') continue;
     current = statement;
     call(everyStatement, statement.node, statement);
     call(handlers.get(statement.kind) ?? [], statement.node, statement);
-    if (nodeHandlers.size > 0) {
+    if (nodeHandlers.size > 0 && (!walked || walked.has(statement.kind))) {
       walkNodes(statement.node, [{ type: statement.kind, node: statement.node }], (type, node, ancestors) => {
         const list = nodeHandlers.get(type);
         if (list) call(list, node, statement, ancestors.slice());
       });
     }
   }
+}
+
+/**
+ * Node types that Postgres' grammar puts only inside some statements: an ALTER TABLE subcommand is
+ * only ever in an AlterTableStmt. When every nested handler of a file is for such types, only those
+ * statements are walked (a walk visits every node of a statement's tree, and most statements hold
+ * none of them). Undefined: walk every statement.
+ */
+const ONLY_INSIDE: Readonly<Record<string, readonly string[]>> = {
+  AlterTableCmd: ['AlterTableStmt'],
+  PartitionCmd: ['AlterTableStmt'],
+};
+
+function statementKindsHolding(nodeTypes: readonly string[]): Set<string> | undefined {
+  const kinds = new Set<string>();
+  for (const type of nodeTypes) {
+    const holders = ONLY_INSIDE[type];
+    if (!holders) return undefined;
+    for (const kind of holders) kinds.add(kind);
+  }
+  return kinds;
 }
 
 /** Statement kinds end in `Stmt` (`Statement` is every statement): their handlers see statements only. */
