@@ -8,7 +8,8 @@ import { isComment, scanSql, type Token } from './parser.js';
 import { lastStartingAtOrBefore } from './statement-index.js';
 
 export class Locator {
-  private readonly tokens = new WeakMap<Statement, Token[] | undefined>();
+  // Only the tokens rules asked for are kept. Scanner tokens are not: scanning a statement again
+  // costs less than keeping two token objects per token of a big file for the whole run.
   private readonly publicTokens = new WeakMap<Statement, readonly SqlToken[]>();
 
   constructor(
@@ -39,7 +40,7 @@ export class Locator {
       this.publicTokens.set(statement, tokens);
     }
     if (!tokens) {
-      const raw = this.rawTokens(statement) ?? [];
+      const raw = this.scan(statement) ?? [];
       const base = this.map.toByte(statement.start);
       tokens = Object.freeze(raw.filter((t) => !isComment(t)).map((t) => toSqlToken(t, this.map.fromByte(base + t.start), this.map.fromByte(base + t.end))));
       this.publicTokens.set(statement, tokens);
@@ -47,10 +48,8 @@ export class Locator {
     return tokens;
   }
 
-  private rawTokens(statement: Statement): Token[] | undefined {
-    // Scanned once per statement, and only for statements a rule asks about.
-    if (!this.tokens.has(statement)) this.tokens.set(statement, scanSql(this.parseText.slice(statement.start, statement.end)));
-    return this.tokens.get(statement);
+  private scan(statement: Statement): Token[] | undefined {
+    return scanSql(this.parseText.slice(statement.start, statement.end));
   }
 
   private tokenRange(byteLocation: number): Range | undefined {
@@ -72,7 +71,6 @@ export class Locator {
    * might cut the token (or a `schema.name` chain) short: then the whole statement is scanned.
    */
   private windowRange(start: number, statement: Statement): Range | undefined {
-    if (this.tokens.has(statement)) return undefined; // Already scanned: use it.
     const end = Math.min(statement.end, start + WINDOW);
     const tokens = scanSql(this.parseText.slice(start, end));
     if (!tokens || tokens.length === 0 || tokens[0]!.start !== 0) return undefined;
@@ -86,7 +84,7 @@ export class Locator {
 
   private statementTokenRange(byteLocation: number, start: number, statement: Statement): Range | undefined {
     const base = this.map.toByte(statement.start);
-    const tokens = this.rawTokens(statement);
+    const tokens = this.scan(statement);
     if (!tokens) return undefined;
     const at = tokens.findIndex((t) => t.start === byteLocation - base);
     if (at === -1) return undefined;
