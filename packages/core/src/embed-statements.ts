@@ -54,7 +54,7 @@ export function bodyComments(parseText: string, statements: readonly Statement[]
     for (const statement of withEmbedded(top)) {
       const body = statement.plpgsql;
       if (!body || body.quoting !== 'dollar') continue;
-      // Only a body that holds a directive is worth its scan (scanning costs more than parsing).
+      // Only a body that holds a directive is worth its scan.
       const bodyText = parseText.slice(body.range.start, body.range.end);
       if (!bodyText.includes('migralint-')) continue;
       const base = toByte(body.range.start);
