@@ -27,6 +27,36 @@ async function tokensOf(sql: string): Promise<SqlToken[]> {
 }
 
 describe('name helpers over scanner tokens', () => {
+  it('classifies every kind of token, prefixed strings and names included', async () => {
+    const tokens = await tokensOf(`SELECT "Q""x", U&"a", B'1', X'ff', U&'d', E'\\n', 1.5, $1::int, (abc) FROM t`);
+    expect(tokens.map((t) => `${t.kind}:${t.value}`)).toEqual([
+      'keyword:select',
+      'identifier:Q"x',
+      'punctuation:,',
+      'identifier:U&"a"',
+      'punctuation:,',
+      "string:B'1'",
+      'punctuation:,',
+      "string:X'ff'",
+      'punctuation:,',
+      "string:U&'d'",
+      'punctuation:,',
+      "string:E'\\n'",
+      'punctuation:,',
+      'number:1.5',
+      'punctuation:,',
+      'parameter:$1',
+      'operator:::',
+      'keyword:int',
+      'punctuation:,',
+      'punctuation:(',
+      'identifier:abc',
+      'punctuation:)',
+      'keyword:from',
+      'identifier:t',
+    ]);
+  });
+
   it('splits subcommands at top-level commas only', async () => {
     const tokens = await tokensOf('ALTER TABLE t ADD c numeric(10, 2), DROP d');
     expect(splitTopLevel(tokens.slice(3)).map((part) => part.map((t) => t.value).join(' '))).toEqual(['add c numeric ( 10 , 2 )', 'drop d']);

@@ -126,12 +126,7 @@ function toSqlToken(token: Token, start: number, end: number): SqlToken {
     case 'IDENT':
       // "Quoted" names keep their case and undouble inner quotes; bare names fold to lower case.
       return { text, start, end, kind: 'identifier', value: text.charCodeAt(0) === 34 ? text.slice(1, -1).replaceAll('""', '"') : text.toLowerCase() };
-    case 'UIDENT':
-      return { text, start, end, kind: 'identifier', value: text };
     case 'SCONST':
-    case 'USCONST':
-    case 'BCONST':
-    case 'XCONST':
       return { text, start, end, kind: 'string', value: text };
     case 'ICONST':
     case 'FCONST':
@@ -139,8 +134,14 @@ function toSqlToken(token: Token, start: number, end: number): SqlToken {
     case 'PARAM':
       return { text, start, end, kind: 'parameter', value: text };
     default:
+      // libpg-query's scanner names U&"…" names and B'…', X'…', U&'…' strings only 'UNKNOWN', like operators.
+      if (PREFIXED_NAME.test(text)) return { text, start, end, kind: 'identifier', value: text };
+      if (PREFIXED_STRING.test(text)) return { text, start, end, kind: 'string', value: text };
       return { text, start, end, kind: text.length === 1 && PUNCTUATION.includes(text) ? 'punctuation' : 'operator', value: text };
   }
 }
+
+const PREFIXED_NAME = /^[Uu]&"/;
+const PREFIXED_STRING = /^(?:[BbXx]|[Uu]&)'/;
 
 const PUNCTUATION = '(),;.[]:';
