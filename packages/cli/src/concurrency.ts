@@ -1,19 +1,9 @@
 // `--concurrency N|auto|off`, as ESLint names it: how many lint workers a run uses.
 import os from 'node:os';
 import type { ResolvedConfig } from '@migralint/core';
-import { UsageError } from './parse-args.js';
 import { isBuiltinPlugin } from './rule-packs.js';
+import type { Concurrency } from './speed-options.js';
 import type { WorkUnit } from './work-units.js';
-
-export type Concurrency = number | 'auto' | 'off';
-
-export function parseConcurrency(value: string | undefined): Concurrency {
-  if (value === undefined || value === 'auto') return 'auto';
-  if (value === 'off') return 'off';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a number of workers ≥ 1, "auto" or "off", got "${value}"`);
-  return n;
-}
 
 /**
  * Below this much work, starting workers (each loads the rules and compiles the parser again, a few

@@ -4,7 +4,8 @@
 // error for its file, and its history is linted again without that rule on that file.
 import { loadParser, type LintResult, type Notification, type ResolvedConfig, type VcsChanges } from '@migralint/core';
 import { recordingAuxReader, type AuxReads } from './aux-reads.js';
-import { workerCount, type Concurrency } from './concurrency.js';
+import { workerCount } from './concurrency.js';
+import type { Concurrency } from './speed-options.js';
 import { lintFiles } from './lint-files.js';
 import { mergeResults } from './merge-results.js';
 import { fromPlainResult, ruleTable, toPlainResult, type PlainResult } from './plain-result.js';
@@ -75,6 +76,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
           results[i] = fromPlainResult(plain, tableOf(unit.config), unit.files);
           // Results with a stopped rule are incomplete: never cached.
           if (!plain.failed) store(i, plain, aux);
+          else if (cache) cache.complete = false;
         }),
       );
     } finally {
