@@ -162,7 +162,7 @@ async function runLint(request: CliRequest, terminal: CliIO, argv: readonly stri
       ruleTimeout: request.ruleTimeout,
       ...(cache ? { cache } : {}),
       order,
-      onProgress: () => progress.advance(),
+      onProgress: (files) => progress.advance(files),
     });
   let result = await lintAll();
   if (request.fix) {
