@@ -32,6 +32,12 @@ export interface RunHeader {
   code: number;
 }
 
+/**
+ * Reports that are text on stdout and nothing else. The code-host formats ask git for the
+ * repository root, and GitHub's also writes the job summary; a reporter package is code.
+ */
+const REPLAYABLE_FORMATS = new Set(['terminal', 'json']);
+
 /** A lint run whose output is a function of files and arguments alone: it can be replayed. */
 export function replayable(request: CliRequest): boolean {
   return (
@@ -43,7 +49,7 @@ export function replayable(request: CliRequest): boolean {
     !request.staged &&
     request.changedSince === undefined &&
     !request.pruneBaseline &&
-    request.formats.every((format) => format.file === undefined)
+    request.formats.every((format) => format.file === undefined && REPLAYABLE_FORMATS.has(format.name))
   );
 }
 

@@ -75,15 +75,22 @@ describe('--cache: replaying an unchanged run', () => {
       // A JS config is code: it may read anything.
       'migralint.config.mjs': 'export default { rules: {} };\n',
     });
-    await sleep(2100);
     const cacheDir = path.join(dir, 'cache');
-    await runCli(['--cache', '--cache-location', cacheDir, 'db/migrations'], { cwd: dir });
-    // A glob, and --cache-strategy content.
-    await runCli(['--cache', '--cache-location', cacheDir, 'db/migrations/*.sql'], { cwd: dir });
+    fs.mkdirSync(cacheDir);
+    const lint = (...args: string[]) => runCli(['--cache', '--cache-location', cacheDir, ...args], { cwd: dir });
+    await sleep(2100);
+    await lint('db/migrations');
+    expect(runEntries(cacheDir)).toHaveLength(0);
+
     fs.rmSync(path.join(dir, 'migralint.config.mjs'));
     await sleep(2100);
-    await runCli(['--cache', '--cache-location', cacheDir, '--cache-strategy', 'content', 'db/migrations'], { cwd: dir });
-    expect(fs.readdirSync(cacheDir).filter((e) => e.endsWith('.json'))).not.toHaveLength(0);
+    // A glob, a code-host format (GitHub's also writes the job summary), the content strategy.
+    await lint('db/migrations/*.sql');
+    await lint('--format', 'github', 'db/migrations');
+    await lint('--cache-strategy', 'content', 'db/migrations');
     expect(runEntries(cacheDir)).toHaveLength(0);
+    // The same run otherwise is recorded.
+    await lint('db/migrations');
+    expect(runEntries(cacheDir)).toHaveLength(1);
   });
 });
