@@ -1,7 +1,8 @@
 // Recording a run for warm-run.ts to replay. A replay is right only when everything the run's
 // output depends on is unchanged, so the entry stamps more than the run read:
 //
-// - every directory the run listed or searched: the folders walked, each history's folder and its
+// - every directory the run listed or searched: the folders walked (with no path given, every
+//   folder under the cwd that the search for histories may enter), each history's folder and its
 //   subfolders (a file named alone brings its history), the folder of each layout file the engine
 //   asked for (an absent folder is recorded as absent), the cwd, and the folder of each file with
 //   its parents up to the project root (where the config search stops: config-finder's
@@ -10,7 +11,7 @@
 //   .migralintignore, sqitch.plan, the lockfile. A file written changes its stamp.
 //
 // A run is recorded only when its output depends on nothing else: a replayable request
-// (warm-run.ts), no glob, no baseline file, no unreadable file, every result cached, every config a
+// (warm-run.ts), no glob, no link to a folder where histories are searched for, no baseline file, no unreadable file, every result cached, every config a
 // JSON or YAML file in one of those directories with only built-in rule packs (a JS config or a
 // plugin is code that may read anything). Stamps are taken after the run; when any of them is newer
 // than 2 s before the run started, something changed while it ran (or within the clock's tick, as
@@ -22,6 +23,7 @@ import { configFiles, isProjectRoot } from '@migralint/config';
 import { migrationRootOf } from '@migralint/migrations';
 import { BASELINE_FILE } from './baseline.js';
 import { historyRoots, type FoundFiles } from './find-files.js';
+import { NEVER_DIRS } from './find-histories.js';
 import type { CliIO } from './io.js';
 import type { CliRequest } from './parse-args.js';
 import type { ResultCache } from './result-cache.js';
@@ -88,14 +90,14 @@ export interface FinishedRun {
 /** Writes the run's entry when its output can be replayed (see above); otherwise nothing. */
 export function recordWarmRun(run: FinishedRun): void {
   const { io, request, cache } = run;
-  if (!cache.complete || run.inputProblems > 0 || run.found.histories) return;
+  if (!cache.complete || run.inputProblems > 0) return;
   // A glob is expanded by a library, from listings this does not follow.
   if (request.paths.some((arg) => !fs.existsSync(path.resolve(io.cwd, arg)))) return;
   // Baseline entries name files anywhere.
   if (fs.existsSync(path.join(io.cwd, BASELINE_FILE))) return;
-  const dirs = dependedOnDirs(run);
-  if (!dirs) return;
   const cacheDir = path.resolve(io.cwd, request.cache!.location);
+  const dirs = dependedOnDirs(run, cacheDir);
+  if (!dirs) return;
   if ([...dirs].some((dir) => isInside(dir, cacheDir))) return;
 
   const newest = run.startedMs - RACY_MS;
@@ -126,9 +128,10 @@ export function recordWarmRun(run: FinishedRun): void {
 }
 
 /** The directories the run's output depends on (see above), or undefined when a config rules a replay out. */
-function dependedOnDirs(run: FinishedRun): Set<string> | undefined {
+function dependedOnDirs(run: FinishedRun, cacheDir: string): Set<string> | undefined {
   const { cwd } = run.io;
   const dirs = new Set<string>([cwd, ...run.found.dirs]);
+  if (run.found.histories && !addSearchedTree(cwd, cacheDir, dirs)) return undefined;
   // The config search, from each file's folder up to the project root.
   const climbed = new Set<string>();
   for (const file of run.analysed) {
@@ -152,6 +155,28 @@ function dependedOnDirs(run: FinishedRun): Set<string> | undefined {
     }
   }
   return dirs;
+}
+
+/**
+ * With no path given, histories are searched for under the cwd (find-histories.ts): every folder it
+ * may enter, hidden ones too (.gitignore files count), but the cache's own (it holds neither .sql
+ * nor .gitignore files). False at a link to a folder: the search follows some and not others,
+ * which this does not mirror.
+ */
+function addSearchedTree(dir: string, cacheDir: string, dirs: Set<string>): boolean {
+  dirs.add(dir);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return true; // unreadable: its stamp (or absence) is what the search saw
+  }
+  for (const entry of entries) {
+    const sub = path.join(dir, entry.name);
+    if (entry.isSymbolicLink() && statOf(sub)?.isDirectory()) return false;
+    if (entry.isDirectory() && !NEVER_DIRS.has(entry.name) && sub !== cacheDir && !addSearchedTree(sub, cacheDir, dirs)) return false;
+  }
+  return true;
 }
 
 function listing(dir: string): string[] {

@@ -43,7 +43,6 @@ export function replayable(request: CliRequest): boolean {
   return (
     request.command === 'lint' &&
     request.cache?.strategy === 'metadata' &&
-    request.paths.length > 0 &&
     !request.stdin &&
     !request.fix &&
     !request.staged &&

@@ -68,6 +68,30 @@ describe('--cache: replaying an unchanged run', () => {
     }
   });
 
+  it('with no path given, sees a history added anywhere below the cwd', { timeout: 60_000 }, async () => {
+    const dir = makeProject({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'supabase/migrations/001_a.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n',
+      'docs/guide/README.md': '# guide\n',
+    });
+    const cacheDir = path.join(dir, '.cache');
+    fs.mkdirSync(cacheDir);
+    const args = ['--cache', '--cache-location', '.cache'];
+    await sleep(2100);
+    const cold = await runCli(args, { cwd: dir });
+    expect(runEntries(cacheDir)).toHaveLength(1);
+    removeResults(cacheDir);
+    expect(await runCli(args, { cwd: dir })).toEqual(cold);
+    expect(fs.readdirSync(cacheDir)).toEqual(runEntries(cacheDir));
+
+    // Two folders down in a folder no history is in.
+    fs.mkdirSync(path.join(dir, 'docs/guide/migrations'));
+    fs.writeFileSync(path.join(dir, 'docs/guide/migrations/001_b.sql'), 'DROP TABLE b;\n');
+    const after = await runCli(args, { cwd: dir });
+    expect(after).toEqual(await runCli([], { cwd: dir }));
+    expect(after.stdout).toContain('no-drop-table');
+  });
+
   it('records nothing for a run it could not replay faithfully', { timeout: 60_000 }, async () => {
     const dir = makeProject({
       '.git/HEAD': 'ref: refs/heads/main\n',
