@@ -53,6 +53,8 @@ export class ResultCache {
   private stampsChanged = false;
   /** Files this run stat'ed and then read (their stamps are recorded from these stats, taken before the read). */
   private readonly statted = new Map<string, fs.Stats>();
+  /** Every file this run stat'ed before reading it (metadata strategy): a recorded run's stamps reuse them. */
+  readonly stats = new Map<string, fs.Stats>();
   /** Content hashes of the bytes this run read. */
   private readonly hashes = new WeakMap<Uint8Array, string>();
 
@@ -80,6 +82,7 @@ export class ResultCache {
     if (this.strategy !== 'metadata') return undefined;
     const stat = statOf(abs);
     if (!stat?.isFile()) return undefined;
+    this.stats.set(abs, stat);
     const stamp = this.loadStamps().get(abs);
     if (stamp && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ctimeMs && stamp[3] === stat.ino) return new UnchangedFile(abs, stat.size, stamp[4]);
     this.statted.set(abs, stat);

@@ -36,33 +36,35 @@ const RACY_MS = 2000;
 /** What a run wrote to stdout and stderr, recorded as it goes to the real streams. */
 export class OutputRecorder {
   readonly io: CliIO;
-  readonly #stdout: Array<string | Uint8Array> = [];
+  readonly #stdout: Uint8Array[] = [];
   #stdoutLength = 0;
   readonly #stderr: Array<[number, string]> = [];
 
   constructor(io: CliIO) {
-    // The streams themselves (isTTY, columns, listeners) with `write` recorded.
-    const recorded = <T extends NodeJS.WritableStream>(stream: T, record: (chunk: string | Uint8Array) => void): T =>
+    // The streams themselves (isTTY, columns, listeners) with `write` recorded; `record` returns
+    // what to pass on.
+    const recorded = <T extends NodeJS.WritableStream>(stream: T, record: (chunk: string | Uint8Array) => string | Uint8Array): T =>
       Object.create(stream, {
-        write: {
-          value: (chunk: string | Uint8Array, ...rest: unknown[]) => {
-            record(chunk);
-            return (stream.write as (...args: unknown[]) => boolean)(chunk, ...rest);
-          },
-        },
+        write: { value: (chunk: string | Uint8Array, ...rest: unknown[]) => (stream.write as (...args: unknown[]) => boolean)(record(chunk), ...rest) },
       }) as T;
     this.io = {
       ...io,
+      // Encoded once, here: the stream is given the bytes (an 11 MB report encoded twice cost ~100 ms).
       stdout: recorded(io.stdout, (chunk) => {
-        this.#stdout.push(chunk);
-        this.#stdoutLength += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        this.#stdout.push(bytes);
+        this.#stdoutLength += bytes.length;
+        return bytes;
       }),
-      stderr: recorded(io.stderr, (chunk) => this.#stderr.push([this.#stdoutLength, typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')])),
+      stderr: recorded(io.stderr, (chunk) => {
+        this.#stderr.push([this.#stdoutLength, typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')]);
+        return chunk;
+      }),
     };
   }
 
-  get stdout(): Buffer {
-    return Buffer.concat(this.#stdout.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
+  get stdout(): Uint8Array[] {
+    return this.#stdout;
   }
 
   get stderr(): Array<[number, string]> {
@@ -96,7 +98,8 @@ export function recordWarmRun(run: FinishedRun): void {
   // Baseline entries name files anywhere.
   if (fs.existsSync(path.join(io.cwd, BASELINE_FILE))) return;
   const cacheDir = path.resolve(io.cwd, request.cache!.location);
-  const dirs = dependedOnDirs(run, cacheDir);
+  const listings = new Listings();
+  const dirs = dependedOnDirs(run, cacheDir, listings);
   if (!dirs) return;
   if ([...dirs].some((dir) => isInside(dir, cacheDir))) return;
 
@@ -108,15 +111,13 @@ export function recordWarmRun(run: FinishedRun): void {
     if (stamp.length > 1 && Math.max(stamp[1]!, stamp[2]!) > newest) return;
     const index = dirStamps.push(stamp) - 1;
     if (stamp.length === 1) continue;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // gone or closed since the run: nothing to vouch for
-    }
+    const entries = listings.of(dir);
+    if (!entries) return; // gone or closed since the run: nothing to vouch for
     for (const entry of entries) {
       if (entry.isDirectory()) continue;
-      const stat = statOf(path.join(dir, entry.name));
+      // The migrations were stat'ed before they were read (result-cache.ts): no second stat.
+      const file = path.join(dir, entry.name);
+      const stat = cache.stats.get(file) ?? statOf(file);
       // A link to nothing or a socket: nothing read; replacing it changes the directory's stamp.
       if (!stat?.isFile()) continue;
       if (Math.max(stat.mtimeMs, stat.ctimeMs) > newest) return;
@@ -124,27 +125,27 @@ export function recordWarmRun(run: FinishedRun): void {
     }
   }
   const header: RunHeader = { format: RUN_FORMAT, dirs: dirStamps, files: fileStamps, stderr: run.output.stderr, code: run.code };
-  cache.write(runEntryFile(request, run.argv, io), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), run.output.stdout]));
+  cache.write(runEntryFile(request, run.argv, io), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...run.output.stdout]));
 }
 
 /** The directories the run's output depends on (see above), or undefined when a config rules a replay out. */
-function dependedOnDirs(run: FinishedRun, cacheDir: string): Set<string> | undefined {
+function dependedOnDirs(run: FinishedRun, cacheDir: string, listings: Listings): Set<string> | undefined {
   const { cwd } = run.io;
   const dirs = new Set<string>([cwd, ...run.found.dirs]);
-  if (run.found.histories && !addSearchedTree(cwd, cacheDir, dirs)) return undefined;
+  if (run.found.histories && !addSearchedTree(cwd, cacheDir, dirs, listings)) return undefined;
   // The config search, from each file's folder up to the project root.
   const climbed = new Set<string>();
   for (const file of run.analysed) {
     for (let dir = path.dirname(file); !climbed.has(dir); dir = path.dirname(dir)) {
       climbed.add(dir);
       dirs.add(dir);
-      if (isProjectRoot(dir, listing(dir)) || path.dirname(dir) === dir) break;
+      if (isProjectRoot(dir, listings.names(dir)) || path.dirname(dir) === dir) break;
     }
   }
   for (const file of run.cache.auxFiles) dirs.add(path.dirname(path.resolve(cwd, file)));
   for (const root of historyRoots(cwd, run.found.explicit, migrationRootOf).keys()) {
     dirs.add(root);
-    for (const entry of listing(root)) if (statOf(path.join(root, entry))?.isDirectory()) dirs.add(path.join(root, entry));
+    for (const entry of listings.names(root)) if (statOf(path.join(root, entry))?.isDirectory()) dirs.add(path.join(root, entry));
   }
   for (const config of run.configs) {
     const files = configFiles(config);
@@ -163,27 +164,37 @@ function dependedOnDirs(run: FinishedRun, cacheDir: string): Set<string> | undef
  * nor .gitignore files). False at a link to a folder: the search follows some and not others,
  * which this does not mirror.
  */
-function addSearchedTree(dir: string, cacheDir: string, dirs: Set<string>): boolean {
+function addSearchedTree(dir: string, cacheDir: string, dirs: Set<string>, listings: Listings): boolean {
   dirs.add(dir);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return true; // unreadable: its stamp (or absence) is what the search saw
-  }
-  for (const entry of entries) {
+  // Unreadable: its stamp (or absence) is what the search saw.
+  for (const entry of listings.of(dir) ?? []) {
     const sub = path.join(dir, entry.name);
     if (entry.isSymbolicLink() && statOf(sub)?.isDirectory()) return false;
-    if (entry.isDirectory() && !NEVER_DIRS.has(entry.name) && sub !== cacheDir && !addSearchedTree(sub, cacheDir, dirs)) return false;
+    if (entry.isDirectory() && !NEVER_DIRS.has(entry.name) && sub !== cacheDir && !addSearchedTree(sub, cacheDir, dirs, listings)) return false;
   }
   return true;
 }
 
-function listing(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
+/** Directory listings, each read once while a run is recorded. */
+class Listings {
+  readonly #entries = new Map<string, fs.Dirent[] | undefined>();
+
+  /** The entries, or undefined when the directory cannot be read. */
+  of(dir: string): fs.Dirent[] | undefined {
+    if (!this.#entries.has(dir)) {
+      let entries: fs.Dirent[] | undefined;
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        entries = undefined;
+      }
+      this.#entries.set(dir, entries);
+    }
+    return this.#entries.get(dir);
+  }
+
+  names(dir: string): string[] {
+    return (this.of(dir) ?? []).map((entry) => entry.name);
   }
 }
 
