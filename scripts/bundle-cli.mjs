@@ -42,13 +42,16 @@ const banner = "import { createRequire as __migralintRequire } from 'node:module
 const WORKER_ENTRIES = ['lint-worker'];
 const workerEntries = () => WORKER_ENTRIES.filter((name) => fs.existsSync(path.join(cliDir, 'src', `${name}.ts`)));
 
+/** Modules the bin imports besides main.js: the warm-run replay, loaded before (and without) the rest. */
+const BIN_ENTRIES = ['warm-run'];
+
 /** The npm package's bundle, packages/cli/dist/bundle/ (from tsc's output in packages/cli/dist). */
 export async function bundlePackage() {
   const outdir = path.join(cliDir, 'dist/bundle');
   // esbuild leaves old chunks behind; a stale one would be shipped and could even be loaded.
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [path.join(cliDir, 'dist/main.js'), ...workerEntries().map((name) => path.join(cliDir, 'dist', `${name}.js`))],
+    entryPoints: [path.join(cliDir, 'dist/main.js'), ...[...BIN_ENTRIES, ...workerEntries()].map((name) => path.join(cliDir, 'dist', `${name}.js`))],
     outdir,
     absWorkingDir: root,
     bundle: true,
@@ -92,7 +95,10 @@ export async function bundleStandalone() {
       {
         name: 'bin-imports-sources',
         setup(b) {
-          b.onResolve({ filter: /\/dist\/bundle\/main\.js$/ }, () => ({ path: path.join(cliDir, 'src/main.ts') }));
+          b.onResolve({ filter: /\/dist\/bundle\/[\w-]+\.js$/ }, (args) => {
+            const name = path.basename(args.path, '.js');
+            return name === 'main' || BIN_ENTRIES.includes(name) ? { path: path.join(cliDir, `src/${name}.ts`) } : undefined;
+          });
         },
       },
       {

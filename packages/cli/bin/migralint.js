@@ -15,11 +15,9 @@ if (process.argv.includes('--cache')) module.enableCompileCache?.();
 // in the binary we own, never in the library, where it would change the host's other wasm.
 v8.setFlagsFromString('--liftoff-only');
 
-const { main } = await import('../dist/bundle/main.js');
-process.exitCode = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
+const argv = process.argv.slice(2);
+const io = { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+// With --cache, a run whose inputs are all unchanged replays its recorded output, before the rest
+// of the CLI is even loaded (src/warm-run.ts).
+const replayed = argv.includes('--cache') ? (await import('../dist/bundle/warm-run.js')).replayWarmRun(argv, io) : undefined;
+process.exitCode = replayed ?? (await (await import('../dist/bundle/main.js')).main(argv, io));

@@ -1,19 +1,9 @@
 // `--concurrency N|auto|off`, as ESLint names it: how many lint workers a run uses.
 import os from 'node:os';
 import type { ResolvedConfig } from '@migralint/core';
-import { UsageError } from './parse-args.js';
 import { isBuiltinPlugin } from './rule-packs.js';
+import type { Concurrency } from './speed-options.js';
 import type { WorkUnit } from './work-units.js';
-
-export type Concurrency = number | 'auto' | 'off';
-
-export function parseConcurrency(value: string | undefined): Concurrency {
-  if (value === undefined || value === 'auto') return 'auto';
-  if (value === 'off') return 'off';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a number of workers ≥ 1, "auto" or "off", got "${value}"`);
-  return n;
-}
 
 /**
  * Below this much work, starting workers (each loads the rules and compiles the parser again, a few
@@ -29,17 +19,29 @@ export function runsOutsideRules(config: ResolvedConfig): boolean {
 }
 
 /**
- * Workers for these units: 0 means the main thread lints. `auto` uses one per core when the run is
- * big enough to pay for them, and at least one when a plugin's rules run, so that the rule time
- * limit (a worker's watchdog) guards against a plugin that never returns.
+ * The fewest cores on which `auto` starts workers. One thread already keeps ~1.4 cores busy (V8
+ * compiles and collects garbage on threads of its own), and each worker costs ~15% more CPU than
+ * the same work in one thread (its own start-up, parser compile and JIT warm-up): on 2 cores the
+ * corpus took as long with two workers as with none, and more CPU (docs/performance.md).
  */
-export function workerCount(setting: Concurrency, units: readonly WorkUnit[], explicitTimeout: boolean): number {
+const AUTO_MIN_CORES = 3;
+
+/**
+ * Workers for these units: 0 means the main thread lints. `auto` uses one per core when the run is
+ * big enough to pay for them on a machine with cores to spare, and at least one when a plugin's
+ * rules run, so that the rule time limit (a worker's watchdog) guards against a plugin that never
+ * returns.
+ */
+export function workerCount(setting: Concurrency, units: readonly WorkUnit[], explicitTimeout: boolean, cores = coreCount()): number {
   if (units.length === 0 || setting === 'off') return 0;
   if (setting !== 'auto') return Math.min(setting, units.length);
   const bytes = units.reduce((n, u) => n + u.bytes, 0);
   const files = units.reduce((n, u) => n + u.files.length, 0);
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (units.length > 1 && cores > 1 && (bytes >= AUTO_MIN_BYTES || files >= AUTO_MIN_FILES)) return Math.min(cores, units.length);
+  if (units.length > 1 && cores >= AUTO_MIN_CORES && (bytes >= AUTO_MIN_BYTES || files >= AUTO_MIN_FILES)) return Math.min(cores, units.length);
   if (explicitTimeout || units.some((u) => runsOutsideRules(u.config))) return 1;
   return 0;
+}
+
+function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }

@@ -24,6 +24,8 @@ export interface FoundFiles {
   problems: InputProblem[];
   /** With no path given: the history folders found under the cwd (find-histories.ts), relative. */
   histories?: string[];
+  /** The directories walked for the folders named (warm-run.ts records them). */
+  dirs: string[];
 }
 
 export async function findFiles(cwd: string, args: readonly string[]): Promise<FoundFiles> {
@@ -34,6 +36,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
   const explicit: string[] = [];
   const ignoredExplicit: string[] = [];
   const problems: InputProblem[] = [];
+  const dirs: string[] = [];
 
   for (const arg of targets) {
     const abs = path.resolve(cwd, arg);
@@ -57,6 +60,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
     }
     if (stat.isDirectory()) {
       const walked = walkSqlFiles(abs);
+      dirs.push(...walked.dirs);
       const unreadableRoot = walked.problems.find((p) => p.path === abs);
       if (unreadableRoot) throw new InputError(`cannot read directory ${arg}: ${unreadableRoot.problem}`);
       problems.push(...walked.problems.filter((p) => !isIgnored(ignorer, cwd, p.path)));
@@ -74,7 +78,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
       explicit.push(abs);
     }
   }
-  return { files: [...found].sort(), explicit, ignoredExplicit, problems, ...(discovered ? { histories: discovered.histories } : {}) };
+  return { files: [...found].sort(), explicit, ignoredExplicit, problems, dirs, ...(discovered ? { histories: discovered.histories } : {}) };
 }
 
 /**
@@ -83,22 +87,28 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
  */
 export async function historyFiles(cwd: string, files: readonly string[], rootOf: (file: string) => string): Promise<string[]> {
   const ignorer = loadIgnoreFile(cwd);
-  // A history is the file's own folder (flat layouts), or the folder above it plus one level
-  // (a folder per migration, sqitch's deploy/ revert/ verify/). Never a whole subtree: a loose
-  // file in a big directory must not pull in every .sql below it.
+  const out: string[] = [];
+  for (const [root, patterns] of historyRoots(cwd, files, rootOf)) {
+    if (!fs.existsSync(root)) continue;
+    const matches = await glob(patterns, { cwd: root, absolute: true, ignore: SKIP_DIRS });
+    out.push(...matches.map((f) => path.normalize(f)).filter((f) => !isIgnored(ignorer, cwd, f)));
+  }
+  return out;
+}
+
+/**
+ * The folders `historyFiles` looks in, with the patterns: a history is the file's own folder (flat
+ * layouts), or the folder above it plus one level (a folder per migration, sqitch's deploy/ revert/
+ * verify/). Never a whole subtree: a loose file in a big directory must not pull in every .sql below it.
+ */
+export function historyRoots(cwd: string, files: readonly string[], rootOf: (file: string) => string): Map<string, string[]> {
   const roots = new Map<string, string[]>();
   for (const file of files) {
     const abs = path.resolve(cwd, file);
     const root = path.resolve(cwd, rootOf(file));
     roots.set(root, root === path.dirname(abs) ? ['*.sql'] : ['*.sql', '*/*.sql']);
   }
-  const out: string[] = [];
-  for (const [root, patterns] of roots) {
-    if (!fs.existsSync(root)) continue;
-    const matches = await glob(patterns, { cwd: root, absolute: true, ignore: SKIP_DIRS });
-    out.push(...matches.map((f) => path.normalize(f)).filter((f) => !isIgnored(ignorer, cwd, f)));
-  }
-  return out;
+  return roots;
 }
 
 function loadIgnoreFile(cwd: string): Ignore | undefined {

@@ -17,8 +17,9 @@ export interface FoundHistory {
   files: string[];
 }
 
-/** Never migrations, and large: not even walked. */
-const NEVER = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/target/**', '**/dist/**', '**/build/**', '**/.venv/**'];
+/** Folders that never hold migrations, and are large: not even walked, at any depth. */
+export const NEVER_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'vendor', 'target', 'dist', 'build', '.venv']);
+const NEVER = [...NEVER_DIRS].map((name) => `**/${name}/**`);
 
 /**
  * A folder is a history when a path segment names migrations the way runners and projects do

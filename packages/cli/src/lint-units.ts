@@ -4,7 +4,8 @@
 // error for its file, and its history is linted again without that rule on that file.
 import { loadParser, type LintResult, type Notification, type ResolvedConfig, type VcsChanges } from '@migralint/core';
 import { recordingAuxReader, type AuxReads } from './aux-reads.js';
-import { workerCount, type Concurrency } from './concurrency.js';
+import { workerCount } from './concurrency.js';
+import type { Concurrency } from './speed-options.js';
 import { lintFiles } from './lint-files.js';
 import { mergeResults } from './merge-results.js';
 import { fromPlainResult, ruleTable, toPlainResult, type PlainResult } from './plain-result.js';
@@ -26,7 +27,8 @@ export interface LintUnitsOptions {
   cache?: ResultCache;
   /** Every file's path in the order the run found them. */
   order: readonly string[];
-  onProgress: () => void;
+  /** Called with a number of files done since the last call. */
+  onProgress: (files: number) => void;
 }
 
 export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOptions): Promise<LintResult> {
@@ -36,7 +38,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
   const results: Array<LintResult | undefined> = units.map((unit, i) => {
     const hit = cache?.get(keys[i]!);
     if (!hit) return undefined;
-    for (let n = 0; n < unit.files.length; n++) options.onProgress();
+    options.onProgress(unit.files.length);
     return fromPlainResult(hit, tableOf(unit.config), unit.files);
   });
   const todo = units.map((unit, i) => ({ unit, i })).filter(({ i }) => !results[i]);
@@ -52,7 +54,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
         readAux: aux.read,
         ...(options.vcs ? { vcs: options.vcs } : {}),
         ...(unit.reportPaths ? { reportPaths: unit.reportPaths } : {}),
-        onProgress: options.onProgress,
+        onProgress: () => options.onProgress(1),
       });
       results[i] = result;
       if (cache) store(i, toPlainResult(result), aux.reads());
@@ -75,6 +77,7 @@ export async function lintUnits(units: readonly WorkUnit[], options: LintUnitsOp
           results[i] = fromPlainResult(plain, tableOf(unit.config), unit.files);
           // Results with a stopped rule are incomplete: never cached.
           if (!plain.failed) store(i, plain, aux);
+          else if (cache) cache.complete = false;
         }),
       );
     } finally {

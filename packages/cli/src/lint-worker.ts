@@ -31,8 +31,8 @@ export interface WorkerTask {
 
 export type WorkerReply =
   | { type: 'name'; kind: 'rule' | 'file'; index: number; name: string }
-  | { type: 'progress' }
-  | { type: 'done'; id: number; result: ReturnType<typeof toPlainResult>; aux: AuxReads }
+  | { type: 'progress'; files: number }
+  | { type: 'done'; id: number; result: ReturnType<typeof toPlainResult>; aux: AuxReads; files: number }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
 const init = workerData as WorkerInit;
@@ -43,7 +43,9 @@ const vcs: VcsChanges | undefined = init.changedSince !== undefined || init.stag
 const announce = (kind: 'rule' | 'file', index: number, name: string) => send({ type: 'name', kind, index, name });
 const board = new Int32Array(init.board);
 const rules = new NameTable(announce, 'rule');
-const files = new NameTable(announce, 'file');
+
+/** Progress is for the terminal's counter: sent at most this often, the rest with the result. */
+const PROGRESS_MS = 100;
 
 port.on('message', (task: WorkerTask) => {
   run(task).catch((error: unknown) => {
@@ -53,15 +55,26 @@ port.on('message', (task: WorkerTask) => {
 });
 
 async function run(task: WorkerTask): Promise<void> {
+  // The task's files are numbered by their place in it, which the pool knows.
+  const files = new NameTable(announce, 'file', task.files.map((f) => f.path));
   const watch: Watch = { board, rules, files, skip: new Set(task.skip) };
   const config: ResolvedConfig = watchConfig(await configFor(task.configDir), watch);
   const aux = recordingAuxReader(init.cwd);
+  let linted = 0;
+  let sentAt = Date.now();
+  const progress = () => {
+    linted++;
+    if (Date.now() - sentAt < PROGRESS_MS) return;
+    send({ type: 'progress', files: linted });
+    linted = 0;
+    sentAt = Date.now();
+  };
   const result = await lintFiles(task.files, config, {
     cwd: init.cwd,
     readAux: aux.read,
     ...(vcs ? { vcs } : {}),
     ...(task.reportPaths ? { reportPaths: task.reportPaths } : {}),
-    onProgress: () => send({ type: 'progress' }),
+    onProgress: progress,
   });
-  send({ type: 'done', id: task.id, result: toPlainResult(result), aux: aux.reads() });
+  send({ type: 'done', id: task.id, result: toPlainResult(result), aux: aux.reads(), files: linted });
 }

@@ -26,6 +26,7 @@ import { dropOutputAfterClosedPipe, terminalWidth } from './terminal-output.js';
 import { visibleLine, visibleLines } from '@migralint/reporter-terminal/visible-text';
 import { withVerifyPackage } from './optional-package.js';
 import { settleBaseline } from './baseline.js';
+import { replayable } from './warm-run.js';
 
 /**
  * Commands with their own options and modules (loaded on demand): `migralint lock`, `verify`,
@@ -69,14 +70,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return 0;
       }
       default:
-        return await runLint(request, io);
+        return await runLint(request, io, argv);
     }
   } catch (error) {
     return reportFailure(error, io, { prefix: 'migralint', debug: request?.debug ?? argv.includes('--debug'), usageHint: 'Run "migralint --help" for usage.' });
   }
 }
 
-async function runLint(request: CliRequest, io: CliIO): Promise<number> {
+async function runLint(request: CliRequest, terminal: CliIO, argv: readonly string[]): Promise<number> {
+  const startedMs = Date.now();
+  // With --cache, what the run writes is kept for a replay when nothing changes (warm-run.ts).
+  const recordWarm = request.cache ? await import('./warm-run-record.js') : undefined;
+  const output = recordWarm ? new recordWarm.OutputRecorder(terminal) : undefined;
+  const io = output?.io ?? terminal;
   const configFor = configLoaderFor(io.cwd, request.config);
   // Compile the WebAssembly parser while files and configs are found, unless the cache or workers
   // are likely to do the linting; lint() awaits the same promise.
@@ -96,6 +102,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     if (bytes) cache?.remember(f, bytes);
   };
   let reported: Set<string> | undefined;
+  let found: Awaited<ReturnType<typeof findFiles>> | undefined;
   if (request.stdin) {
     const abs = path.resolve(io.cwd, request.stdinFilename ?? 'stdin.sql');
     if (request.stdinFilename) for (const f of await historyFiles(io.cwd, [abs], migrationRootOf)) read(f);
@@ -103,7 +110,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
     analysed.set(abs, await readStream(io.stdin));
     reported = new Set([abs]);
   } else {
-    const found = await findFiles(io.cwd, request.paths);
+    found = await findFiles(io.cwd, request.paths);
     if (found.histories && found.histories.length > 1) io.stderr.write(`migralint: ${found.histories.length} migration histories, each linted on its own: ${found.histories.map(visibleLine).join(', ')}\n`);
     for (const name of found.ignoredExplicit) io.stderr.write(`migralint: ${visibleLine(name)} is listed in .migralintignore and was not linted\n`);
     found.problems.forEach((problem) => problems.add(problem));
@@ -137,7 +144,8 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   }
 
   const total = [...groups.values()].reduce((n, files) => n + files.length, 0);
-  const progress = new Progress(io.stderr, total);
+  // A progress counter is not part of the output (a replay of it would only flicker).
+  const progress = new Progress(terminal.stderr, total);
   const reportPaths = reported ? [...reported].map((abs) => (request.stdin && !request.stdinFilename ? '<stdin>' : abs)) : undefined;
   // Histories, linted from the cache, on workers or here (lint-units.ts).
   const units = splitIntoUnits(groups, io.cwd, reportPaths);
@@ -154,7 +162,7 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
       ruleTimeout: request.ruleTimeout,
       ...(cache ? { cache } : {}),
       order,
-      onProgress: () => progress.advance(),
+      onProgress: (files) => progress.advance(files),
     });
   let result = await lintAll();
   if (request.fix) {
@@ -193,5 +201,8 @@ async function runLint(request: CliRequest, io: CliIO): Promise<number> {
   }
   const { code, reason } = problems.exitCode(exitCodeFor(result, request.maxWarnings));
   if (reason) io.stderr.write(`migralint: ${reason}\n`);
+  if (recordWarm && output && cache && found && replayable(request)) {
+    recordWarm.recordWarmRun({ argv, io: terminal, request, startedMs, found, analysed: analysed.keys(), configs: groups.keys(), inputProblems: problems.count, cache, output, code });
+  }
   return code;
 }

@@ -1,8 +1,7 @@
 // Command-line arguments → a typed request. Usage mistakes throw UsageError (exit 2, one line).
 
 import { parseArgs } from 'node:util';
-import { parseConcurrency, type Concurrency } from './concurrency.js';
-import { parseCacheOptions, parseRuleTimeout, type CacheRequest, type RuleTimeoutRequest } from './speed-options.js';
+import { parseCacheOptions, parseConcurrency, parseRuleTimeout, type CacheRequest, type Concurrency, type RuleTimeoutRequest } from './speed-options.js';
 
 export class UsageError extends Error {}
 

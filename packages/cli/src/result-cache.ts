@@ -14,6 +14,7 @@ import type { AuxReads } from './aux-reads.js';
 import type { PlainResult } from './plain-result.js';
 import type { WorkUnit } from './work-units.js';
 import { VERSION } from './version.js';
+import { buildStamp } from './build-stamp.js';
 import { isBuiltinPlugin } from './rule-packs.js';
 import type { CacheStrategy } from './speed-options.js';
 import { knownHash, UnchangedFile } from './unchanged-file.js';
@@ -52,11 +53,17 @@ export class ResultCache {
   private stampsChanged = false;
   /** Files this run stat'ed and then read (their stamps are recorded from these stats, taken before the read). */
   private readonly statted = new Map<string, fs.Stats>();
+  /** Every file this run stat'ed before reading it (metadata strategy): a recorded run's stamps reuse them. */
+  readonly stats = new Map<string, fs.Stats>();
   /** Content hashes of the bytes this run read. */
   private readonly hashes = new WeakMap<Uint8Array, string>();
 
   /** What git says changed (--changed-since, --staged): part of every key, so set before the first. */
   vcs?: VcsChanges;
+  /** The layout files and lockfile (relative to the cwd) the results of this run depend on. */
+  readonly auxFiles = new Set<string>();
+  /** False when a result was not cached (a stopped rule) or the cache could not be written. */
+  complete = true;
 
   constructor(
     private readonly dir: string,
@@ -75,6 +82,7 @@ export class ResultCache {
     if (this.strategy !== 'metadata') return undefined;
     const stat = statOf(abs);
     if (!stat?.isFile()) return undefined;
+    this.stats.set(abs, stat);
     const stamp = this.loadStamps().get(abs);
     if (stamp && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ctimeMs && stamp[3] === stat.ino) return new UnchangedFile(abs, stat.size, stamp[4]);
     this.statted.set(abs, stat);
@@ -132,16 +140,21 @@ export class ResultCache {
       return undefined;
     }
     if (entry.format !== FORMAT) return undefined;
-    for (const [file, hash] of entry.aux) if (contentHash(this.readAux(file)) !== hash) return undefined;
+    for (const [file, hash] of entry.aux) {
+      this.auxFiles.add(file);
+      if (contentHash(this.readAux(file)) !== hash) return undefined;
+    }
     return entry.result;
   }
 
   set(key: string, result: PlainResult, reads: AuxReads): void {
     const aux = reads.map(([file, content]): [string, string | null] => [file, contentHash(content ?? undefined)]);
+    for (const [file] of aux) this.auxFiles.add(file);
     this.write(this.fileOf(key), JSON.stringify({ format: FORMAT, aux, result } satisfies Entry));
   }
 
-  private write(file: string, text: string): void {
+  /** Writes a file of the cache (whole or not at all); a failure is said once and the run goes on. */
+  write(file: string, text: string | Uint8Array): void {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
@@ -149,6 +162,7 @@ export class ResultCache {
       fs.renameSync(temp, file);
     } catch (error) {
       removeQuietly(temp);
+      this.complete = false;
       // A cache that cannot be written costs speed, not findings: say so once and go on.
       if (!this.warned) this.warn(`cannot write the cache in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); results are not cached`);
       this.warned = true;
@@ -196,16 +210,6 @@ function pluginKey(plugin: ResolvedConfig['plugins'][number]): string {
   if (plugin.version) return `${plugin.name}@${plugin.version}`;
   const code = Object.entries(plugin.rules).map(([name, rule]) => `${name}:${JSON.stringify(rule.meta)}:${String(rule.create)}:${String(rule.project)}`);
   return `${plugin.name}#${createHash('sha256').update(code.join('\n')).digest('base64url')}`;
-}
-
-/** The running build: a rebuilt tool must not reuse results of the old one (same version in development). */
-function buildStamp(): string {
-  try {
-    const stat = fs.statSync(new URL(import.meta.url));
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return '';
-  }
 }
 
 /** What git said changed, and what the changed files were at the ref. */

@@ -1,7 +1,18 @@
-// The cache and rule time limit options (--cache, --cache-location, --cache-strategy,
-// --rule-timeout), checked into a request; main.ts and lint-units.ts act on them.
+// The speed options (--concurrency, --cache, --cache-location, --cache-strategy, --rule-timeout),
+// checked into a request; main.ts and lint-units.ts act on them. Light on imports: the warm-run
+// replay (warm-run.ts) parses the arguments before the rest of the CLI is loaded.
 import path from 'node:path';
 import { UsageError } from './parse-args.js';
+
+export type Concurrency = number | 'auto' | 'off';
+
+export function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a number of workers ≥ 1, "auto" or "off", got "${value}"`);
+  return n;
+}
 
 export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'migralint');
 

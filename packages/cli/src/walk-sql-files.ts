@@ -23,11 +23,14 @@ export interface WalkedFiles {
   /** Absolute paths (as reached, not resolved), sorted. */
   files: string[];
   problems: InputProblem[];
+  /** The directories listed (as reached): what the files found depend on (warm-run.ts). */
+  dirs: string[];
 }
 
 export function walkSqlFiles(root: string): WalkedFiles {
   const files: string[] = [];
   const problems: InputProblem[] = [];
+  const dirs: string[] = [];
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
@@ -36,6 +39,7 @@ export function walkSqlFiles(root: string): WalkedFiles {
   const visit = (dir: string, real: string) => {
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
+    dirs.push(dir);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -77,5 +81,5 @@ export function walkSqlFiles(root: string): WalkedFiles {
     }
   };
   visit(root, fs.realpathSync.native(root));
-  return { files: files.sort(), problems };
+  return { files: files.sort(), problems, dirs };
 }

@@ -38,7 +38,8 @@ export interface PoolOptions {
   init: Omit<WorkerInit, 'board'>;
   /** Longest a single rule call may run, in ms. */
   ruleTimeoutMs: number;
-  onProgress: () => void;
+  /** Called with a number of files linted since the last call. */
+  onProgress: (files: number) => void;
 }
 
 export class WorkerPool {
@@ -81,8 +82,11 @@ export class WorkerPool {
 
   private receive(slot: Slot, reply: WorkerReply): void {
     if (reply.type === 'name') slot.names[reply.kind][reply.index] = reply.name;
-    else if (reply.type === 'progress') this.options.onProgress();
-    else if (reply.type === 'done') this.finish(slot, (t) => t.resolve({ result: reply.result, aux: reply.aux }));
+    else if (reply.type === 'progress') this.options.onProgress(reply.files);
+    else if (reply.type === 'done') {
+      this.options.onProgress(reply.files);
+      this.finish(slot, (t) => t.resolve({ result: reply.result, aux: reply.aux }));
+    }
     else {
       const error = new Error(reply.message);
       if (reply.stack) error.stack = reply.stack;
@@ -101,6 +105,8 @@ export class WorkerPool {
     for (const slot of this.slots) {
       if (slot.task || this.queue.length === 0) continue;
       slot.task = this.queue.shift()!;
+      // The worker numbers the task's files by their place in it (lint-worker.ts).
+      slot.names.file = slot.task.task.files.map((f) => f.path);
       slot.quietSince = Date.now();
       slot.worker.postMessage(slot.task.task);
     }

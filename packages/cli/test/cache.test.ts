@@ -17,8 +17,8 @@ function twoHistories(): string {
   });
 }
 
-/** The result entries of a cache directory (not the file stamps of the metadata strategy). */
-const entriesOf = (cacheDir: string) => fs.readdirSync(cacheDir).filter((e) => e !== 'files.json').sort();
+/** The result entries of a cache directory (not the file stamps of the metadata strategy, nor the runs of warm-run.ts). */
+const entriesOf = (cacheDir: string) => fs.readdirSync(cacheDir).filter((e) => e !== 'files.json' && !e.startsWith('run-')).sort();
 
 const report = (stdout: string) => {
   const parsed = JSON.parse(stdout);

@@ -34,6 +34,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   return loader.forDirectory(options.searchFrom ?? options.cwd);
 }
 
+/** The files each resolved config was read from (see configFiles). */
+const sources = new WeakMap<ResolvedConfig, readonly string[]>();
+
+/**
+ * The config files a resolved config was read from, absolute: the file and every file it extends
+ * (none when no config was found: the defaults). Undefined for an in-memory config. A cache that
+ * reuses a run's output checks these (packages/cli/src/warm-run.ts).
+ */
+export function configFiles(config: ResolvedConfig): readonly string[] | undefined {
+  return sources.get(config);
+}
+
 export class ConfigLoader {
   readonly cwd: string;
   readonly #configFile?: string;
@@ -74,7 +86,11 @@ export class ConfigLoader {
   }
 
   #withKnownRules(config: ResolvedConfig): ResolvedConfig {
-    return this.#knownRules ? { ...config, knownRules: this.#knownRules } : config;
+    if (!this.#knownRules) return config;
+    const withRules = { ...config, knownRules: this.#knownRules };
+    const files = sources.get(config);
+    if (files) sources.set(withRules, files);
+    return withRules;
   }
 
   async #resolve(found: LoadedFile | undefined, inline = false): Promise<ResolvedConfig> {
@@ -82,7 +98,9 @@ export class ConfigLoader {
       // No config anywhere: the recommended preset, globs relative to the cwd.
       const layers: ConfigLayer[] = [{ kind: 'preset', name: 'recommended' }];
       const plugins = await loadPlugins([], await this.#builtins(layers));
-      return mergeLayers(layers, plugins, this.cwd, undefined);
+      const defaults = mergeLayers(layers, plugins, this.cwd, undefined);
+      sources.set(defaults, []);
+      return defaults;
     }
     await loadAjv();
     const file = displayPath(this.cwd, found.filepath);
@@ -99,7 +117,9 @@ export class ConfigLoader {
     // Rule problems of every file in the chain at once: each line names its own file.
     const problems = fileLayers.flatMap((layer) => ruleProblems(layer, catalog));
     if (problems.length > 0) throw new ConfigError(problems, { filepath: found.filepath });
-    return mergeLayers(layers, plugins, path.dirname(found.filepath), inline ? undefined : found.filepath);
+    const resolved = mergeLayers(layers, plugins, path.dirname(found.filepath), inline ? undefined : found.filepath);
+    if (!inline) sources.set(resolved, fileLayers.map((layer) => layer.filepath!));
+    return resolved;
   }
 
   /** The built-in packs these layers use, imported in parallel, in the order they were given. */
