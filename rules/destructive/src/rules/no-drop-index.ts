@@ -71,12 +71,14 @@ export default defineRule({
       },
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
+        const cmds: AstNode[] = node.cmds ?? [];
+        // Most ALTER TABLEs drop no constraint: no need to ask the model about the table.
+        if (!cmds.some((entry) => dropsNamedConstraint(entry.AlterTableCmd))) return;
         const table = nameOfRangeVar(node.relation);
         if (isNewTable(context, table) || droppedByMigration(context, table)) return;
-        const cmds: AstNode[] = node.cmds ?? [];
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
-          if (cmd?.subtype !== 'AT_DropConstraint' || typeof cmd.name !== 'string') return;
+          if (!dropsNamedConstraint(cmd)) return;
           const kind = constraintKind(context, table, cmd.name);
           if (!kind) return;
           if (constraintReAdded(context.statements, statement, table, cmd.name)) return;
@@ -88,6 +90,11 @@ export default defineRule({
     };
   },
 });
+
+/** `DROP CONSTRAINT name` (a name is all Postgres needs; a subcommand without one drops nothing we can judge). */
+function dropsNamedConstraint(cmd: AstNode | undefined): boolean {
+  return cmd?.subtype === 'AT_DropConstraint' && typeof cmd.name === 'string';
+}
 
 function resolve(schema: SchemaView, name: ObjectName) {
   return schema.resolve({ ...(name.schema ? { schema: name.schema } : {}), name: name.name });
