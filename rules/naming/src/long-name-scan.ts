@@ -5,7 +5,8 @@
 // a run of name characters counts even where the lexer would cut it (digits first, a number), and
 // every UTF-16 unit above U+07FF counts 3 bytes (a surrogate pair 6, for 4). What it must never do
 // is skip text that the lexer reads as a name; that is why it follows the lexer's rules for what
-// opens and closes a comment or a string (standard_conforming_strings on, as the scanner runs).
+// opens and closes a comment or a string (standard_conforming_strings on, as the scanner runs). A
+// backslash outside a string (a psql meta-command, which the engine blanks) makes it say "may".
 
 /** Does `text` hold an unquoted run of name characters, or a quoted name, of more than `maxBytes` UTF-8 bytes? */
 export function mayHoldLongName(text: string, maxBytes: number): boolean {
@@ -39,6 +40,10 @@ export function mayHoldLongName(text: string, maxBytes: number): boolean {
       case SLASH:
         i = text.charCodeAt(i + 1) === STAR ? endOfComment(text, i + 2) : i + 1;
         break;
+      case BACKSLASH:
+        // A psql meta-command (`\set`, `\gexec`): the engine blanks it and the rest of its line
+        // before scanning, which may leave a quote we read here out. Rare: let the scanner decide.
+        return true;
       case DOLLAR:
         // At a token's start: after a name character the run above took the `$` along.
         i = endOfDollarQuote(text, i);
