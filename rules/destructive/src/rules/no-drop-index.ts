@@ -142,7 +142,10 @@ function uniquenessKept(schema: SchemaView, table: WrittenName, columns: readonl
   // what queries now use) or by identity (the same column, renamed).
   const idOf = (info: TableInfo | undefined, column: string) => info?.columns.find((c) => c.name === column)?.id;
   const droppedIds = new Set(columns.map((column) => idOf(before, column)).filter((id) => id !== undefined));
-  const kept = (column: string) => columns.includes(column) || droppedIds.has(idOf(afterTable, column) ?? NaN);
+  // The table's column ids by name, looked up once per key column instead of a scan of the columns each time.
+  const afterIds = new Map<string, number | undefined>();
+  for (const c of afterTable?.columns ?? []) if (!afterIds.has(c.name)) afterIds.set(c.name, c.id);
+  const kept = (column: string) => columns.includes(column) || droppedIds.has(afterIds.get(column) ?? NaN);
   return columns.length > 0 && keys.some((key) => key.length > 0 && key.every(kept));
 }
 
