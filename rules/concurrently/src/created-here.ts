@@ -12,11 +12,12 @@ import { createdBetween, creationsIn, DEFAULT_SCHEMA, type RuleContext, type Wri
 
 /** Did the current migration create `table` (before the current statement, in the same part, or per the model)? */
 export function isNewTable(context: RuleContext<any>, table: WrittenName): boolean {
-  if (context.schema?.isNew('table', table)) return true;
   // CREATE TABLE, CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: nothing reads or refreshes it yet.
+  // Asked first: an indexed lookup in the part, where the model may first have to replay the history.
   const part = context.statementsOfPart();
   const name = { ...table, schema: table.schema };
-  return createdBetween(part, 'table', name, { before: context.statement }) || createdBetween(part, 'view', name, { before: context.statement });
+  if (createdBetween(part, 'table', name, { before: context.statement }) || createdBetween(part, 'view', name, { before: context.statement })) return true;
+  return context.schema?.isNew('table', table) === true;
 }
 
 /**

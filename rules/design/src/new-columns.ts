@@ -50,8 +50,16 @@ function isKeyColumn(column: AstNode, tableKeys: Set<string>): boolean {
   return constraintsOf(column).some((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_IDENTITY');
 }
 
-/** The columns `statement` defines or retypes, in the order written. */
-export function newColumns(statement: Statement): NewColumn[] {
+const columnsOf = new WeakMap<Statement, readonly NewColumn[]>();
+
+/** The columns `statement` defines or retypes, in the order written (worked out once: every type-preference rule asks). */
+export function newColumns(statement: Statement): readonly NewColumn[] {
+  let columns = columnsOf.get(statement);
+  if (!columns) columnsOf.set(statement, (columns = columnsDefinedBy(statement)));
+  return columns;
+}
+
+function columnsDefinedBy(statement: Statement): NewColumn[] {
   const node = statement.node;
   if (statement.kind === 'CreateStmt') {
     if (node.relation?.relpersistence === 't') return [];

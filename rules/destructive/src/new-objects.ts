@@ -48,6 +48,9 @@ export function isNewObject(context: RuleContext<any>, kind: ObjectKind, name: O
   if (namedAtRunTime(context, name) || (name.table && namedAtRunTime(context, name.table))) return true;
   // A function body runs later, when whatever this migration created may hold data (docs/plpgsql.md).
   if (statement.nested?.runs === 'later') return false;
+  // A certain CREATE earlier in the file makes it new with or without the model (below): an indexed
+  // lookup, asked before the model, which may first have to replay the history.
+  if (createdEarlierInFile(statements, statement, kind, name)) return true;
   const schema = context.schema;
   if (schema && MODEL_KINDS.has(kind)) {
     // The model names a schema `{ schema: s, name: s }`.

@@ -34,10 +34,14 @@ export function setHistories(project: ProjectInfo): SetHistory[] {
   const textOf = (file: string) => texts.get(file);
   histories = project.model.sets.map((set) => {
     const lockfile = lockfilePathOf(set);
+    let current: Lockfile | undefined;
     const history: SetHistory = {
       set,
       lockfile,
-      current: computeSetLock(set, textOf),
+      // Hashing every file of the set only pays against a lockfile or git's changes: done on first use.
+      get current() {
+        return (current ??= computeSetLock(set, textOf));
+      },
       fileOf: (entry) => filePathOf(set, typeof entry === 'string' ? entry : entry.path),
       textOf,
     };

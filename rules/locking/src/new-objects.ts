@@ -14,12 +14,12 @@ export type ObjectKind = 'table' | 'index' | 'view' | 'type';
 
 /** Did the current migration create this object, before the current statement? */
 export function isNew(context: RuleContext<any>, kind: ObjectKind, name: WrittenName): boolean {
-  if (namedAtRunTime(context, name)) return true;
+  // The part first: an indexed lookup, where the model may first have to replay the history.
+  if (namedAtRunTime(context, name) || createdEarlierInPart(context, context.statement, kind, name)) return true;
   const schema = context.schema;
   // Created by this migration and absent before it. One that existed before was dropped and
   // created again: the statements before the new CREATE still lock the old, busy one.
-  if (schema?.isNew(kind, name) && !existsIn(schema.before, kind, schema.resolve(name))) return true;
-  return createdEarlierInPart(context, context.statement, kind, name);
+  return schema?.isNew(kind, name) === true && !existsIn(schema.before, kind, schema.resolve(name));
 }
 
 /**

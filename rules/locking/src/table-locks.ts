@@ -231,8 +231,9 @@ function rawLocks(context: RuleContext<any>, statement: Statement, settings: Set
 function dropLocks(context: RuleContext<any>, statement: Statement): RelationLock[] {
   const node = statement.node;
   const objects: AstNode[] = node.objects ?? [];
-  const tokens = context.tokensOf(statement);
-  const at = (name: WrittenName, from: readonly SqlToken[] = tokens) => qualifiedNameRange(from, name);
+  // Where a lock's target is named comes from the tokens; scanned only when a rule reports the lock.
+  let tokens: readonly SqlToken[] | undefined;
+  const tokensOfStatement = () => (tokens ??= context.tokensOf(statement));
   switch (node.removeType) {
     case 'OBJECT_TABLE':
     case 'OBJECT_FOREIGN_TABLE':
@@ -246,24 +247,44 @@ function dropLocks(context: RuleContext<any>, statement: Statement): RelationLoc
         const name = nameOfDropObject(object);
         // IF EXISTS of a relation that is not there locks nothing.
         if (!name || dropsNothing(context, statement, kind, name)) return [];
-        return [{ target: { kind, name }, mode: 'ACCESS EXCLUSIVE' as const, at: at(name) }];
+        return [lockNamedIn({ kind, name }, () => qualifiedNameRange(tokensOfStatement(), name))];
       });
     }
     case 'OBJECT_TRIGGER':
     case 'OBJECT_POLICY':
     case 'OBJECT_RULE': {
       // `DROP TRIGGER tr ON s.t`: the list is [s, t, tr]; the table is all but the last part.
-      const onAt = tokens.findIndex((t) => isKeyword(t, 'on'));
-      const afterOn = onAt === -1 ? tokens : tokens.slice(onAt + 1);
+      const afterOn = () => {
+        const all = tokensOfStatement();
+        const onAt = all.findIndex((t) => isKeyword(t, 'on'));
+        return onAt === -1 ? all : all.slice(onAt + 1);
+      };
       return objects.flatMap((object) => {
         const items: AstNode[] = object?.List?.items ?? [];
         const name = nameOfList(items.slice(0, -1));
-        return name ? [{ target: { kind: 'table' as const, name }, mode: 'ACCESS EXCLUSIVE' as const, at: at(name, afterOn) }] : [];
+        return name ? [lockNamedIn({ kind: 'table', name }, () => qualifiedNameRange(afterOn(), name))] : [];
       });
     }
     default:
       return [];
   }
+}
+
+/** An ACCESS EXCLUSIVE lock whose `at` is read from the tokens on first use. */
+function lockNamedIn(target: LockTarget, range: () => Range | undefined): RelationLock {
+  let at: Range | undefined;
+  let found = false;
+  return {
+    target,
+    mode: 'ACCESS EXCLUSIVE',
+    get at() {
+      if (!found) {
+        at = range();
+        found = true;
+      }
+      return at;
+    },
+  };
 }
 
 /** Foreign keys a subcommand adds: `ADD [CONSTRAINT x] FOREIGN KEY …` or `ADD COLUMN c … REFERENCES t`. */

@@ -31,6 +31,8 @@ export function firstStatementWithout(
       const place = transactionGroupOf(context, statement);
       let state = parts.get(place.part);
       if (!state) parts.set(place.part, (state = { session: false, local: undefined, reported: false }));
+      // A part is reported once: after that, what its statements set no longer matters.
+      if (state.reported) return;
       const change = changeOf(statement, setting);
       if (change === 'session') state.session = true;
       else if (change === 'local') state.local = place.transaction;
@@ -38,7 +40,7 @@ export function firstStatementWithout(
         state.session = false;
         state.local = undefined;
       }
-      if (change || state.reported) return;
+      if (change) return;
       if (state.session || (state.local !== undefined && state.local === place.transaction)) return;
       const lock = locksTakenBy(context, statement).find((l) => blocksWrites(l.mode) && isPreExisting(context, l.target));
       if (!lock) return;
@@ -59,7 +61,9 @@ function changeOf(statement: Statement, setting: TimeoutSetting): Change | undef
     if (isZero(node.args?.[0])) return 'off';
     return node.is_local ? 'local' : 'session';
   }
-  // SELECT set_config('lock_timeout', '5s', false) — anywhere in the statement.
+  // SELECT set_config('lock_timeout', '5s', false) — anywhere in the statement. The walk only where
+  // the text can name the function (written out, or with U&"…" escapes).
+  if (!SET_CONFIG_HINT.test(statement.text)) return undefined;
   let change: Change | undefined;
   walkAst(node, (type, call) => {
     if (type !== 'FuncCall') return;
@@ -71,6 +75,8 @@ function changeOf(statement: Statement, setting: TimeoutSetting): Change | undef
   });
   return change;
 }
+
+const SET_CONFIG_HINT = /set_config|u&"/i;
 
 /** `0`, `'0'`, `'0s'`, `'0ms'`: no timeout. */
 function isZero(value: AstNode | undefined): boolean {

@@ -83,8 +83,19 @@ const CATALOG_CONSTRAINT_KINDS: Record<string, NamedKind> = {
 const strings = (items: readonly AstNode[] | undefined): string[] =>
   (items ?? []).map((item) => item?.String?.sval).filter((s): s is string => typeof s === 'string');
 
-/** Every name `statement` defines. */
-export function definedNames(context: RuleContext<any>, node: AstNode, statement: Statement): DefinedName[] {
+const namesOf = new WeakMap<Statement, readonly DefinedName[]>();
+
+/**
+ * Every name `statement` defines. Worked out once per statement: identifier-pattern and
+ * identifier-needs-quotes both ask, and the answer depends only on the statement and its file.
+ */
+export function definedNames(context: RuleContext<any>, node: AstNode, statement: Statement): readonly DefinedName[] {
+  let names = namesOf.get(statement);
+  if (!names) namesOf.set(statement, (names = readDefinedNames(context, node, statement)));
+  return names;
+}
+
+function readDefinedNames(context: RuleContext<any>, node: AstNode, statement: Statement): DefinedName[] {
   const reader = new NameReader(context, statement);
   switch (statement.kind) {
     case 'CreateStmt':

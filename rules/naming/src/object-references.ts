@@ -73,8 +73,17 @@ class ReferenceCollector {
   /** A RangeVar: qualified when it names a schema; temporary relations live in pg_temp. */
   private relation(kind: ObjectKind, rangeVar: AstNode | undefined): void {
     if (typeof rangeVar?.relname !== 'string' || typeof rangeVar.location !== 'number' || rangeVar.relpersistence === 't') return;
-    const range = this.context.rangeOf(rangeVar);
-    this.references.push({ kind, name: rangeVar.relname, qualified: Boolean(rangeVar.schemaname), range });
+    // Where the name is written costs a look at the text: only for a reference a rule reports.
+    const context = this.context;
+    let range: Range | undefined;
+    this.references.push({
+      kind,
+      name: rangeVar.relname,
+      qualified: Boolean(rangeVar.schemaname),
+      get range() {
+        return (range ??= context.rangeOf(rangeVar));
+      },
+    });
   }
 
   /** Names read from the tokens, starting at `tokens[i]`: one, or a comma-separated list. */

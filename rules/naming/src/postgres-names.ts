@@ -9,14 +9,27 @@
 /** Bytes Postgres keeps of an identifier (NAMEDATALEN - 1). */
 export const MAX_IDENTIFIER_BYTES = 63;
 
-const encoder = new TextEncoder();
-
+/**
+ * UTF-8 bytes of `text`, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes),
+ * counted without encoding it: every name of a statement is measured, most of them short.
+ */
 export function byteLength(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** `text` cut to at most `maxBytes` UTF-8 bytes without splitting a character. */
 export function clipBytes(text: string, maxBytes: number = MAX_IDENTIFIER_BYTES): string {
+  if (byteLength(text) <= maxBytes) return text; // most names fit: no copy
   let bytes = 0;
   let out = '';
   for (const char of text) {

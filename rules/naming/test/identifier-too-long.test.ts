@@ -30,6 +30,12 @@ new RuleTester({ plugins: [naming] }).run('naming/identifier-too-long', rule, {
   ],
   invalid: [
     {
+      // The engine blanks `\echo /*`, so the name is code, not inside a comment.
+      name: 'a long name after a psql meta-command that opens a comment the engine blanks',
+      code: `SELECT 1 AS a,\n\\echo /*\n  2 AS ${LONG_TABLE} -- */\n;`,
+      errors: [{ messageId: 'tooLong', data: { name: LONG_TABLE, bytes: 65, truncated: LONG_TABLE.slice(0, 63) } }],
+    },
+    {
       name: 'squawk create_table_long_name_err#1: table and column, each at its name',
       code: SQUAWK_CREATE,
       errors: [

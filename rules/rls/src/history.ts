@@ -1,7 +1,8 @@
 // A migration set as the project-phase rules of this pack read it: every statement of every up
-// part, in the order the runner applies them, with the replayed schema beside it. Facts about
-// "the end of the history" come from the schema model; this module adds what the model does not
-// keep — which statement made a table what it is at the end, through later renames.
+// part, in the order the runner applies them, with the replayed schema beside it (replayed when
+// first asked). Facts about "the end of the history" come from the schema model; this module adds
+// what the model does not keep — which statement made a table what it is at the end, through later
+// renames.
 
 import { sameName, type AstNode, type Migration, type MigrationPart, type MigrationSet, type ProjectInfo, type QualifiedName, type SchemaModel, type SourceFile, type Statement } from '@migralint/core';
 
@@ -24,11 +25,11 @@ export class History {
   readonly entries: HistoryEntry[] = [];
   private renameEvents: RenameEvent[] | undefined;
   private lastPosOf = new Map<number, number>();
+  private replayed: SchemaModel | undefined;
 
   constructor(
     readonly set: MigrationSet,
-    readonly schema: SchemaModel,
-    project: ProjectInfo,
+    private readonly project: ProjectInfo,
   ) {
     const files = new Map(project.files.map((f) => [f.path, f]));
     for (const migration of set.migrations) {
@@ -42,6 +43,14 @@ export class History {
       }
       this.lastPosOf.set(migration.index, this.entries.length - 1);
     }
+  }
+
+  /**
+   * The replayed schema, replayed on first use: a history whose statements give the rules nothing
+   * to check (no RLS, no policy, no view) is never replayed for them.
+   */
+  get schema(): SchemaModel {
+    return (this.replayed ??= this.project.model.schemaOf(this.set));
   }
 
   /** A relation as written at a statement (`RangeVar`, or schema + name) → where Postgres finds it. */
@@ -106,7 +115,7 @@ const cache = new WeakMap<object, History[]>();
 export function historiesOf(project: ProjectInfo): History[] {
   const model = project.model;
   let histories = cache.get(model);
-  if (!histories) cache.set(model, (histories = model.sets.map((set) => new History(set, model.schemaOf(set), project))));
+  if (!histories) cache.set(model, (histories = model.sets.map((set) => new History(set, project))));
   return histories;
 }
 

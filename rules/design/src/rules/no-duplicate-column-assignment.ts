@@ -100,10 +100,13 @@ function targets(list: readonly AstNode[] | undefined): Named[] {
 /** Every entry whose name an earlier entry already took (a whole-column one, or this one is whole). */
 function duplicates(list: readonly Named[]): Named[] {
   const out: Named[] = [];
-  list.forEach((entry, i) => {
-    const clash = list.slice(0, i).some((earlier) => earlier.name === entry.name && !(earlier.partial && entry.partial));
-    if (clash) out.push(entry);
-  });
+  // Per name, what the entries before took: any part of it, or all of it. One pass, not one per entry.
+  const taken = new Map<string, 'part' | 'whole'>();
+  for (const entry of list) {
+    const earlier = taken.get(entry.name);
+    if (earlier === 'whole' || (earlier === 'part' && !entry.partial)) out.push(entry);
+    if (earlier !== 'whole') taken.set(entry.name, entry.partial ? 'part' : 'whole');
+  }
   return out;
 }
 

@@ -69,19 +69,20 @@ export default defineRule({
           const to = typeFromTypeName(def.typeName);
           const toText = to ? displayType(to) : 'a new type';
           const data = { column, table: displayName(table), to: toText };
-          const at = columnRange(subcommandTokens(context, statement, i), column) ?? statement;
+          // Read from the tokens only for a change that is reported (a binary-compatible one is not).
+          const at = () => columnRange(subcommandTokens(context, statement, i), column) ?? statement;
           if (def.raw_default && !keepsValues(def.raw_default, column, to)) {
-            changes.push({ messageId: 'changeTypeUsing', data, at, clause: `"${column}" to ${toText} USING …` });
+            changes.push({ messageId: 'changeTypeUsing', data, at: at(), clause: `"${column}" to ${toText} USING …` });
             return;
           }
           const from = oldType(context, statement, table, column, i);
           if (def.collClause && from && to && formatType(from) === formatType(to)) {
-            changes.push({ messageId: 'changeCollation', data, at, clause: `"${column}" collation` });
+            changes.push({ messageId: 'changeCollation', data, at: at(), clause: `"${column}" collation` });
             return;
           }
           if (from && to && !def.collClause && isBinaryCompatibleChange(from, to)) return;
-          if (from) changes.push({ messageId: 'changeType', data: { ...data, from: displayType(from) }, at, clause: `"${column}" ${displayType(from)} → ${toText}` });
-          else changes.push({ messageId: 'changeTypeUnknown', data, at, clause: `"${column}" to ${toText}` });
+          if (from) changes.push({ messageId: 'changeType', data: { ...data, from: displayType(from) }, at: at(), clause: `"${column}" ${displayType(from)} → ${toText}` });
+          else changes.push({ messageId: 'changeTypeUnknown', data, at: at(), clause: `"${column}" to ${toText}` });
         });
         const [first] = changes;
         if (!first) return;

@@ -71,12 +71,14 @@ export default defineRule({
       },
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
+        const cmds: AstNode[] = node.cmds ?? [];
+        // Most ALTER TABLEs drop no constraint: no need to ask the model about the table.
+        if (!cmds.some((entry) => dropsNamedConstraint(entry.AlterTableCmd))) return;
         const table = nameOfRangeVar(node.relation);
         if (isNewTable(context, table) || droppedByMigration(context, table)) return;
-        const cmds: AstNode[] = node.cmds ?? [];
         cmds.forEach((entry, i) => {
           const cmd = entry.AlterTableCmd;
-          if (cmd?.subtype !== 'AT_DropConstraint' || typeof cmd.name !== 'string') return;
+          if (!dropsNamedConstraint(cmd)) return;
           const kind = constraintKind(context, table, cmd.name);
           if (!kind) return;
           if (constraintReAdded(context.statements, statement, table, cmd.name)) return;
@@ -88,6 +90,11 @@ export default defineRule({
     };
   },
 });
+
+/** `DROP CONSTRAINT name` (a name is all Postgres needs; a subcommand without one drops nothing we can judge). */
+function dropsNamedConstraint(cmd: AstNode | undefined): boolean {
+  return cmd?.subtype === 'AT_DropConstraint' && typeof cmd.name === 'string';
+}
 
 function resolve(schema: SchemaView, name: ObjectName) {
   return schema.resolve({ ...(name.schema ? { schema: name.schema } : {}), name: name.name });
@@ -135,7 +142,10 @@ function uniquenessKept(schema: SchemaView, table: WrittenName, columns: readonl
   // what queries now use) or by identity (the same column, renamed).
   const idOf = (info: TableInfo | undefined, column: string) => info?.columns.find((c) => c.name === column)?.id;
   const droppedIds = new Set(columns.map((column) => idOf(before, column)).filter((id) => id !== undefined));
-  const kept = (column: string) => columns.includes(column) || droppedIds.has(idOf(afterTable, column) ?? NaN);
+  // The table's column ids by name, looked up once per key column instead of a scan of the columns each time.
+  const afterIds = new Map<string, number | undefined>();
+  for (const c of afterTable?.columns ?? []) if (!afterIds.has(c.name)) afterIds.set(c.name, c.id);
+  const kept = (column: string) => columns.includes(column) || droppedIds.has(afterIds.get(column) ?? NaN);
   return columns.length > 0 && keys.some((key) => key.length > 0 && key.every(kept));
 }
 

@@ -20,6 +20,29 @@ export interface AccessExclusiveThenMoreOptions {
 /** Statements that take no time and no locks: they do not extend the outage. */
 const FREE = new Set(['TransactionStmt', 'VariableSetStmt', 'VariableShowStmt']);
 
+/** For each statement index of a transaction: how many of its statements after that one take time. */
+const counts = new WeakMap<readonly Statement[], Map<number, number>>();
+
+/**
+ * How many statements of the transaction (`members`, in file order) run after `statement`, the
+ * free ones left out. Counted once per transaction, from its end: a lookup per statement, not a
+ * pass over the transaction (which made a long one-transaction file quadratic).
+ */
+function countAfter(members: readonly Statement[], statement: Statement): number {
+  let byIndex = counts.get(members);
+  if (!byIndex) {
+    byIndex = new Map();
+    let later = 0;
+    for (let i = members.length - 1; i >= 0; i--) {
+      const member = members[i]!;
+      if (!byIndex.has(member.index)) byIndex.set(member.index, later);
+      if (!FREE.has(member.kind)) later++;
+    }
+    counts.set(members, byIndex);
+  }
+  return byIndex.get(statement.index) ?? members.filter((s) => s.index > statement.index && !FREE.has(s.kind)).length;
+}
+
 export default defineRule<AccessExclusiveThenMoreOptions>({
   meta: {
     type: 'suggestion',
@@ -56,15 +79,16 @@ export default defineRule<AccessExclusiveThenMoreOptions>({
       Statement(_node, statement) {
         const transaction = transactionGroupOf(context, statement).transaction;
         if (transaction === undefined || reported.has(transaction) || FREE.has(statement.kind)) return;
+        // The count first: it is cheap, and few statements have more than `max` after them.
+        const count = countAfter(statementsOfTransaction(context, statement), statement);
+        if (count <= max) return;
         const lock = locksTakenBy(context, statement).find((l) => l.mode === 'ACCESS EXCLUSIVE' && isPreExisting(context, l.target));
         if (!lock) return;
-        const after = statementsOfTransaction(context, statement).filter((s: Statement) => s.index > statement.index && !FREE.has(s.kind));
-        if (after.length <= max) return;
         reported.add(transaction);
         const target = describeTarget(lock.target);
         context.report({
           messageId: 'tooMany',
-          data: { target: target.charAt(0).toUpperCase() + target.slice(1), count: after.length, max },
+          data: { target: target.charAt(0).toUpperCase() + target.slice(1), count, max },
           at: lock.at ?? statement,
           note:
             'Safe way: order the transaction so the statement that takes ACCESS EXCLUSIVE comes last and COMMIT right ' +

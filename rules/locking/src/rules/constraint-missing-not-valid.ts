@@ -58,6 +58,8 @@ export default defineRule({
     return {
       AlterTableStmt(node, statement) {
         if (node.objtype !== 'OBJECT_TABLE' || !node.relation) return;
+        // Whether the table is new (a question for the schema model) only matters for a constraint to report.
+        if (!(node.cmds ?? []).some((entry: AstNode) => addsValidatedConstraint(entry.AlterTableCmd))) return;
         const table = nameOfRangeVar(node.relation);
         if (isNew(context, 'table', table)) return;
         for (const entry of node.cmds ?? []) {
@@ -77,6 +79,13 @@ export default defineRule({
     };
   },
 });
+
+/** Does the subcommand add a constraint that is validated while it is added, itself or on its new column? */
+function addsValidatedConstraint(cmd: AstNode | undefined): boolean {
+  if (cmd?.subtype === 'AT_AddConstraint') return isValidatedOnAdd(cmd.def?.Constraint);
+  if (cmd?.subtype === 'AT_AddColumn') return (cmd.def?.ColumnDef?.constraints ?? []).some((c: AstNode) => isValidatedOnAdd(c.Constraint));
+  return false;
+}
 
 /** A foreign key or CHECK that Postgres validates while adding it (no NOT VALID, no NOT ENFORCED). */
 function isValidatedOnAdd(constraint: AstNode | undefined): constraint is AstNode {

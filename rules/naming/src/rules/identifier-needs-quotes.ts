@@ -70,6 +70,8 @@ export default defineRule<IdentifierNeedsQuotesOptions>({
     const allowCapitals = context.options.allowCapitals === true;
     return {
       Statement(node, statement) {
+        // Only a name written in quotes can be reported: a statement without a `"` has none.
+        if (!statement.text.includes('"')) return;
         for (const def of definedNames(context, node, statement)) {
           const token = def.token;
           // Only names written in quotes can need them; U&"…" names are written with escapes.

@@ -43,10 +43,10 @@ export default defineRule<NoDisableRlsOptions>({
   create(context) {
     return {
       AlterTableStmt(node) {
-        if (context.migration?.part.direction === 'down') return;
         const cmds: AstNode[] = node.cmds ?? [];
         const subtypes = cmds.map((c) => c.AlterTableCmd?.subtype);
         if (!subtypes.includes('AT_DisableRowSecurity') && !subtypes.includes('AT_NoForceRowSecurity')) return;
+        if (context.migration?.part.direction === 'down') return;
         const tokens = context.tokensOf();
         const table = node.relation?.schemaname ? `${node.relation.schemaname}.${node.relation.relname}` : String(node.relation?.relname);
         const state = stateAfterMigration(context, node);

@@ -34,7 +34,6 @@ export default defineRule({
   },
   project(context) {
     for (const history of historiesOf(context.project)) {
-      const atEnd = history.schema.atEnd();
       // (final table, policy name) → the last CREATE POLICY of it.
       const last = new Map<string, { entry: HistoryEntry; policy: string; table: string }>();
       for (const entry of history.entries) {
@@ -44,6 +43,9 @@ export default defineRule({
         const name = history.follow(history.resolveRangeVar(entry, node.table), entry.pos);
         last.set(`${nameKey(name)}\u0000${node.policy_name}`, { entry, policy: node.policy_name, table: displayQualifiedName(name) });
       }
+      // No policy here: nothing to check, and no need for the replayed schema.
+      if (last.size === 0) continue;
+      const atEnd = history.schema.atEnd();
       for (const { entry, policy, table } of last.values()) {
         const node = entry.statement.node;
         const name = history.follow(history.resolveRangeVar(entry, node.table), entry.pos);

@@ -57,7 +57,6 @@ export default defineRule<RlsWithoutPolicyOptions>({
   project(context) {
     const wanted = context.options.commands ?? COMMANDS;
     for (const history of historiesOf(context.project)) {
-      const atEnd = history.schema.atEnd();
       // Final table → the last statement that enabled its RLS (and which ENABLE of the statement).
       const enabledBy = new Map<string, { entry: HistoryEntry; nth: number; relation: AstNode }>();
       for (const entry of history.entries) {
@@ -68,6 +67,9 @@ export default defineRule<RlsWithoutPolicyOptions>({
         const name = history.follow(history.resolveRangeVar(entry, node.relation), entry.pos);
         enabledBy.set(nameKey(name), { entry, nth: nth - 1, relation: node.relation });
       }
+      // Nothing enabled here: no table to check, and no need for the replayed schema.
+      if (enabledBy.size === 0) continue;
+      const atEnd = history.schema.atEnd();
       for (const table of atEnd.tables()) {
         if (!table.rlsEnabled || table.createdIn === undefined) continue;
         const enable = enabledBy.get(nameKey(table.name));

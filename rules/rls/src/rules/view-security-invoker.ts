@@ -47,8 +47,10 @@ export default defineRule({
     const settings = rlsSettings(context.settings);
     const version = context.settings.postgresVersion;
     for (const history of historiesOf(context.project)) {
-      const atEnd = history.schema.atEnd();
       const definedBy = lastDefinitions(history);
+      // No view defined by a statement here: nothing to report, and no need for the replayed schema.
+      if (definedBy.size === 0) continue;
+      const atEnd = history.schema.atEnd();
       const access = new PublicAccess(history, settings.publicRoles);
       for (const view of atEnd.views()) {
         if (!isExposed(settings, view.name.schema) || (view.securityInvoker && !view.materialized)) continue;
