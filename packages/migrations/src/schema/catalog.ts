@@ -246,7 +246,7 @@ export class Catalog {
     extensions: new VersionedMap(this.clock),
   };
   /** By table id. Flushed into column bindings when the statement ends. */
-  private touched = new Map<number, Touched>();
+  private readonly touched = new Map<number, Touched>();
 
   read<K extends Kind>(kind: K): CatalogMaps[K] {
     return this.maps[kind];
@@ -267,7 +267,7 @@ export class Catalog {
   endStatement(): void {
     if (this.touched.size === 0) return;
     for (const [id, { table, columnsBefore }] of this.touched) this.identities.bindColumns(id, columnsBefore, table.columns);
-    this.touched = new Map();
+    this.touched.clear();
   }
 
   /** The current statement changes this table: remember its columns as they were, once. */
@@ -275,7 +275,11 @@ export class Catalog {
     const id = table.id!;
     const seen = this.touched.get(id);
     if (seen) seen.table = table;
-    else this.touched.set(id, { table, columnsBefore: new Map(table.columns.map((c) => [c.name, c.id])) });
+    else {
+      const columnsBefore = new Map<string, number | undefined>();
+      for (const c of table.columns) columnsBefore.set(c.name, c.id);
+      this.touched.set(id, { table, columnsBefore });
+    }
     return table;
   }
 

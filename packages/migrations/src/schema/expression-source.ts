@@ -21,18 +21,22 @@ const scanned = new WeakMap<Statement, Token[] | undefined>();
 
 function tokensOf(statement: Statement): Token[] | undefined {
   if (scanned.has(statement)) return scanned.get(statement);
-  const raw = scanSql(statement.text);
-  let tokens: Token[] | undefined;
-  if (raw) {
-    const map = createByteMap(statement.text);
-    tokens = raw.filter((t) => !isComment(t)).map((t) => ({
-      value: isWordToken(t.text) ? t.text.toUpperCase() : t.text,
-      word: isWordToken(t.text),
-      start: statement.start + map.fromByte(t.start),
-      end: statement.start + map.fromByte(t.end),
-    }));
-  }
+  const tokens = scanTokens(statement.text, statement.start);
   scanned.set(statement, tokens);
+  return tokens;
+}
+
+/** Tokens of `text`, which starts at UTF-16 offset `at` in the file, comments left out. */
+function scanTokens(text: string, at: number): Token[] | undefined {
+  const raw = scanSql(text);
+  if (!raw) return undefined;
+  const map = createByteMap(text);
+  const tokens: Token[] = [];
+  for (const t of raw) {
+    if (isComment(t)) continue;
+    const word = isWordToken(t.text);
+    tokens.push({ value: word ? t.text.toUpperCase() : t.text, word, start: at + map.fromByte(t.start), end: at + map.fromByte(t.end) });
+  }
   return tokens;
 }
 
@@ -76,11 +80,26 @@ function matchingParen(tokens: Token[], open: number): number {
   return -1;
 }
 
-/** The statement's tokens from the one at a node's byte `location`, or undefined when it is not in this statement. */
+/** Statements one expression was read from by scanning only the text after it (tokensFrom). */
+const suffixRead = new WeakSet<Statement>();
+
+/**
+ * The statement's tokens from the one at a node's byte `location` on (earlier ones may be left
+ * out), or undefined when it is not in this statement.
+ */
 function tokensFrom(file: SourceFile, statement: Statement, byteLocation: number | undefined): { tokens: Token[]; first: number } | undefined {
   if (typeof byteLocation !== 'number' || byteLocation < 0) return undefined;
   const start = byteToOffset(file, byteLocation);
   if (start < statement.start || start >= statement.end) return undefined;
+  // Most statements have one DEFAULT or CHECK, often near the end of a long CREATE TABLE: the first
+  // one read scans only from its location (a token's start, so the scanner reads the same tokens
+  // from there as in the whole statement); a second one scans the whole statement once, so a table
+  // with many defaults is never scanned once per default.
+  if (!scanned.has(statement) && !suffixRead.has(statement)) {
+    suffixRead.add(statement);
+    const tokens = scanTokens(statement.text.slice(start - statement.start), start);
+    if (tokens && tokens[0]?.start === start) return { tokens, first: 0 };
+  }
   const tokens = tokensOf(statement);
   return tokens && { tokens, first: tokenAt(tokens, start) };
 }

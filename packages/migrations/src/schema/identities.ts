@@ -18,14 +18,6 @@ export interface Place {
   offset: number;
 }
 
-interface Binding {
-  file: string;
-  offset: number;
-  key: string;
-  /** The id the name is bound to from this statement on; undefined: nothing has the name any more. */
-  id: number | undefined;
-}
-
 interface PartSpan {
   file: string;
   start: number;
@@ -34,15 +26,24 @@ interface PartSpan {
   first: number;
 }
 
+/**
+ * A migration's bindings, in statement order, as two parallel arrays (no object per binding: a
+ * big migration makes hundreds of thousands): the offset of the statement that made each, and
+ * the id its name is bound to from there on (undefined: nothing has the name any more).
+ */
 interface MigrationLog {
-  bindings: Binding[];
+  offsets: number[];
+  ids: Array<number | undefined>;
   parts: PartSpan[];
   /** The name each pre-existing object had when the migration started (set on its first unbinding). */
   nameBefore: Map<number, string>;
   /** Ids some binding of this migration names: not pre-existing names. */
   boundIds: Set<number>;
-  /** Positions in `bindings` of each key's bindings, ascending: a lookup is a binary search. */
-  byKey: Map<string, number[]>;
+  /**
+   * Positions of each key's bindings, ascending: a lookup is a binary search. A key bound once
+   * (most are) holds its position alone, without an array.
+   */
+  byKey: Map<string, number | number[]>;
 }
 
 /**
@@ -67,41 +68,45 @@ export type Resolution =
 
 export class Identities {
   private nextId = 1;
-  /** The migration that created each id; absent for objects there before the history (external). */
-  private readonly origins = new Map<number, number>();
+  /** The first id this numbering made (ids are dense from there: `origins` is an array). */
+  private firstId = 1;
+  /** By `id - firstId`: the migration that created the id, -1 for objects there before the history (external). */
+  private readonly origins: number[] = [];
   private readonly logs = new Map<number, MigrationLog>();
-  /** The place bindings are recorded at (the replayer's current statement). */
+  /** Where bindings are recorded: the replayer's current statement (its offset in the part's file). */
   private migration = -1;
-  private place: Place = { file: '', offset: 0 };
+  private offset = 0;
 
   /** Go on numbering after `other` (a replay seeded with another replay's objects). */
   continueAfter(other: Identities): void {
-    this.nextId = other.nextId;
+    if (this.nextId !== this.firstId) throw new Error('continueAfter: ids were made already');
+    this.nextId = this.firstId = other.nextId;
   }
 
   /** A new identity, created by the current migration (or before the history when `external`). */
   newId(external = false): number {
     const id = this.nextId++;
-    if (!external && this.migration >= 0) this.origins.set(id, this.migration);
+    this.origins.push(!external && this.migration >= 0 ? this.migration : -1);
     return id;
   }
 
   /** The migration that created the object, undefined when it was there before the history. */
   originOf(id: number): number | undefined {
-    return this.origins.get(id);
+    const origin = this.origins[id - this.firstId];
+    return origin === undefined || origin === -1 ? undefined : origin;
   }
 
   /** Bindings from now on belong to this part of this migration (up parts, in the order they run). */
   startPart(migration: number, part: MigrationPart): void {
     this.migration = migration;
     const log = this.logOf(migration);
-    log.parts.push({ file: part.file, start: part.range.start, end: part.range.end, first: log.bindings.length });
+    log.parts.push({ file: part.file, start: part.range.start, end: part.range.end, first: log.ids.length });
   }
 
   /** Bindings from now on are made by this statement. */
-  at(migration: number, place: Place): void {
+  at(migration: number, offset: number): void {
     this.migration = migration;
-    this.place = place;
+    this.offset = offset;
   }
 
   /**
@@ -113,10 +118,13 @@ export class Identities {
     if (this.migration < 0 || id === previous) return;
     const log = this.logOf(this.migration);
     if (previous !== undefined && !log.nameBefore.has(previous) && !log.boundIds.has(previous)) log.nameBefore.set(previous, previousName);
+    const position = log.ids.length;
     const positions = log.byKey.get(key);
-    if (positions) positions.push(log.bindings.length);
-    else log.byKey.set(key, [log.bindings.length]);
-    log.bindings.push({ file: this.place.file, offset: this.place.offset, key, id });
+    if (positions === undefined) log.byKey.set(key, position);
+    else if (typeof positions === 'number') log.byKey.set(key, [positions, position]);
+    else positions.push(position);
+    log.offsets.push(this.offset);
+    log.ids.push(id);
     if (id !== undefined) log.boundIds.add(id);
   }
 
@@ -125,10 +133,11 @@ export class Identities {
     const log = this.logs.get(migration);
     if (!log) return { bound: false };
     const positions = log.byKey.get(key);
-    if (!positions) return { bound: false };
-    const end = place ? this.cutoff(log, place) : log.bindings.length;
+    if (positions === undefined) return { bound: false };
+    const end = place ? this.cutoff(log, place) : log.ids.length;
+    if (typeof positions === 'number') return positions < end ? { bound: true, id: log.ids[positions] } : { bound: false };
     const last = lastBelow(positions.length, (i) => positions[i]! < end);
-    return last === -1 ? { bound: false } : { bound: true, id: log.bindings[positions[last]!]!.id };
+    return last === -1 ? { bound: false } : { bound: true, id: log.ids[positions[last]!] };
   }
 
   /** The name a pre-existing object had when `migration` started, if the migration renamed or dropped it. */
@@ -141,29 +150,54 @@ export class Identities {
    * touched the table, `after` its columns now. New columns get their ids here.
    */
   bindColumns(tableId: number, before: ReadonlyMap<string, number | undefined>, after: ColumnInfo[]): void {
-    const now = new Map<string, number>();
     for (let i = 0; i < after.length; i++) {
-      let column = after[i]!;
-      if (column.id === undefined) after[i] = column = { ...column, id: this.newId() };
-      now.set(column.name, column.id!);
+      const column = after[i]!;
+      if (column.id === undefined) after[i] = { ...column, id: this.newId() };
     }
+    if (this.bindAppended(tableId, before, after)) return;
+    const now = new Map<string, number>();
+    for (const column of after) now.set(column.name, column.id!);
     for (const [name, id] of before) if (now.get(name) !== id) this.bind(columnKey(tableId, name), now.get(name), id, name);
     for (const [name, id] of now) if (!before.has(name)) this.bind(columnKey(tableId, name), id, undefined, name);
+  }
+
+  /**
+   * The common statement (CREATE TABLE, ADD COLUMN, a change that keeps the names): the columns
+   * before are still the first ones, same names and ids, and any after them have new names. Binds
+   * those without the maps of the general case; false (nothing bound) when the statement did more.
+   */
+  private bindAppended(tableId: number, before: ReadonlyMap<string, number | undefined>, after: readonly ColumnInfo[]): boolean {
+    let kept = 0;
+    for (const [name, id] of before) {
+      const column = after[kept];
+      if (column === undefined || column.name !== name || column.id !== id) return false;
+      kept++;
+    }
+    // A name given twice (only a broken CREATE TABLE does it): the general case says which id wins.
+    const added = after.length - kept;
+    if (added > 8) return false;
+    for (let i = kept; i < after.length; i++) {
+      const name = after[i]!.name;
+      if (before.has(name)) return false;
+      for (let j = kept; j < i; j++) if (after[j]!.name === name) return false;
+    }
+    for (let i = kept; i < after.length; i++) this.bind(columnKey(tableId, after[i]!.name), after[i]!.id, undefined, after[i]!.name);
+    return true;
   }
 
   /** How many of the log's bindings come before `place`. */
   private cutoff(log: MigrationLog, place: Place): number {
     const at = log.parts.findIndex((p) => p.file === place.file && p.start <= place.offset && place.offset < Math.max(p.end, p.start + 1));
-    if (at === -1) return log.bindings.length;
+    if (at === -1) return log.ids.length;
     const span = log.parts[at]!;
-    const next = log.parts[at + 1]?.first ?? log.bindings.length;
+    const next = log.parts[at + 1]?.first ?? log.ids.length;
     // Bindings of a part are in statement order.
-    return span.first + 1 + lastBelow(next - span.first, (i) => log.bindings[span.first + i]!.offset < place.offset);
+    return span.first + 1 + lastBelow(next - span.first, (i) => log.offsets[span.first + i]! < place.offset);
   }
 
   private logOf(migration: number): MigrationLog {
     let log = this.logs.get(migration);
-    if (!log) this.logs.set(migration, (log = { bindings: [], parts: [], nameBefore: new Map(), boundIds: new Set(), byKey: new Map() }));
+    if (!log) this.logs.set(migration, (log = { offsets: [], ids: [], parts: [], nameBefore: new Map(), boundIds: new Set(), byKey: new Map() }));
     return log;
   }
 }

@@ -47,7 +47,7 @@ export class Replayer implements TypeResolver {
   begin(migration: number, file: SourceFile, statement: Statement): void {
     // The previous statement's column changes are recorded at its own place.
     this.catalog.endStatement();
-    this.catalog.identities.at(migration, { file: file.path, offset: statement.start });
+    this.catalog.identities.at(migration, statement.start);
     this.migration = migration;
     this.file = file;
     this.statement = statement;
