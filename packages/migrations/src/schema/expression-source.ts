@@ -16,14 +16,17 @@ interface Token {
   end: number;
 }
 
-/** A statement's tokens, scanned once however many of its expressions are read. */
-const scanned = new WeakMap<Statement, Token[] | undefined>();
+/**
+ * A statement's tokens from offset `from` (a token's start: the statement's own when it was scanned
+ * whole) to its end, scanned once however many of its expressions are read.
+ */
+const scanned = new WeakMap<Statement, { from: number; tokens: Token[] | undefined }>();
 
+/** All the statement's tokens. */
 function tokensOf(statement: Statement): Token[] | undefined {
-  if (scanned.has(statement)) return scanned.get(statement);
-  const tokens = scanTokens(statement.text, statement.start);
-  scanned.set(statement, tokens);
-  return tokens;
+  let s = scanned.get(statement);
+  if (s === undefined || s.from !== statement.start) scanned.set(statement, (s = { from: statement.start, tokens: scanTokens(statement.text, statement.start) }));
+  return s.tokens;
 }
 
 /** Tokens of `text`, which starts at UTF-16 offset `at` in the file, comments left out. */
@@ -80,9 +83,6 @@ function matchingParen(tokens: Token[], open: number): number {
   return -1;
 }
 
-/** Statements one expression was read from by scanning only the text after it (tokensFrom). */
-const suffixRead = new WeakSet<Statement>();
-
 /**
  * The statement's tokens from the one at a node's byte `location` on (earlier ones may be left
  * out), or undefined when it is not in this statement.
@@ -91,15 +91,18 @@ function tokensFrom(file: SourceFile, statement: Statement, byteLocation: number
   if (typeof byteLocation !== 'number' || byteLocation < 0) return undefined;
   const start = byteToOffset(file, byteLocation);
   if (start < statement.start || start >= statement.end) return undefined;
-  // Most statements have one DEFAULT or CHECK, often near the end of a long CREATE TABLE: the first
-  // one read scans only from its location (a token's start, so the scanner reads the same tokens
-  // from there as in the whole statement); a second one scans the whole statement once, so a table
-  // with many defaults is never scanned once per default.
-  if (!scanned.has(statement) && !suffixRead.has(statement)) {
-    suffixRead.add(statement);
+  // Expressions are read in statement order (a CREATE TABLE's defaults column by column), often
+  // near the end of a long statement: the first read scans from its own place to the end (a
+  // token's start, so the scanner reads the same tokens from there as in the whole statement) and
+  // later reads after it use those; a read before it scans the whole statement, once.
+  const seen = scanned.get(statement);
+  if (seen === undefined) {
     const tokens = scanTokens(statement.text.slice(start - statement.start), start);
-    if (tokens && tokens[0]?.start === start) return { tokens, first: 0 };
-  }
+    if (tokens && tokens[0]?.start === start) {
+      scanned.set(statement, { from: start, tokens });
+      return { tokens, first: 0 };
+    }
+  } else if (seen.tokens && seen.from <= start) return { tokens: seen.tokens, first: tokenAt(seen.tokens, start) };
   const tokens = tokensOf(statement);
   return tokens && { tokens, first: tokenAt(tokens, start) };
 }

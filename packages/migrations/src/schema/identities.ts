@@ -37,8 +37,11 @@ interface MigrationLog {
   parts: PartSpan[];
   /** The name each pre-existing object had when the migration started (set on its first unbinding). */
   nameBefore: Map<number, string>;
-  /** Ids some binding of this migration names: not pre-existing names. */
-  boundIds: Set<number>;
+  /**
+   * Ids made before this migration that one of its bindings names. With the ids the migration
+   * made (all bound when made), these are the ids whose name is not the one they had before it.
+   */
+  rebound: Set<number>;
   /**
    * Positions of each key's bindings, ascending: a lookup is a binary search. A key bound once
    * (most are) holds its position alone, without an array.
@@ -117,7 +120,7 @@ export class Identities {
   bind(key: string, id: number | undefined, previous: number | undefined, previousName: string): void {
     if (this.migration < 0 || id === previous) return;
     const log = this.logOf(this.migration);
-    if (previous !== undefined && !log.nameBefore.has(previous) && !log.boundIds.has(previous)) log.nameBefore.set(previous, previousName);
+    if (previous !== undefined && !this.boundIn(log, previous) && !log.nameBefore.has(previous)) log.nameBefore.set(previous, previousName);
     const position = log.ids.length;
     const positions = log.byKey.get(key);
     if (positions === undefined) log.byKey.set(key, position);
@@ -125,7 +128,12 @@ export class Identities {
     else positions.push(position);
     log.offsets.push(this.offset);
     log.ids.push(id);
-    if (id !== undefined) log.boundIds.add(id);
+    if (id !== undefined && this.originOf(id) !== this.migration) log.rebound.add(id);
+  }
+
+  /** Has the log's migration (the current one) bound `id` before? */
+  private boundIn(log: MigrationLog, id: number): boolean {
+    return this.originOf(id) === this.migration || log.rebound.has(id);
   }
 
   /** What `key` names just before `place` in `migration` (a place outside its up parts: after them all). */
@@ -149,11 +157,9 @@ export class Identities {
    * Column bindings of one statement on one table: `before` is the columns when the statement first
    * touched the table, `after` its columns now. New columns get their ids here.
    */
-  bindColumns(tableId: number, before: ReadonlyMap<string, number | undefined>, after: ColumnInfo[]): void {
-    for (let i = 0; i < after.length; i++) {
-      const column = after[i]!;
-      if (column.id === undefined) after[i] = { ...column, id: this.newId() };
-    }
+  bindColumns(tableId: number, before: ReadonlyMap<string, number | undefined>, after: readonly ColumnInfo[]): void {
+    // In place: a column without an id was made by this statement (no snapshot has seen it).
+    for (const column of after) column.id ??= this.newId();
     if (this.bindAppended(tableId, before, after)) return;
     const now = new Map<string, number>();
     for (const column of after) now.set(column.name, column.id!);
@@ -197,7 +203,7 @@ export class Identities {
 
   private logOf(migration: number): MigrationLog {
     let log = this.logs.get(migration);
-    if (!log) this.logs.set(migration, (log = { offsets: [], ids: [], parts: [], nameBefore: new Map(), boundIds: new Set(), byKey: new Map() }));
+    if (!log) this.logs.set(migration, (log = { offsets: [], ids: [], parts: [], nameBefore: new Map(), rebound: new Set(), byKey: new Map() }));
     return log;
   }
 }
