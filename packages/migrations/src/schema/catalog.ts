@@ -151,6 +151,12 @@ export class VersionedMap<V> {
     return this.current.entries();
   }
 
+  /** Does any key this map ever held (at any state, its base's included) satisfy `test`? */
+  anyKeyEver(test: (key: string) => boolean): boolean {
+    for (const key of this.history.keys()) if (test(key)) return true;
+    return this.base ? this.base.map.anyKeyEver(test) : false;
+  }
+
   getAt(key: string, state: number): V | undefined {
     const v = this.history.get(key);
     if (!v) return this.seeded(key);

@@ -337,9 +337,20 @@ class ReplayedSchema implements SchemaModel {
     return { id, ...(createdIn !== undefined ? { createdIn } : {}), ...(before ? { before } : {}) };
   }
 
+  private tempTables?: boolean;
+
+  /** Did any state of the history hold a table in `pg_temp`? */
+  private hasTempTables(): boolean {
+    this.tempTables ??= this.replayer.catalog.maps.tables.anyKeyEver((key) => key.startsWith('pg_temp\0'));
+    return this.tempTables;
+  }
+
   resolve(name: { schema?: string; name: string }, at?: { file: string; offset: number }): QualifiedName {
     if (name.schema !== undefined) return { schema: name.schema, name: name.name };
     const path = at ? this.places.searchPathAt(at.file, at.offset) : DEFAULT_SEARCH_PATH;
+    // Rules ask for most names, most histories have no temporary table and one schema to look in:
+    // then the answer needs no lookup.
+    if (!this.hasTempTables() && lookupSchemas(path).length <= 1) return { schema: creationSchema(path), name: name.name };
     // The first schema of the path holding the name, before or after the place's migration (a DROP
     // looks at what was there, a CREATE at what it made); temporary tables come first, as in Postgres.
     const migration = at ? this.places.migrationAt(at.file, at.offset) : undefined;

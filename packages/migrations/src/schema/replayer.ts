@@ -30,7 +30,7 @@ export const createdKey = (kind: CreatedKind, name: QualifiedName) => `${kind}\0
 
 export class Replayer implements TypeResolver {
   readonly catalog = new Catalog();
-  readonly externals = new ExternalRegistry();
+  readonly externals: ExternalRegistry;
   readonly skipped: SkippedStatement[] = [];
   /** Keys (`createdKey`) of the objects each migration created. */
   readonly createdBy = new Map<number, Set<string>>();
@@ -42,6 +42,11 @@ export class Replayer implements TypeResolver {
   searchPath: readonly string[] = DEFAULT_SEARCH_PATH;
   private hasTemp = false;
   private setDefaults: string[] | undefined;
+
+  /** `externals`: the registry to start from (a replay seeded from another one), else an empty one. */
+  constructor(externals = new ExternalRegistry()) {
+    this.externals = externals;
+  }
 
   /** Start a statement: handlers read the place from here. */
   begin(migration: number, file: SourceFile, statement: Statement): void {
