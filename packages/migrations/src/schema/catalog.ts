@@ -6,7 +6,7 @@
 // migration, unchanged objects are shared by every snapshot that saw them, and a changed table is
 // a new object (copied once per migration, then edited in place until the migration ends).
 
-import type { ColumnInfo, ConstraintInfo, FunctionInfo, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
+import type { ColumnInfo, ConstraintInfo, FunctionInfo, IdentifiedKind, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
 import { Identities } from './identities.js';
 import { keyOf } from './names.js';
 
@@ -56,12 +56,12 @@ export class VersionedMap<V> {
 
   /**
    * `clock` numbers the states. `identities`, for maps of named objects, hears every change of the
-   * id a key names, under `prefix` (relations share one namespace in Postgres).
+   * id a key names, in `space` (the kind of object).
    */
   constructor(
     private readonly clock: { state: number },
     private readonly identities?: Identities,
-    private readonly prefix = '',
+    private readonly space?: IdentifiedKind,
   ) {}
 
   get size(): number {
@@ -103,7 +103,7 @@ export class VersionedMap<V> {
     }
     if (this.identities) {
       const previous = (this.current.get(key) as { id?: number } | undefined)?.id;
-      this.identities.bind(this.prefix + key, (value as { id?: number } | undefined)?.id, previous, key);
+      this.identities.bind(this.space!, key, (value as { id?: number } | undefined)?.id, previous);
     }
     if (value === undefined) this.current.delete(key);
     else this.current.set(key, value);
@@ -243,12 +243,12 @@ export class Catalog {
   readonly identities = new Identities();
   readonly maps: CatalogMaps = {
     schemas: new VersionedMap(this.clock),
-    tables: new VersionedMap(this.clock, this.identities, 'table\0'),
-    indexes: new VersionedMap(this.clock, this.identities, 'index\0'),
-    views: new VersionedMap(this.clock, this.identities, 'view\0'),
+    tables: new VersionedMap(this.clock, this.identities, 'table'),
+    indexes: new VersionedMap(this.clock, this.identities, 'index'),
+    views: new VersionedMap(this.clock, this.identities, 'view'),
     functions: new VersionedMap(this.clock),
-    types: new VersionedMap(this.clock, this.identities, 'type\0'),
-    sequences: new VersionedMap(this.clock, this.identities, 'sequence\0'),
+    types: new VersionedMap(this.clock, this.identities, 'type'),
+    sequences: new VersionedMap(this.clock, this.identities, 'sequence'),
     extensions: new VersionedMap(this.clock),
   };
   /** By table id. Flushed into column bindings when the statement ends. */

@@ -17,15 +17,19 @@ interface Token {
 }
 
 /**
- * A statement's tokens from offset `from` (a token's start: the statement's own when it was scanned
- * whole) to its end, scanned once however many of its expressions are read.
+ * Per file, the tokens last scanned: of one statement, from offset `from` (a token's start: the
+ * statement's own when it was scanned whole) to its end. One statement's only: the replay reads a
+ * statement's expressions one after the other, so they are scanned once however many are read;
+ * keeping every statement's tokens held megabytes for the whole run that are never read again.
  */
-const scanned = new WeakMap<Statement, { from: number; tokens: Token[] | undefined }>();
+const scanned = new WeakMap<SourceFile, { statement: Statement; from: number; tokens: Token[] | undefined }>();
 
 /** All the statement's tokens. */
-function tokensOf(statement: Statement): Token[] | undefined {
-  let s = scanned.get(statement);
-  if (s === undefined || s.from !== statement.start) scanned.set(statement, (s = { from: statement.start, tokens: scanTokens(statement.text, statement.start) }));
+function tokensOf(file: SourceFile, statement: Statement): Token[] | undefined {
+  let s = scanned.get(file);
+  if (s === undefined || s.statement !== statement || s.from !== statement.start) {
+    scanned.set(file, (s = { statement, from: statement.start, tokens: scanTokens(statement.text, statement.start) }));
+  }
   return s.tokens;
 }
 
@@ -95,15 +99,15 @@ function tokensFrom(file: SourceFile, statement: Statement, byteLocation: number
   // near the end of a long statement: the first read scans from its own place to the end (a
   // token's start, so the scanner reads the same tokens from there as in the whole statement) and
   // later reads after it use those; a read before it scans the whole statement, once.
-  const seen = scanned.get(statement);
-  if (seen === undefined) {
+  const seen = scanned.get(file);
+  if (seen?.statement !== statement) {
     const tokens = scanTokens(statement.text.slice(start - statement.start), start);
     if (tokens && tokens[0]?.start === start) {
-      scanned.set(statement, { from: start, tokens });
+      scanned.set(file, { statement, from: start, tokens });
       return { tokens, first: 0 };
     }
   } else if (seen.tokens && seen.from <= start) return { tokens: seen.tokens, first: tokenAt(seen.tokens, start) };
-  const tokens = tokensOf(statement);
+  const tokens = tokensOf(file, statement);
   return tokens && { tokens, first: tokenAt(tokens, start) };
 }
 
@@ -160,7 +164,7 @@ export function columnDefaultAt(file: SourceFile, statement: Statement, byteLoca
  * (one per AT_ColumnDefault command that sets a default).
  */
 export function setDefaultExpressions(file: SourceFile, statement: Statement): string[] {
-  const tokens = tokensOf(statement) ?? [];
+  const tokens = tokensOf(file, statement) ?? [];
   const out: string[] = [];
   let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -176,7 +180,7 @@ export function setDefaultExpressions(file: SourceFile, statement: Statement): s
 
 /** A policy's `USING (…)` and `WITH CHECK (…)` texts. */
 export function policyExpressions(file: SourceFile, statement: Statement): { using?: string; withCheck?: string } {
-  const tokens = tokensOf(statement) ?? [];
+  const tokens = tokensOf(file, statement) ?? [];
   const out: { using?: string; withCheck?: string } = {};
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;

@@ -10,7 +10,7 @@
 // catalog before the migration when the migration has not touched the name yet. Logs are small
 // (one entry per created, dropped or renamed object) and a lookup walks only its own migration's.
 
-import type { ColumnInfo, IdentifiedKind, MigrationPart, QualifiedName } from '@migralint/core';
+import type { ColumnInfo, IdentifiedKind, MigrationPart } from '@migralint/core';
 
 /** Where a statement is: a file and an offset in it. */
 export interface Place {
@@ -43,24 +43,19 @@ interface MigrationLog {
    */
   rebound: Set<number>;
   /**
-   * Positions of each key's bindings, ascending: a lookup is a binary search. A key bound once
-   * (most are) holds its position alone, without an array.
+   * Positions of each name's bindings by space (`NameSpace`), ascending: a lookup is a binary
+   * search. A name bound once (most are) holds its position alone, without an array.
    */
-  byKey: Map<string, number | number[]>;
+  byKey: Map<NameSpace, Map<string, number | number[]>>;
 }
 
 /**
- * Bindings of tables, views, indexes, sequences and types, by kind and qualified name. Per kind:
- * asking about a table never answers with the view of that name.
+ * Where a name is bound: tables, views, indexes, sequences and types by kind, under their catalog
+ * key (`keyOf`; per kind: asking about a table never answers with the view of that name); columns
+ * by their table's id, so a table rename does not disturb them. Two parts rather than one string
+ * made per binding: the parts are strings the catalog and the statements hold already.
  */
-export function objectKey(kind: IdentifiedKind, name: QualifiedName): string {
-  return `${kind}\0${name.schema}\0${name.name}`;
-}
-
-/** Bindings of a table's columns: by the table's id, so a table rename does not disturb them. */
-export function columnKey(tableId: number, column: string): string {
-  return `col\0${tableId}\0${column}`;
-}
+export type NameSpace = IdentifiedKind | number;
 
 /** What a name refers to at a place. */
 export type Resolution =
@@ -113,18 +108,20 @@ export class Identities {
   }
 
   /**
-   * `key` names `id` from the current statement on (undefined: nothing). `previous` is the id it
-   * named until now, with the name it stands for in `displayKey` form, so a pre-existing object's
-   * name before the migration is known even after renames.
+   * `name` in `space` names `id` from the current statement on (undefined: nothing). `previous` is
+   * the id it named until now, so a pre-existing object's name before the migration (`name`) is
+   * known even after renames.
    */
-  bind(key: string, id: number | undefined, previous: number | undefined, previousName: string): void {
+  bind(space: NameSpace, name: string, id: number | undefined, previous: number | undefined): void {
     if (this.migration < 0 || id === previous) return;
     const log = this.logOf(this.migration);
-    if (previous !== undefined && !this.boundIn(log, previous) && !log.nameBefore.has(previous)) log.nameBefore.set(previous, previousName);
+    if (previous !== undefined && !this.boundIn(log, previous) && !log.nameBefore.has(previous)) log.nameBefore.set(previous, name);
     const position = log.ids.length;
-    const positions = log.byKey.get(key);
-    if (positions === undefined) log.byKey.set(key, position);
-    else if (typeof positions === 'number') log.byKey.set(key, [positions, position]);
+    let names = log.byKey.get(space);
+    if (names === undefined) log.byKey.set(space, (names = new Map()));
+    const positions = names.get(name);
+    if (positions === undefined) names.set(name, position);
+    else if (typeof positions === 'number') names.set(name, [positions, position]);
     else positions.push(position);
     log.offsets.push(this.offset);
     log.ids.push(id);
@@ -136,11 +133,11 @@ export class Identities {
     return this.originOf(id) === this.migration || log.rebound.has(id);
   }
 
-  /** What `key` names just before `place` in `migration` (a place outside its up parts: after them all). */
-  resolve(migration: number, place: Place | undefined, key: string): Resolution {
+  /** What `name` in `space` names just before `place` in `migration` (a place outside its up parts: after them all). */
+  resolve(migration: number, place: Place | undefined, space: NameSpace, name: string): Resolution {
     const log = this.logs.get(migration);
     if (!log) return { bound: false };
-    const positions = log.byKey.get(key);
+    const positions = log.byKey.get(space)?.get(name);
     if (positions === undefined) return { bound: false };
     const end = place ? this.cutoff(log, place) : log.ids.length;
     if (typeof positions === 'number') return positions < end ? { bound: true, id: log.ids[positions] } : { bound: false };
@@ -163,8 +160,8 @@ export class Identities {
     if (this.bindAppended(tableId, before, after)) return;
     const now = new Map<string, number>();
     for (const column of after) now.set(column.name, column.id!);
-    for (const [name, id] of before) if (now.get(name) !== id) this.bind(columnKey(tableId, name), now.get(name), id, name);
-    for (const [name, id] of now) if (!before.has(name)) this.bind(columnKey(tableId, name), id, undefined, name);
+    for (const [name, id] of before) if (now.get(name) !== id) this.bind(tableId, name, now.get(name), id);
+    for (const [name, id] of now) if (!before.has(name)) this.bind(tableId, name, id, undefined);
   }
 
   /**
@@ -187,7 +184,7 @@ export class Identities {
       if (before.has(name)) return false;
       for (let j = kept; j < i; j++) if (after[j]!.name === name) return false;
     }
-    for (let i = kept; i < after.length; i++) this.bind(columnKey(tableId, after[i]!.name), after[i]!.id, undefined, after[i]!.name);
+    for (let i = kept; i < after.length; i++) this.bind(tableId, after[i]!.name, after[i]!.id, undefined);
     return true;
   }
 
