@@ -6,7 +6,7 @@
 // migration, unchanged objects are shared by every snapshot that saw them, and a changed table is
 // a new object (copied once per migration, then edited in place until the migration ends).
 
-import type { ColumnInfo, ConstraintInfo, FunctionInfo, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
+import type { ColumnInfo, ConstraintInfo, FunctionInfo, IdentifiedKind, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
 import { Identities } from './identities.js';
 import { keyOf } from './names.js';
 
@@ -56,12 +56,12 @@ export class VersionedMap<V> {
 
   /**
    * `clock` numbers the states. `identities`, for maps of named objects, hears every change of the
-   * id a key names, under `prefix` (relations share one namespace in Postgres).
+   * id a key names, in `space` (the kind of object).
    */
   constructor(
     private readonly clock: { state: number },
     private readonly identities?: Identities,
-    private readonly prefix = '',
+    private readonly space?: IdentifiedKind,
   ) {}
 
   get size(): number {
@@ -96,19 +96,17 @@ export class VersionedMap<V> {
 
   set(key: string, value: V | undefined): void {
     const state = this.clock.state;
-    let v = this.history.get(key);
-    if (!v) {
-      if (value === undefined && this.seeded(key) === undefined) return;
-      this.history.set(key, (v = []));
-    }
+    const v = this.history.get(key);
+    if (!v && value === undefined && this.seeded(key) === undefined) return;
     if (this.identities) {
       const previous = (this.current.get(key) as { id?: number } | undefined)?.id;
-      this.identities.bind(this.prefix + key, (value as { id?: number } | undefined)?.id, previous, key);
+      this.identities.bind(this.space!, key, (value as { id?: number } | undefined)?.id, previous);
     }
     if (value === undefined) this.current.delete(key);
     else this.current.set(key, value);
-    const n = v.length;
-    if (n > 0 && v[n - 2] === state) v[n - 1] = value;
+    // A literal of two: `push` onto an empty array reserves room for ~17 (most objects never change).
+    if (!v) this.history.set(key, [state, value]);
+    else if (v[v.length - 2] === state) v[v.length - 1] = value;
     else v.push(state, value);
   }
 
@@ -149,6 +147,12 @@ export class VersionedMap<V> {
 
   [Symbol.iterator](): IterableIterator<[string, V]> {
     return this.current.entries();
+  }
+
+  /** Does any key this map ever held (at any state, its base's included) satisfy `test`? */
+  anyKeyEver(test: (key: string) => boolean): boolean {
+    for (const key of this.history.keys()) if (test(key)) return true;
+    return this.base ? this.base.map.anyKeyEver(test) : false;
   }
 
   getAt(key: string, state: number): V | undefined {
@@ -225,10 +229,31 @@ export interface TableDraft extends TableInfo {
  */
 export const indexDependencies = new WeakMap<IndexInfo, readonly string[]>();
 
+/**
+ * A copy of `table` with arrays of its own, and `id`. Written out rather than spread: V8 gives
+ * every `{ ...table, id }` a hidden class of its own (hundreds of bytes per table for the whole
+ * run). Keys in the order the replay's tables always have.
+ */
+function tableDraft(table: TableInfo, id: number | undefined): TableDraft {
+  const draft: TableDraft = {
+    name: table.name,
+    columns: [...table.columns],
+    constraints: [...table.constraints],
+    rlsEnabled: table.rlsEnabled,
+    rlsForced: table.rlsForced,
+    policies: [...table.policies],
+    kind: table.kind,
+  };
+  if ('createdIn' in table) draft.createdIn = table.createdIn;
+  if (id !== undefined) draft.id = id;
+  return draft;
+}
+
 /** Tables the current statement changed: each table's columns (name → id) when it first touched it. */
 interface Touched {
   table: TableDraft;
   columnsBefore: Map<string, number | undefined>;
+  constraintsBefore: number;
 }
 
 export class Catalog {
@@ -237,16 +262,16 @@ export class Catalog {
   readonly identities = new Identities();
   readonly maps: CatalogMaps = {
     schemas: new VersionedMap(this.clock),
-    tables: new VersionedMap(this.clock, this.identities, 'table\0'),
-    indexes: new VersionedMap(this.clock, this.identities, 'index\0'),
-    views: new VersionedMap(this.clock, this.identities, 'view\0'),
+    tables: new VersionedMap(this.clock, this.identities, 'table'),
+    indexes: new VersionedMap(this.clock, this.identities, 'index'),
+    views: new VersionedMap(this.clock, this.identities, 'view'),
     functions: new VersionedMap(this.clock),
-    types: new VersionedMap(this.clock, this.identities, 'type\0'),
-    sequences: new VersionedMap(this.clock, this.identities, 'sequence\0'),
+    types: new VersionedMap(this.clock, this.identities, 'type'),
+    sequences: new VersionedMap(this.clock, this.identities, 'sequence'),
     extensions: new VersionedMap(this.clock),
   };
   /** By table id. Flushed into column bindings when the statement ends. */
-  private touched = new Map<number, Touched>();
+  private readonly touched = new Map<number, Touched>();
 
   read<K extends Kind>(kind: K): CatalogMaps[K] {
     return this.maps[kind];
@@ -266,8 +291,14 @@ export class Catalog {
   /** The statement that changed tables is over: record how their column names moved between ids. */
   endStatement(): void {
     if (this.touched.size === 0) return;
-    for (const [id, { table, columnsBefore }] of this.touched) this.identities.bindColumns(id, columnsBefore, table.columns);
-    this.touched = new Map();
+    for (const [id, { table, columnsBefore, constraintsBefore }] of this.touched) {
+      this.identities.bindColumns(id, columnsBefore, table.columns);
+      // An array pushed onto reserves room for more (~17 entries from empty); the table keeps
+      // its arrays for the whole run, so they are cut to size once the statement is done.
+      if (table.columns.length !== columnsBefore.size) table.columns = table.columns.slice();
+      if (table.constraints.length !== constraintsBefore) table.constraints = table.constraints.slice();
+    }
+    this.touched.clear();
   }
 
   /** The current statement changes this table: remember its columns as they were, once. */
@@ -275,7 +306,11 @@ export class Catalog {
     const id = table.id!;
     const seen = this.touched.get(id);
     if (seen) seen.table = table;
-    else this.touched.set(id, { table, columnsBefore: new Map(table.columns.map((c) => [c.name, c.id])) });
+    else {
+      const columnsBefore = new Map<string, number | undefined>();
+      for (const c of table.columns) columnsBefore.set(c.name, c.id);
+      this.touched.set(id, { table, columnsBefore, constraintsBefore: table.constraints.length });
+    }
     return table;
   }
 
@@ -291,14 +326,14 @@ export class Catalog {
     const current = this.maps.tables.get(key);
     if (!current) return undefined;
     if (this.maps.tables.changedNow(key)) return this.touch(current as TableDraft);
-    const copy: TableDraft = { ...current, columns: [...current.columns], constraints: [...current.constraints], policies: [...current.policies] };
+    const copy = tableDraft(current, current.id);
     this.maps.tables.set(key, copy);
     return this.touch(copy);
   }
 
   /** Create (a new id) or move (the table's id) a table; the new name is bound to its id. */
   putTable(table: TableInfo): TableDraft {
-    const draft: TableDraft = { ...table, id: table.id ?? this.identities.newId(), columns: [...table.columns], constraints: [...table.constraints], policies: [...table.policies] };
+    const draft = tableDraft(table, table.id ?? this.identities.newId());
     this.maps.tables.set(keyOf(table.name), draft);
     return this.touch(draft);
   }

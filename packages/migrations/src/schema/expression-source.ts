@@ -16,23 +16,34 @@ interface Token {
   end: number;
 }
 
-/** A statement's tokens, scanned once however many of its expressions are read. */
-const scanned = new WeakMap<Statement, Token[] | undefined>();
+/**
+ * Per file, the tokens last scanned: of one statement, from offset `from` (a token's start: the
+ * statement's own when it was scanned whole) to its end. One statement's only: the replay reads a
+ * statement's expressions one after the other, so they are scanned once however many are read;
+ * keeping every statement's tokens held megabytes for the whole run that are never read again.
+ */
+const scanned = new WeakMap<SourceFile, { statement: Statement; from: number; tokens: Token[] | undefined }>();
 
-function tokensOf(statement: Statement): Token[] | undefined {
-  if (scanned.has(statement)) return scanned.get(statement);
-  const raw = scanSql(statement.text);
-  let tokens: Token[] | undefined;
-  if (raw) {
-    const map = createByteMap(statement.text);
-    tokens = raw.filter((t) => !isComment(t)).map((t) => ({
-      value: isWordToken(t.text) ? t.text.toUpperCase() : t.text,
-      word: isWordToken(t.text),
-      start: statement.start + map.fromByte(t.start),
-      end: statement.start + map.fromByte(t.end),
-    }));
+/** All the statement's tokens. */
+function tokensOf(file: SourceFile, statement: Statement): Token[] | undefined {
+  let s = scanned.get(file);
+  if (s === undefined || s.statement !== statement || s.from !== statement.start) {
+    scanned.set(file, (s = { statement, from: statement.start, tokens: scanTokens(statement.text, statement.start) }));
   }
-  scanned.set(statement, tokens);
+  return s.tokens;
+}
+
+/** Tokens of `text`, which starts at UTF-16 offset `at` in the file, comments left out. */
+function scanTokens(text: string, at: number): Token[] | undefined {
+  const raw = scanSql(text);
+  if (!raw) return undefined;
+  const map = createByteMap(text);
+  const tokens: Token[] = [];
+  for (const t of raw) {
+    if (isComment(t)) continue;
+    const word = isWordToken(t.text);
+    tokens.push({ value: word ? t.text.toUpperCase() : t.text, word, start: at + map.fromByte(t.start), end: at + map.fromByte(t.end) });
+  }
   return tokens;
 }
 
@@ -76,12 +87,27 @@ function matchingParen(tokens: Token[], open: number): number {
   return -1;
 }
 
-/** The statement's tokens from the one at a node's byte `location`, or undefined when it is not in this statement. */
+/**
+ * The statement's tokens from the one at a node's byte `location` on (earlier ones may be left
+ * out), or undefined when it is not in this statement.
+ */
 function tokensFrom(file: SourceFile, statement: Statement, byteLocation: number | undefined): { tokens: Token[]; first: number } | undefined {
   if (typeof byteLocation !== 'number' || byteLocation < 0) return undefined;
   const start = byteToOffset(file, byteLocation);
   if (start < statement.start || start >= statement.end) return undefined;
-  const tokens = tokensOf(statement);
+  // Expressions are read in statement order (a CREATE TABLE's defaults column by column), often
+  // near the end of a long statement: the first read scans from its own place to the end (a
+  // token's start, so the scanner reads the same tokens from there as in the whole statement) and
+  // later reads after it use those; a read before it scans the whole statement, once.
+  const seen = scanned.get(file);
+  if (seen?.statement !== statement) {
+    const tokens = scanTokens(statement.text.slice(start - statement.start), start);
+    if (tokens && tokens[0]?.start === start) {
+      scanned.set(file, { statement, from: start, tokens });
+      return { tokens, first: 0 };
+    }
+  } else if (seen.tokens && seen.from <= start) return { tokens: seen.tokens, first: tokenAt(seen.tokens, start) };
+  const tokens = tokensOf(file, statement);
   return tokens && { tokens, first: tokenAt(tokens, start) };
 }
 
@@ -138,7 +164,7 @@ export function columnDefaultAt(file: SourceFile, statement: Statement, byteLoca
  * (one per AT_ColumnDefault command that sets a default).
  */
 export function setDefaultExpressions(file: SourceFile, statement: Statement): string[] {
-  const tokens = tokensOf(statement) ?? [];
+  const tokens = tokensOf(file, statement) ?? [];
   const out: string[] = [];
   let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -154,7 +180,7 @@ export function setDefaultExpressions(file: SourceFile, statement: Statement): s
 
 /** A policy's `USING (…)` and `WITH CHECK (…)` texts. */
 export function policyExpressions(file: SourceFile, statement: Statement): { using?: string; withCheck?: string } {
-  const tokens = tokensOf(statement) ?? [];
+  const tokens = tokensOf(file, statement) ?? [];
   const out: { using?: string; withCheck?: string } = {};
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;

@@ -85,13 +85,41 @@ function parseIdentifiers(text: string): string[] {
 
 const keyOfKind = (kind: ExternalKind, name: QualifiedName) => `${kind === 'view' ? 'table' : kind}\0${name.schema}\0${name.name}`;
 
+/** A set of keys that reads through to a base it never changes (the base no longer changes either). */
+class KeySet {
+  private readonly own = new Set<string>();
+
+  constructor(private readonly base?: KeySet) {}
+
+  has(key: string): boolean {
+    return this.own.has(key) || (this.base !== undefined && this.base.has(key));
+  }
+
+  add(key: string): void {
+    if (!this.base?.has(key)) this.own.add(key);
+  }
+}
+
 /** What is external in this history. Filled during the replay; complete once replaySchema returns. */
 export class ExternalRegistry {
-  private readonly external = new Set<string>();
-  private readonly declared = new Set<string>();
-  private readonly externalSchemas = new Set<string>();
-  private readonly created = new Set<string>();
-  private readonly createdSchemas = new Set<string>();
+  private readonly external: KeySet;
+  private readonly declared: KeySet;
+  private readonly externalSchemas: KeySet;
+  private readonly created: KeySet;
+  private readonly createdSchemas: KeySet;
+
+  /**
+   * With `base` (a complete registry: replay-down's replays start from the model's): everything it
+   * holds, read through rather than copied (a copy per migration with a down cost as much as the
+   * history's objects); what this one adds stays out of `base`.
+   */
+  constructor(base?: ExternalRegistry) {
+    this.external = new KeySet(base?.external);
+    this.declared = new KeySet(base?.declared);
+    this.externalSchemas = new KeySet(base?.externalSchemas);
+    this.created = new KeySet(base?.created);
+    this.createdSchemas = new KeySet(base?.createdSchemas);
+  }
 
   declare(kind: ExternalKind, name: QualifiedName): void {
     if (kind === 'schema') this.externalSchemas.add(name.name);

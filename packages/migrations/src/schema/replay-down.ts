@@ -17,6 +17,7 @@ import type { MigrationPart, MigrationSet, QualifiedName, SchemaModel, SchemaSna
 import type { CatalogMaps, SequenceInfo } from './catalog.js';
 import { DEFAULT_SEARCH_PATH } from './names.js';
 import { applyReplayStatement, searchPathChange } from './replay-schema.js';
+import { ExternalRegistry } from './external-objects.js';
 import { Replayer, type SkippedStatement } from './replayer.js';
 import { Snapshot } from './snapshot.js';
 
@@ -88,25 +89,16 @@ function replayerOf(model: SchemaModel): Replayer | undefined {
  * changes it (Catalog.draft), so the model's snapshots never see the replay's edits.
  */
 function seededReplayer(source: Replayer, state: number): Replayer {
-  const r = new Replayer();
+  // What the replayed migration references or creates stays out of the model's registry.
+  const r = new Replayer(new ExternalRegistry(source.externals));
   r.catalog.identities.continueAfter(source.catalog.identities);
   const from = source.catalog.maps;
   const to = r.catalog.maps;
   for (const kind of Object.keys(from) as Array<keyof CatalogMaps>) (to[kind] as { seedFrom(base: unknown, state: number): void }).seedFrom(from[kind], state);
-  copyExternals(source, r);
   // Temporary tables are looked up first once any exists (a private flag of the Replayer).
   const flags = r as unknown as { hasTemp: boolean };
   flags.hasTemp = (source as unknown as { hasTemp: boolean }).hasTemp;
   return r;
-}
-
-/**
- * The external-object registry as the whole history left it (declared, referenced and created
- * objects), copied so that what the replayed down references or creates stays out of the model's.
- */
-function copyExternals(source: Replayer, target: Replayer): void {
-  const into = target.externals as unknown as Record<string, unknown>;
-  for (const [field, value] of Object.entries(source.externals)) if (value instanceof Set) into[field] = new Set(value);
 }
 
 function replayParts(

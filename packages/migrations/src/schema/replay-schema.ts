@@ -5,10 +5,9 @@
 // docs/schema-model.md describes what is modelled.
 
 import type { AstNode, ColumnIdentity, IdentifiedKind, MigrationPart, MigrationSet, ObjectIdentity, QualifiedName, SchemaModel, SchemaSnapshot, Settings, SourceFile, Statement } from '@migralint/core';
-import { columnKey, objectKey } from './identities.js';
 import { readExternalObjects, type DeclaredExternals } from './external-objects.js';
-import { creationSchema, DEFAULT_SEARCH_PATH, lookupSchemas } from './names.js';
-import { createdKey, Replayer, type CreatedKind, type SkippedStatement } from './replayer.js';
+import { creationSchema, DEFAULT_SEARCH_PATH, keyOf, lookupSchemas } from './names.js';
+import { Replayer, type CreatedKind, type SkippedStatement } from './replayer.js';
 import { drop, rename, setSchema } from './replay-cascade.js';
 import { rememberBody, replayCalls, replayDo } from './replay-bodies.js';
 import {
@@ -307,14 +306,14 @@ class ReplayedSchema implements SchemaModel {
 
   createdIn(index: number, kind: CreatedKind, name: QualifiedName): boolean {
     // A schema is named by `name` (its `schema` field may say anything).
-    const key = kind === 'schema' ? createdKey(kind, { schema: name.name, name: name.name }) : createdKey(kind, name);
-    if (this.replayer.createdBy.get(index)?.has(key)) return true;
+    const created = this.replayer.createdBy.get(index);
+    if (created?.has(kind, kind === 'schema' ? { schema: name.name, name: name.name } : name)) return true;
     return kind === 'table' && this.after(index).table(name)?.createdIn === index;
   }
 
   identify(index: number, at: { file: string; offset: number }, kind: IdentifiedKind, name: QualifiedName): ObjectIdentity | undefined {
     const identities = this.replayer.catalog.identities;
-    const found = identities.resolve(index, at, objectKey(kind, name));
+    const found = identities.resolve(index, at, kind, keyOf(name));
     const id = found.bound ? found.id : objectIn(this.before(index), kind, name)?.id;
     if (id === undefined) return undefined;
     const createdIn = identities.originOf(id);
@@ -328,7 +327,7 @@ class ReplayedSchema implements SchemaModel {
     const owner = this.identify(index, at, 'table', table);
     if (!owner) return undefined;
     const identities = this.replayer.catalog.identities;
-    const found = identities.resolve(index, at, columnKey(owner.id, column));
+    const found = identities.resolve(index, at, owner.id, column);
     const tableBefore = owner.nameBefore ? this.before(index).table(owner.nameBefore) : undefined;
     const id = found.bound ? found.id : tableBefore?.columns.find((c) => c.name === column)?.id;
     if (id === undefined) return undefined;
@@ -337,9 +336,20 @@ class ReplayedSchema implements SchemaModel {
     return { id, ...(createdIn !== undefined ? { createdIn } : {}), ...(before ? { before } : {}) };
   }
 
+  private tempTables?: boolean;
+
+  /** Did any state of the history hold a table in `pg_temp`? */
+  private hasTempTables(): boolean {
+    this.tempTables ??= this.replayer.catalog.maps.tables.anyKeyEver((key) => key.startsWith('pg_temp\0'));
+    return this.tempTables;
+  }
+
   resolve(name: { schema?: string; name: string }, at?: { file: string; offset: number }): QualifiedName {
     if (name.schema !== undefined) return { schema: name.schema, name: name.name };
     const path = at ? this.places.searchPathAt(at.file, at.offset) : DEFAULT_SEARCH_PATH;
+    // Rules ask for most names, most histories have no temporary table and one schema to look in:
+    // then the answer needs no lookup.
+    if (!this.hasTempTables() && lookupSchemas(path).length <= 1) return { schema: creationSchema(path), name: name.name };
     // The first schema of the path holding the name, before or after the place's migration (a DROP
     // looks at what was there, a CREATE at what it made); temporary tables come first, as in Postgres.
     const migration = at ? this.places.migrationAt(at.file, at.offset) : undefined;

@@ -26,14 +26,32 @@ export interface FoundRelation {
 /** Schemas that exist without being created and are never reported as external. */
 const BUILT_IN_SCHEMAS = new Set(['public', 'pg_catalog', 'pg_temp', 'information_schema', 'pg_toast']);
 
-export const createdKey = (kind: CreatedKind, name: QualifiedName) => `${kind}\0${name.schema}\0${name.name}`;
+/**
+ * Names of objects by kind and schema. Nested maps rather than one key string per name: a big
+ * migration creates hundreds of thousands of objects, and the parts are strings held anyway.
+ */
+export class CreatedNames {
+  private readonly byKind = new Map<CreatedKind, Map<string, Set<string>>>();
+
+  add(kind: CreatedKind, name: QualifiedName): void {
+    let schemas = this.byKind.get(kind);
+    if (!schemas) this.byKind.set(kind, (schemas = new Map()));
+    const names = schemas.get(name.schema);
+    if (names) names.add(name.name);
+    else schemas.set(name.schema, new Set([name.name]));
+  }
+
+  has(kind: CreatedKind, name: QualifiedName): boolean {
+    return this.byKind.get(kind)?.get(name.schema)?.has(name.name) ?? false;
+  }
+}
 
 export class Replayer implements TypeResolver {
   readonly catalog = new Catalog();
-  readonly externals = new ExternalRegistry();
+  readonly externals: ExternalRegistry;
   readonly skipped: SkippedStatement[] = [];
-  /** Keys (`createdKey`) of the objects each migration created. */
-  readonly createdBy = new Map<number, Set<string>>();
+  /** The objects each migration created. */
+  readonly createdBy = new Map<number, CreatedNames>();
 
   migration = -1;
   file!: SourceFile;
@@ -43,11 +61,16 @@ export class Replayer implements TypeResolver {
   private hasTemp = false;
   private setDefaults: string[] | undefined;
 
+  /** `externals`: the registry to start from (a replay seeded from another one), else an empty one. */
+  constructor(externals = new ExternalRegistry()) {
+    this.externals = externals;
+  }
+
   /** Start a statement: handlers read the place from here. */
   begin(migration: number, file: SourceFile, statement: Statement): void {
     // The previous statement's column changes are recorded at its own place.
     this.catalog.endStatement();
-    this.catalog.identities.at(migration, { file: file.path, offset: statement.start });
+    this.catalog.identities.at(migration, statement.start);
     this.migration = migration;
     this.file = file;
     this.statement = statement;
@@ -59,17 +82,17 @@ export class Replayer implements TypeResolver {
   }
 
   created(kind: CreatedKind, name: QualifiedName): void {
-    let set = this.createdBy.get(this.migration);
-    if (!set) this.createdBy.set(this.migration, (set = new Set()));
-    set.add(createdKey(kind, name));
+    let names = this.createdBy.get(this.migration);
+    if (!names) this.createdBy.set(this.migration, (names = new CreatedNames()));
+    names.add(kind, name);
     if (kind === 'table' || kind === 'view' || kind === 'function' || kind === 'type' || kind === 'schema') this.externals.markCreated(kind, name);
     if (kind === 'table' && name.schema === 'pg_temp') this.hasTemp = true;
   }
 
   /** A rename or move of an object this migration created: the new name counts as created here too. */
   carryCreated(kind: CreatedKind, from: QualifiedName, to: QualifiedName): void {
-    const set = this.createdBy.get(this.migration);
-    if (set?.has(createdKey(kind, from))) set.add(createdKey(kind, to));
+    const names = this.createdBy.get(this.migration);
+    if (names?.has(kind, from)) names.add(kind, to);
     if (this.externals.wasCreated(kind as ExternalKind, from) && kind !== 'index' && kind !== 'sequence') this.externals.markCreated(kind as ExternalKind, to);
   }
 

@@ -114,6 +114,14 @@ describe('replaySchema: search_path and resolve()', () => {
     expect(model.createdIn(0, 'table', q('pg_temp', 'scratch'))).toBe(true);
   });
 
+  it('a temporary table the history only changed (never created) is still found first, and a plain path needs no lookup', async () => {
+    const { model, files } = await replay([`CREATE TABLE plain (a int);`, `ALTER TABLE pg_temp.scratch ADD COLUMN a int;`]);
+    expect(model.resolve({ name: 'scratch' }, { file: files[1]!.path, offset: 0 })).toEqual(q('pg_temp', 'scratch'));
+    expect(model.resolve({ name: 'plain' }, { file: files[0]!.path, offset: 0 })).toEqual(pub('plain'));
+    const { model: noTemp, files: noTempFiles } = await replay([`CREATE TABLE plain (a int);`]);
+    expect(noTemp.resolve({ name: 'scratch' }, { file: noTempFiles[0]!.path, offset: 0 })).toEqual(pub('scratch'));
+  });
+
   it('lookups go through the path: ALTER TABLE finds the table in the second schema', async () => {
     const { model } = await replay([`CREATE SCHEMA app; CREATE TABLE base (id int);`, `SET search_path TO app, public; ALTER TABLE base ADD COLUMN x int; RESET search_path; ALTER TABLE base ADD COLUMN y int;`]);
     expect(model.atEnd().table(pub('base'))!.columns.map((c) => c.name)).toEqual(['id', 'x', 'y']);

@@ -53,6 +53,27 @@ describe('replaySchema: tables and columns', () => {
     expect(model.createdIn(0, 'sequence', pub('app_items_id_seq'))).toBe(true);
   });
 
+  it('reads a default or check as written whether it is the first expression of its statement or a later one', async () => {
+    // The first expression read in a statement is scanned from its own place on (expression-source.ts):
+    // multi-byte text before it, a comment inside it and a CONSTRAINT name before it read as in the whole statement.
+    const { model } = await replay([
+      `CREATE TABLE "café" ("naïve" text, d text DEFAULT lower('Ü') /* kept out */ || 'x' NOT NULL);
+       CREATE TABLE t2 (ü text, n int CONSTRAINT n_positive CHECK (n > 0 /* c */), m int CONSTRAINT m_default DEFAULT 7, k int DEFAULT (1 + 2));
+       ALTER TABLE t2 ADD COLUMN é text CONSTRAINT é_default DEFAULT 'é' -- trailing
+       ;
+       CREATE TABLE t3 (CHECK (a <> 'ü'), a text DEFAULT 'ä', b int DEFAULT 2);`,
+    ]);
+    const cafe = model.atEnd().table(pub('café'))!;
+    expect(cafe.columns[1]).toEqual({ name: 'd', type: 'text', notNull: true, default: "lower('Ü') || 'x'" });
+    const t2 = model.atEnd().table(pub('t2'))!;
+    expect(t2.constraints).toEqual([{ name: 'n_positive', kind: 'check', columns: ['n'], notValid: false, expression: 'n > 0' }]);
+    expect(t2.columns.map((c) => c.default)).toEqual([undefined, undefined, '7', '(1 + 2)', "'é'"]);
+    // Read after the columns' defaults, the table's CHECK comes before them in the text.
+    const t3 = model.atEnd().table(pub('t3'))!;
+    expect(t3.columns.map((c) => c.default)).toEqual(["'ä'", '2']);
+    expect(t3.constraints.map((c) => c.expression)).toEqual(["a <> 'ü'"]);
+  });
+
   it('ALTER TABLE ADD / ALTER / DROP COLUMN round trip across migrations', async () => {
     const { model } = await replay([
       `CREATE TABLE t (a int);`,
