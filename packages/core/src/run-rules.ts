@@ -123,14 +123,27 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
       }
     }
   };
-  const walked = statementKindsHolding([...nodeHandlers.keys()]);
+  const direct = [...nodeHandlers.keys()].every((type) => type in ONLY_AT);
   // The SQL inside a DO block or function body is visited right after the statement holding it.
   for (const statement of statements.flatMap((s) => [...withEmbedded(s)])) {
     if (statement.kind === 'ParseError') continue;
     current = statement;
     call(everyStatement, statement.node, statement);
     call(handlers.get(statement.kind) ?? [], statement.node, statement);
-    if (nodeHandlers.size > 0 && (!walked || walked.has(statement.kind))) {
+    if (nodeHandlers.size === 0) continue;
+    if (direct) {
+      // The nodes are read where the grammar puts them: the same nodes, in the same order, as the walk.
+      const place = PLACES.get(statement.kind);
+      const items: unknown = place ? statement.node[place] : undefined;
+      if (!Array.isArray(items)) continue;
+      const ancestors = [{ type: statement.kind, node: statement.node }];
+      for (const item of items as Array<Record<string, any>>) {
+        for (const type in item) {
+          const list = nodeHandlers.get(type);
+          if (list) call(list, item[type], statement, ancestors);
+        }
+      }
+    } else {
       walkNodes(statement.node, [{ type: statement.kind, node: statement.node }], (type, node, ancestors) => {
         const list = nodeHandlers.get(type);
         if (list) call(list, node, statement, ancestors.slice());
@@ -140,25 +153,16 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
 }
 
 /**
- * Node types that Postgres' grammar puts only inside some statements: an ALTER TABLE subcommand is
- * only ever in an AlterTableStmt. When every nested handler of a file is for such types, only those
- * statements are walked (a walk visits every node of a statement's tree, and most statements hold
- * none of them). Undefined: walk every statement.
+ * Node types Postgres' grammar puts in one place only: an ALTER TABLE subcommand is only ever an
+ * item of an AlterTableStmt's `cmds` (ALTER TABLE, INDEX, SEQUENCE, VIEW, TYPE … ADD ATTRIBUTE).
+ * When every nested handler of a file is for such types, their nodes are read from there instead
+ * of walking every node of every statement's tree (most statements hold none).
  */
-const ONLY_INSIDE: Readonly<Record<string, readonly string[]>> = {
-  AlterTableCmd: ['AlterTableStmt'],
-  PartitionCmd: ['AlterTableStmt'],
+const ONLY_AT: Readonly<Record<string, { statement: string; list: string }>> = {
+  AlterTableCmd: { statement: 'AlterTableStmt', list: 'cmds' },
 };
-
-function statementKindsHolding(nodeTypes: readonly string[]): Set<string> | undefined {
-  const kinds = new Set<string>();
-  for (const type of nodeTypes) {
-    const holders = ONLY_INSIDE[type];
-    if (!holders) return undefined;
-    for (const kind of holders) kinds.add(kind);
-  }
-  return kinds;
-}
+/** Statement kind → the list holding those nodes. */
+const PLACES = new Map(Object.values(ONLY_AT).map((p) => [p.statement, p.list]));
 
 /** Statement kinds end in `Stmt` (`Statement` is every statement): their handlers see statements only. */
 function isStatementKind(kind: string): boolean {

@@ -118,6 +118,35 @@ describe('nested visitors', () => {
     // Reports at a nested node land on its token.
     expect(result.files[0]!.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['1:17 id', '1:25 name', '2:26 x']);
   });
+
+  it('reads ALTER TABLE subcommands from the statement when they are the only nested nodes handled: the same nodes a walk finds', async () => {
+    const { definePlugin, defineRule, walkAst } = await import('@migralint/core');
+    const seen: string[] = [];
+    const walked: string[] = [];
+    const only = defineRule({
+      meta: { type: 'problem', docs: { description: 'test: subcommands', url: 'https://example.test/cmds' }, defaultSeverity: 'error', recommended: true, messages: {} },
+      create: () => ({
+        AlterTableCmd(node, statement, ancestors) {
+          seen.push(`${node.subtype} in ${statement.kind}${statement.nested ? ' (body)' : ''} via ${ancestors.map((a) => a.type).join('>')}`);
+        },
+        Statement(_node, statement) {
+          walkAst(statement.node, (type, node) => void (type === 'AlterTableCmd' && walked.push(node.subtype)));
+        },
+      }),
+    });
+    await lint({
+      files: [{ path: 'a.sql', content: "CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN x int DEFAULT 1, ALTER COLUMN id SET NOT NULL;\nALTER TABLE t ATTACH PARTITION p FOR VALUES IN (1);\nDO $$ BEGIN ALTER TABLE t DROP COLUMN x; END $$;\nALTER INDEX i ATTACH PARTITION j;" }],
+      config: { plugins: [definePlugin({ name: 'probe', rules: { only } })], rules: { 'probe/only': 'error' } },
+    });
+    expect(seen).toEqual([
+      'AT_AddColumn in AlterTableStmt via AlterTableStmt',
+      'AT_SetNotNull in AlterTableStmt via AlterTableStmt',
+      'AT_AttachPartition in AlterTableStmt via AlterTableStmt',
+      'AT_DropColumn in AlterTableStmt (body) via AlterTableStmt',
+      'AT_AttachPartition in AlterTableStmt via AlterTableStmt',
+    ]);
+    expect(seen.map((s) => s.split(' ')[0])).toEqual(walked);
+  });
 });
 
 describe('the migration model on the context', () => {
