@@ -11,11 +11,12 @@
 //   .migralintignore, sqitch.plan, the lockfile. A file written changes its stamp.
 //
 // A run is recorded only when its output depends on nothing else: a replayable request
-// (warm-run.ts), no glob, no link to a folder where histories are searched for, no baseline file, no unreadable file, every result cached, every config a
-// JSON or YAML file in one of those directories with only built-in rule packs (a JS config or a
-// plugin is code that may read anything). Stamps are taken after the run; when any of them is newer
-// than 2 s before the run started, something changed while it ran (or within the clock's tick, as
-// for the file stamps of result-cache.ts) and nothing is recorded.
+// (warm-run.ts), no glob, no link to a folder where histories are searched for, no baseline file,
+// no unreadable file, every result cached, every config a JSON or YAML file with only the built-in
+// rule packs and none extended from a package (a JS config or a plugin is code that may read
+// anything; a package name may resolve elsewhere). Stamps are taken after the run (a folder's
+// before it is listed); when any is newer than 2 s before the run started, something changed while
+// it ran (or within the clock's tick, as for the stamps of result-cache.ts): nothing is recorded.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '@migralint/core';
@@ -173,7 +174,9 @@ function addDependedOnDirs(run: FinishedRun, stamps: DirStamps, listings: Listin
   for (const config of run.configs) {
     const files = configFiles(config);
     if (!files || !config.plugins.every(isBuiltinPlugin)) return false;
-    for (const file of files) if (/\.[cm]?js$/.test(file) || !stamps.add(path.dirname(file))) return false;
+    // A config extended from a package: which file a package name resolves to can change in
+    // folders this does not stamp (a node_modules nearer the config).
+    for (const file of files) if (/\.[cm]?js$/.test(file) || file.split(path.sep).includes('node_modules') || !stamps.add(path.dirname(file))) return false;
   }
   return true;
 }
