@@ -5,7 +5,8 @@
 //                          [--timeout SECONDS] [--cli path/to/bin/migralint.js]
 //
 // Prints medians of alternating runs (migralint, Squawk, migralint, …) of wall time and peak RSS for:
-// the corpus cold and warm (`--cache`), one small file named alone inside a large history (cold and
+// the corpus cold and warm (`--cache`: nothing changed, so the recorded run is replayed; and a file
+// written in the cwd, so every history comes from the cache but the run is not replayed), one small file named alone inside a large history (cold and
 // warm), generated single migrations of 1/2/5/10 MB (and the 2 MB / 1 MB ratio) and 50,000 small files.
 // The machine may be shared: compare the ratios, not the lone times. Squawk is ../shared/tools/squawk,
 // skipped with a message when absent. Generated inputs go to a temporary folder that is removed.
@@ -83,9 +84,9 @@ function compare(label, ours, theirs, { times = runs, prepare } = {}) {
 const supportsCache = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout.includes('--cache');
 const cacheDir = path.join(tmp, 'cache');
 const warmArgs = ['--cache', '--cache-location', cacheDir];
-const primeCache = (lintArgs) => () => {
+const primeCache = (lintArgs, cwd = root) => () => {
   fs.rmSync(cacheDir, { recursive: true, force: true });
-  spawnSync(process.execPath, [cli, ...warmArgs, ...lintArgs], { cwd: root, stdio: 'ignore' });
+  spawnSync(process.execPath, [cli, ...warmArgs, ...lintArgs], { cwd, stdio: 'ignore' });
 };
 
 console.log(`migralint vs Squawk 2.66 — medians of ${runs} alternating runs, wall time and peak RSS (/usr/bin/time)`);
@@ -104,6 +105,13 @@ if (only.has('corpus')) {
     if (supportsCache) {
       const warm = compare('corpus, warm (--cache)', { args: [...warmArgs, '--format', 'json', corpus] }, sq, { prepare: primeCache(['--format', 'json', corpus]) });
       console.log(`${''.padEnd(30)} warm/cold ${(warm.wall / cold.wall).toFixed(2)}×`);
+      // A file written in the run's folder (the corpus is shared data: not touched): every history
+      // is a cache hit, but the run's stamps no longer match, so it is not replayed.
+      const cwd = path.join(tmp, 'touched');
+      fs.mkdirSync(cwd);
+      const prime = primeCache(['--format', 'json', corpus], cwd);
+      const touch = () => fs.writeFileSync(path.join(cwd, 'touched.txt'), String(Date.now()));
+      compare('corpus, warm, not replayed', { args: [...warmArgs, '--format', 'json', corpus], cwd }, sq, { prepare: () => (prime(), touch()) });
     }
   }
 }

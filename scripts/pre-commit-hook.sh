@@ -11,8 +11,11 @@ if ! command -v node >/dev/null 2>&1; then
   echo "migralint pre-commit hook: Node.js >= 20.19 is required, and \`node\` is not on PATH; install Node.js (https://nodejs.org)" >&2
   exit 2
 fi
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
-  echo "migralint pre-commit hook: Node.js >= 20.19 is required, found $(node --version); upgrade Node.js" >&2
+# `node --version`, read here: a check in JavaScript (`node -e`) starts Node's runtime, ~80 ms of every commit.
+version="$(node --version)"
+IFS=. read -r major minor _ <<<"${version#v}"
+if [[ ! "$major.$minor" =~ ^[0-9]+\.[0-9]+$ ]] || ((major < 20 || (major == 20 && minor < 19))); then
+  echo "migralint pre-commit hook: Node.js >= 20.19 is required, found $version; upgrade Node.js" >&2
   exit 2
 fi
 # The result cache lives in pre-commit's own copy of this repository (its cache, never the user's

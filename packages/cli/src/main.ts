@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 async function runLint(request: CliRequest, terminal: CliIO, argv: readonly string[]): Promise<number> {
   const startedMs = Date.now();
   // With --cache, what the run writes is kept for a replay when nothing changes (warm-run.ts).
-  const recordWarm = request.cache ? await import('./warm-run-record.js') : undefined;
+  const recordWarm = request.cache && replayable(request) ? await import('./warm-run-record.js') : undefined;
   const output = recordWarm ? new recordWarm.OutputRecorder(terminal) : undefined;
   const io = output?.io ?? terminal;
   const configFor = configLoaderFor(io.cwd, request.config);
@@ -201,7 +201,7 @@ async function runLint(request: CliRequest, terminal: CliIO, argv: readonly stri
   }
   const { code, reason } = problems.exitCode(exitCodeFor(result, request.maxWarnings));
   if (reason) io.stderr.write(`migralint: ${reason}\n`);
-  if (recordWarm && output && cache && found && replayable(request)) {
+  if (recordWarm && output && cache && found) {
     recordWarm.recordWarmRun({ argv, io: terminal, request, startedMs, found, analysed: analysed.keys(), configs: groups.keys(), inputProblems: problems.count, cache, output, code });
   }
   return code;

@@ -11,11 +11,12 @@
 //   .migralintignore, sqitch.plan, the lockfile. A file written changes its stamp.
 //
 // A run is recorded only when its output depends on nothing else: a replayable request
-// (warm-run.ts), no glob, no link to a folder where histories are searched for, no baseline file, no unreadable file, every result cached, every config a
-// JSON or YAML file in one of those directories with only built-in rule packs (a JS config or a
-// plugin is code that may read anything). Stamps are taken after the run; when any of them is newer
-// than 2 s before the run started, something changed while it ran (or within the clock's tick, as
-// for the file stamps of result-cache.ts) and nothing is recorded.
+// (warm-run.ts), no glob, no link to a folder where histories are searched for, no baseline file,
+// no unreadable file, every result cached, every config a JSON or YAML file with only the built-in
+// rule packs and none extended from a package (a JS config or a plugin is code that may read
+// anything; a package name may resolve elsewhere). Stamps are taken after the run (a folder's
+// before it is listed); when any is newer than 2 s before the run started, something changed while
+// it ran (or within the clock's tick, as for the stamps of result-cache.ts): nothing is recorded.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '@migralint/core';
@@ -97,18 +98,13 @@ export function recordWarmRun(run: FinishedRun): void {
   if (request.paths.some((arg) => !fs.existsSync(path.resolve(io.cwd, arg)))) return;
   // Baseline entries name files anywhere.
   if (fs.existsSync(path.join(io.cwd, BASELINE_FILE))) return;
-  const cacheDir = path.resolve(io.cwd, request.cache!.location);
+  const stamps = new DirStamps(run.startedMs - RACY_MS, path.resolve(io.cwd, request.cache!.location));
   const listings = new Listings();
-  const dirs = dependedOnDirs(run, cacheDir, listings);
-  if (!dirs) return;
-  if ([...dirs].some((dir) => isInside(dir, cacheDir))) return;
+  if (!addDependedOnDirs(run, stamps, listings)) return;
 
-  const newest = run.startedMs - RACY_MS;
   const dirStamps: DirStamp[] = [];
   const fileStamps: FileStamp[] = [];
-  for (const dir of [...dirs].sort()) {
-    const stamp = dirStamp(dir);
-    if (stamp.length > 1 && Math.max(stamp[1]!, stamp[2]!) > newest) return;
+  for (const [dir, stamp] of [...stamps.taken].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const index = dirStamps.push(stamp) - 1;
     if (stamp.length === 1) continue;
     const entries = listings.of(dir);
@@ -120,7 +116,7 @@ export function recordWarmRun(run: FinishedRun): void {
       const stat = cache.stats.get(file) ?? statOf(file);
       // A link to nothing or a socket: nothing read; replacing it changes the directory's stamp.
       if (!stat?.isFile()) continue;
-      if (Math.max(stat.mtimeMs, stat.ctimeMs) > newest) return;
+      if (Math.max(stat.mtimeMs, stat.ctimeMs) > stamps.newest) return;
       fileStamps.push([index, entry.name, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino]);
     }
   }
@@ -128,34 +124,61 @@ export function recordWarmRun(run: FinishedRun): void {
   cache.write(runEntryFile(request, run.argv, io), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...run.output.stdout]));
 }
 
-/** The directories the run's output depends on (see above), or undefined when a config rules a replay out. */
-function dependedOnDirs(run: FinishedRun, cacheDir: string, listings: Listings): Set<string> | undefined {
+/**
+ * The stamps of the directories a run depends on, each taken when the directory is added, before
+ * it is listed (a change after the stamp makes the replay miss, never hit). A directory changed
+ * since 2 s before the run, or inside the cache's own, ends the recording at once.
+ */
+class DirStamps {
+  readonly taken = new Map<string, DirStamp>();
+
+  constructor(
+    readonly newest: number,
+    readonly cacheDir: string,
+  ) {}
+
+  /** False: nothing can be recorded. */
+  add(dir: string): boolean {
+    if (this.taken.has(dir)) return true;
+    const relative = path.relative(this.cacheDir, dir);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return false;
+    const stamp = dirStamp(dir);
+    if (stamp.length > 1 && Math.max(stamp[1]!, stamp[2]!) > this.newest) return false;
+    this.taken.set(dir, stamp);
+    return true;
+  }
+}
+
+/** Stamps the directories the run's output depends on (see above); false when one rules a replay out. */
+function addDependedOnDirs(run: FinishedRun, stamps: DirStamps, listings: Listings): boolean {
   const { cwd } = run.io;
-  const dirs = new Set<string>([cwd, ...run.found.dirs]);
-  if (run.found.histories && !addSearchedTree(cwd, cacheDir, dirs, listings)) return undefined;
+  for (const dir of [cwd, ...run.found.dirs]) if (!stamps.add(dir)) return false;
+  if (run.found.histories && !addSearchedTree(cwd, stamps, listings)) return false;
   // The config search, from each file's folder up to the project root.
   const climbed = new Set<string>();
   for (const file of run.analysed) {
     for (let dir = path.dirname(file); !climbed.has(dir); dir = path.dirname(dir)) {
       climbed.add(dir);
-      dirs.add(dir);
+      if (!stamps.add(dir)) return false;
       if (isProjectRoot(dir, listings.names(dir)) || path.dirname(dir) === dir) break;
     }
   }
-  for (const file of run.cache.auxFiles) dirs.add(path.dirname(path.resolve(cwd, file)));
+  for (const file of run.cache.auxFiles) if (!stamps.add(path.dirname(path.resolve(cwd, file)))) return false;
   for (const root of historyRoots(cwd, run.found.explicit, migrationRootOf).keys()) {
-    dirs.add(root);
-    for (const entry of listings.names(root)) if (statOf(path.join(root, entry))?.isDirectory()) dirs.add(path.join(root, entry));
+    if (!stamps.add(root)) return false;
+    for (const entry of listings.of(root) ?? []) {
+      const sub = path.join(root, entry.name);
+      if ((entry.isDirectory() || (entry.isSymbolicLink() && statOf(sub)?.isDirectory())) && !stamps.add(sub)) return false;
+    }
   }
   for (const config of run.configs) {
     const files = configFiles(config);
-    if (!files || !config.plugins.every(isBuiltinPlugin)) return undefined;
-    for (const file of files) {
-      if (/\.[cm]?js$/.test(file)) return undefined;
-      dirs.add(path.dirname(file));
-    }
+    if (!files || !config.plugins.every(isBuiltinPlugin)) return false;
+    // A config extended from a package: which file a package name resolves to can change in
+    // folders this does not stamp (a node_modules nearer the config).
+    for (const file of files) if (/\.[cm]?js$/.test(file) || file.split(path.sep).includes('node_modules') || !stamps.add(path.dirname(file))) return false;
   }
-  return dirs;
+  return true;
 }
 
 /**
@@ -164,13 +187,13 @@ function dependedOnDirs(run: FinishedRun, cacheDir: string, listings: Listings):
  * nor .gitignore files). False at a link to a folder: the search follows some and not others,
  * which this does not mirror.
  */
-function addSearchedTree(dir: string, cacheDir: string, dirs: Set<string>, listings: Listings): boolean {
-  dirs.add(dir);
+function addSearchedTree(dir: string, stamps: DirStamps, listings: Listings): boolean {
+  if (!stamps.add(dir)) return false;
   // Unreadable: its stamp (or absence) is what the search saw.
   for (const entry of listings.of(dir) ?? []) {
     const sub = path.join(dir, entry.name);
     if (entry.isSymbolicLink() && statOf(sub)?.isDirectory()) return false;
-    if (entry.isDirectory() && !NEVER_DIRS.has(entry.name) && sub !== cacheDir && !addSearchedTree(sub, cacheDir, dirs, listings)) return false;
+    if (entry.isDirectory() && !NEVER_DIRS.has(entry.name) && sub !== stamps.cacheDir && !addSearchedTree(sub, stamps, listings)) return false;
   }
   return true;
 }
@@ -196,9 +219,4 @@ class Listings {
   names(dir: string): string[] {
     return (this.of(dir) ?? []).map((entry) => entry.name);
   }
-}
-
-function isInside(dir: string, parent: string): boolean {
-  const relative = path.relative(parent, dir);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -17,22 +17,32 @@ const removeResults = (cacheDir: string) => {
   for (const e of fs.readdirSync(cacheDir)) if (!e.startsWith('run-')) fs.rmSync(path.join(cacheDir, e));
 };
 
+/**
+ * A project root (the config search stops there, not in the shared temp folder above) with its
+ * cache folder made beforehand (making it changes the project folder, which a recorded run depends
+ * on), once its files are older than 2 s: files changed more recently are not vouched for (they
+ * could change again unseen).
+ */
+async function settledProject(files: Record<string, string>, cacheName: string): Promise<{ dir: string; cacheDir: string }> {
+  const dir = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+  const cacheDir = path.join(dir, cacheName);
+  fs.mkdirSync(cacheDir);
+  await sleep(2100);
+  return { dir, cacheDir };
+}
+
 describe('--cache: replaying an unchanged run', () => {
   it('replays what the run wrote, and runs again when an input changes', { timeout: 60_000 }, async () => {
-    const dir = makeProject({
-      // A project root (the config search stops here, not in the shared temp folder above).
-      '.git/HEAD': 'ref: refs/heads/main\n',
-      'app/migrations/001_accounts.sql': 'CREATE TABLE accounts (id bigint PRIMARY KEY, nickname varchar(50));\n',
-      'app/migrations/002_widen.sql': 'ALTER TABLE accounts ALTER COLUMN nickname TYPE varchar(100);\nDROP TABLE old_accounts;\n',
-      'jobs/migrations/001_jobs.sql': 'CREATE TABLE jobs (id bigint PRIMARY KEY);\n',
-    });
-    const cacheDir = path.join(dir, 'cache');
+    const { dir, cacheDir } = await settledProject(
+      {
+        'app/migrations/001_accounts.sql': 'CREATE TABLE accounts (id bigint PRIMARY KEY, nickname varchar(50));\n',
+        'app/migrations/002_widen.sql': 'ALTER TABLE accounts ALTER COLUMN nickname TYPE varchar(100);\nDROP TABLE old_accounts;\n',
+        'jobs/migrations/001_jobs.sql': 'CREATE TABLE jobs (id bigint PRIMARY KEY);\n',
+      },
+      'cache',
+    );
     const args = ['--cache', '--cache-location', cacheDir, 'app/migrations', 'jobs/migrations'];
     const uncached = () => runCli(args.slice(3), { cwd: dir });
-    // Made beforehand: making it changes the project folder, which a run that records depends on.
-    fs.mkdirSync(cacheDir);
-    // Files changed within 2 s before a run are not vouched for (they could change again unseen).
-    await sleep(2100);
 
     const cold = await runCli(args, { cwd: dir });
     expect(cold.code).toBe(1);
@@ -69,15 +79,8 @@ describe('--cache: replaying an unchanged run', () => {
   });
 
   it('with no path given, sees a history added anywhere below the cwd', { timeout: 60_000 }, async () => {
-    const dir = makeProject({
-      '.git/HEAD': 'ref: refs/heads/main\n',
-      'supabase/migrations/001_a.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n',
-      'docs/guide/README.md': '# guide\n',
-    });
-    const cacheDir = path.join(dir, '.cache');
-    fs.mkdirSync(cacheDir);
+    const { dir, cacheDir } = await settledProject({ 'supabase/migrations/001_a.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n', 'docs/guide/README.md': '# guide\n' }, '.cache');
     const args = ['--cache', '--cache-location', '.cache'];
-    await sleep(2100);
     const cold = await runCli(args, { cwd: dir });
     expect(runEntries(cacheDir)).toHaveLength(1);
     removeResults(cacheDir);
@@ -93,16 +96,15 @@ describe('--cache: replaying an unchanged run', () => {
   });
 
   it('records nothing for a run it could not replay faithfully', { timeout: 60_000 }, async () => {
-    const dir = makeProject({
-      '.git/HEAD': 'ref: refs/heads/main\n',
-      'db/migrations/001_a.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n',
-      // A JS config is code: it may read anything.
-      'migralint.config.mjs': 'export default { rules: {} };\n',
-    });
-    const cacheDir = path.join(dir, 'cache');
-    fs.mkdirSync(cacheDir);
+    const { dir, cacheDir } = await settledProject(
+      {
+        'db/migrations/001_a.sql': 'CREATE TABLE a (id bigint PRIMARY KEY);\n',
+        // A JS config is code: it may read anything.
+        'migralint.config.mjs': 'export default { rules: {} };\n',
+      },
+      'cache',
+    );
     const lint = (...args: string[]) => runCli(['--cache', '--cache-location', cacheDir, ...args], { cwd: dir });
-    await sleep(2100);
     await lint('db/migrations');
     expect(runEntries(cacheDir)).toHaveLength(0);
 

@@ -1,6 +1,6 @@
-// ajv is the slowest import of a run (~30 ms) and is needed only when there is a config file to
-// validate; a run on the built-in defaults never loads it. Callers await loadAjv() once, then use
-// the class synchronously.
+// ajv is the slowest import of a run (~30 ms) and is needed only when a config gives a rule options
+// to check against the rule's schema (a config file's own shape is checked by a validator compiled
+// ahead of time). Callers await loadAjv() once, then use the class synchronously.
 import type { Ajv as AjvType } from 'ajv';
 
 let AjvClass: typeof AjvType | undefined;

@@ -13,7 +13,7 @@ import { mergeLayers } from './merge-config.js';
 import { resolveExtends, type ConfigLayer, type FileLayer } from './resolve-extends.js';
 import { validateConfigShape } from './validate-config.js';
 import { loadAjv } from './load-ajv.js';
-import { ruleProblems } from './validate-rules.js';
+import { hasRuleOptions, ruleProblems } from './validate-rules.js';
 
 export interface LoadConfigOptions {
   /** The directory messages are relative to, and the root when no config file is found. */
@@ -102,7 +102,6 @@ export class ConfigLoader {
       sources.set(defaults, []);
       return defaults;
     }
-    await loadAjv();
     const file = displayPath(this.cwd, found.filepath);
     // An empty file (or package.json without a "migralint" key given as --config) means "no settings".
     const config: MigralintConfig = validateConfigShape(found.config ?? {}, file, found.filepath);
@@ -113,6 +112,9 @@ export class ConfigLoader {
       (layer.config.plugins ?? []).map((specifier, index) => ({ specifier, file: layer.file, dir: layer.dir, index })),
     );
     const plugins = await loadPlugins(references, await this.#builtins(layers));
+    // ajv (a slow import) checks rule options against the rules' schemas; the file's own shape is
+    // checked by a validator compiled ahead of time (validate-config.ts).
+    if (fileLayers.some(hasRuleOptions)) await loadAjv();
     const catalog = catalogRules(plugins);
     // Rule problems of every file in the chain at once: each line names its own file.
     const problems = fileLayers.flatMap((layer) => ruleProblems(layer, catalog));

@@ -16,6 +16,12 @@ let ajvInstance: Ajv | undefined;
 const ajv = (): Ajv => (ajvInstance ??= new (ajvClass())({ allErrors: true, verbose: true, strict: false, logger: false, validateFormats: false }));
 const compiled = new WeakMap<object, ValidateFunction>();
 
+/** Whether a config file gives a rule options: only then is ajv needed (loadAjv) to check them. */
+export function hasRuleOptions({ config }: FileLayer): boolean {
+  const withOptions = (rules: Record<string, RuleSetting> | undefined) => Object.values(rules ?? {}).some((setting) => Array.isArray(setting) && setting[1] !== undefined);
+  return withOptions(config.rules) || (config.overrides ?? []).some((override) => withOptions(override.rules));
+}
+
 /** Every rule-related problem of one config file, as message lines. */
 export function ruleProblems(layer: FileLayer, catalog: RuleCatalog): string[] {
   const problems: string[] = [];
