@@ -48,17 +48,35 @@ function objectName(removeType: string, object: AstNode): ObjectName | undefined
   return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts.at(-1)! };
 }
 
-/** The objects a `DropStmt` drops, with their ranges; empty for kinds not listed above. */
+/**
+ * The objects a `DropStmt` drops, with their ranges; empty for kinds not listed above. The ranges
+ * are read from the tokens on the first `at` asked: most drops are not reported.
+ */
 export function dropTargets(context: RuleContext<any>, node: AstNode, statement: Statement): DropTarget[] {
   const spec = DROP_KINDS[node.removeType];
   if (!spec) return [];
   const objects: AstNode[] = node.objects ?? [];
-  const names = readDropNames(context.tokensOf(statement), spec.keywords, spec.args);
-  const lined = names?.length === objects.length;
+  let names: ReturnType<typeof readDropNames> | undefined;
+  let read = false;
+  const written = (i: number) => {
+    if (!read) {
+      names = readDropNames(context.tokensOf(statement), spec.keywords, spec.args);
+      read = true;
+    }
+    return names?.length === objects.length ? names[i] : undefined;
+  };
   return objects.flatMap((object, i) => {
     const name = objectName(node.removeType, object);
     if (!name) return [];
-    const written = lined ? names![i]! : undefined;
-    return [{ kind: spec.kind, name, at: written && written.parts.at(-1) === name.name ? written.range : statement }];
+    return [
+      {
+        kind: spec.kind,
+        name,
+        get at() {
+          const range = written(i);
+          return range && range.parts.at(-1) === name.name ? range.range : statement;
+        },
+      },
+    ];
   });
 }

@@ -21,6 +21,12 @@ new RuleTester({ plugins: [locking] }).run('locking/access-exclusive-then-more',
   ],
   invalid: [
     {
+      // A statement of a body has its DO's index: the statements after the DO are counted.
+      name: 'the lock taken inside a DO block, in a transaction with more after it',
+      code: `BEGIN;\nSELECT 0;\nDO $$ BEGIN ALTER TABLE users ADD COLUMN a int; END $$;\n${selects(6)}\nCOMMIT;`,
+      errors: [{ messageId: 'tooMany', line: 3, data: { target: 'Table "users"', count: 6, max: 5 } }],
+    },
+    {
       name: 'a backfill, an index build and another table after the lock',
       code: BACKFILL,
       errors: [{ messageId: 'tooMany', line: 2, column: 13, endLine: 2, endColumn: 18, data: { target: 'Table "users"', count: 6, max: 5 } }],

@@ -221,8 +221,10 @@ class NameReader {
       const refColumns = constraint.pk_attrs ? strings(constraint.pk_attrs) : this.primaryKeyOf(constraint.pktable);
       if (refColumns) extra.refColumns = refColumns;
     }
-    const start = this.context.rangeOf(constraint).start;
-    const at = tokenAt(this.tokens, start);
+    // The statement's tokens first: the locator then finds the constraint in them instead of
+    // scanning a window of text for it (which it does for a statement not scanned yet).
+    const tokens = this.tokens;
+    const at = tokenAt(tokens, this.context.rangeOf(constraint).start);
     if (typeof constraint.conname === 'string') {
       const token = isKeyword(this.tokens[at], 'constraint') ? this.tokens[at + 1] : undefined;
       return this.named(kind, constraint.conname, token, extra);
