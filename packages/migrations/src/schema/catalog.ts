@@ -9,6 +9,7 @@
 import type { ColumnInfo, ConstraintInfo, FunctionInfo, IdentifiedKind, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
 import { Identities } from './identities.js';
 import { keyOf } from './names.js';
+import { OwnerIndex } from './owner-index.js';
 
 export interface SequenceInfo {
   name: QualifiedName;
@@ -39,6 +40,12 @@ export interface ExtensionInfo {
  */
 type Versions<V> = Array<number | V | undefined>;
 
+/** What a VersionedMap needs of an OwnerIndex (methods: a map of indexes is still a map of named objects). */
+interface Owners<V> {
+  change(key: string, before: V | undefined, after: V | undefined): void;
+  valuesOf(owner: QualifiedName, current: ReadonlyMap<string, V>): V[];
+}
+
 /**
  * A map whose every change is kept by state. `get`/`has`/`values` answer for the current state
  * (what the replay is building); `getAt`/`valuesAt` for a frozen one.
@@ -56,12 +63,14 @@ export class VersionedMap<V> {
 
   /**
    * `clock` numbers the states. `identities`, for maps of named objects, hears every change of the
-   * id a key names, in `space` (the kind of object).
+   * id a key names, in `space` (the kind of object). `owners`, for objects that belong to a table,
+   * groups the current values by it (`ownedBy`).
    */
   constructor(
     private readonly clock: { state: number },
     private readonly identities?: Identities,
     private readonly space?: IdentifiedKind,
+    private readonly owners?: Owners<V>,
   ) {}
 
   get size(): number {
@@ -85,8 +94,16 @@ export class VersionedMap<V> {
     this.base = { map: base, state };
     for (const key of base.history.keys()) {
       const value = base.getAt(key, state);
-      if (value !== undefined) this.current.set(key, value);
+      if (value === undefined) continue;
+      this.current.set(key, value);
+      this.owners?.change(key, undefined, value);
     }
+  }
+
+  /** The current values that belong to `owner` (a map made with `owners`), in the map's order. */
+  ownedBy(owner: QualifiedName): V[] {
+    if (!this.owners) throw new Error('ownedBy: the map has no owner index');
+    return this.owners.valuesOf(owner, this.current);
   }
 
   /** The base's value of a key this map has not changed (undefined: none, or not seeded). */
@@ -98,9 +115,10 @@ export class VersionedMap<V> {
     const state = this.clock.state;
     const v = this.history.get(key);
     if (!v && value === undefined && this.seeded(key) === undefined) return;
-    if (this.identities) {
-      const previous = (this.current.get(key) as { id?: number } | undefined)?.id;
-      this.identities.bind(this.space!, key, (value as { id?: number } | undefined)?.id, previous);
+    if (this.identities || this.owners) {
+      const before = this.current.get(key);
+      this.identities?.bind(this.space!, key, (value as { id?: number } | undefined)?.id, (before as { id?: number } | undefined)?.id);
+      this.owners?.change(key, before, value);
     }
     if (value === undefined) this.current.delete(key);
     else this.current.set(key, value);
@@ -118,6 +136,7 @@ export class VersionedMap<V> {
     if (this.history.has(key) || this.seeded(key) !== undefined) return false;
     this.history.set(key, [0, value]);
     this.current.set(key, value);
+    this.owners?.change(key, undefined, value);
     return true;
   }
 
@@ -263,11 +282,11 @@ export class Catalog {
   readonly maps: CatalogMaps = {
     schemas: new VersionedMap(this.clock),
     tables: new VersionedMap(this.clock, this.identities, 'table'),
-    indexes: new VersionedMap(this.clock, this.identities, 'index'),
+    indexes: new VersionedMap(this.clock, this.identities, 'index', new OwnerIndex((index: IndexInfo) => index.table)),
     views: new VersionedMap(this.clock, this.identities, 'view'),
     functions: new VersionedMap(this.clock),
     types: new VersionedMap(this.clock, this.identities, 'type'),
-    sequences: new VersionedMap(this.clock, this.identities, 'sequence'),
+    sequences: new VersionedMap(this.clock, this.identities, 'sequence', new OwnerIndex((sequence: SequenceInfo) => sequence.ownedBy?.table)),
     extensions: new VersionedMap(this.clock),
   };
   /** By table id. Flushed into column bindings when the statement ends. */

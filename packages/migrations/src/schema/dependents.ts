@@ -3,12 +3,17 @@
 
 import type { ConstraintInfo, IndexInfo, QualifiedName } from '@migralint/core';
 import { sameName } from './names.js';
+import type { SequenceInfo } from './catalog.js';
 import type { Replayer } from './replayer.js';
 
+/** The indexes of a table or materialized view, in the catalog's order. */
 export function indexesOf(r: Replayer, table: QualifiedName): IndexInfo[] {
-  const out: IndexInfo[] = [];
-  for (const index of r.catalog.read('indexes').values()) if (sameName(index.table, table)) out.push(index);
-  return out;
+  return r.catalog.read('indexes').ownedBy(table);
+}
+
+/** The sequences a table owns, in the catalog's order. */
+export function sequencesOwnedBy(r: Replayer, table: QualifiedName): SequenceInfo[] {
+  return r.catalog.read('sequences').ownedBy(table);
 }
 
 /** Remove foreign keys of other tables that reference `table` (only those over `columns`, when given). */
@@ -26,9 +31,8 @@ function isForeignKeyTo(c: ConstraintInfo, table: QualifiedName, columns?: reado
 }
 
 export function dropSequencesOwnedBy(r: Replayer, table: QualifiedName, column?: string): void {
-  for (const sequence of [...r.catalog.read('sequences').values()]) {
-    const owner = sequence.ownedBy;
-    if (owner && sameName(owner.table, table) && (column === undefined || owner.column === column)) r.catalog.remove('sequences', sequence.name);
+  for (const sequence of sequencesOwnedBy(r, table)) {
+    if (column === undefined || sequence.ownedBy!.column === column) r.catalog.remove('sequences', sequence.name);
   }
 }
 
