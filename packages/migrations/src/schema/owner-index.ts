@@ -6,10 +6,13 @@
 import type { QualifiedName } from '@migralint/core';
 
 export class OwnerIndex<V> {
-  /** Keys by owner schema, then owner name, in the order the map holds them (see `change`). */
-  private readonly groups = new Map<string, Map<string, Set<string>>>();
-  /** Groups whose order may differ from the map's: read in the map's order (rare; see `change`). */
-  private readonly reordered = new Set<Set<string>>();
+  /**
+   * Keys by owner schema, then owner name, in the order the map holds them (see `change`). A table
+   * owning one object (most own one or two) holds its key alone, without a set.
+   */
+  private readonly groups = new Map<string, Map<string, string | Set<string>>>();
+  /** Owners (schema, NUL, name) whose keys may be out of the map's order: read in the map's order. */
+  private readonly reordered = new Set<string>();
 
   constructor(private readonly ownerOf: (value: V) => QualifiedName | undefined) {}
 
@@ -18,36 +21,46 @@ export class OwnerIndex<V> {
     const from = before === undefined ? undefined : this.ownerOf(before);
     const to = after === undefined ? undefined : this.ownerOf(after);
     if (from && to && from.schema === to.schema && from.name === to.name) return;
-    if (from) {
-      const group = this.groups.get(from.schema)?.get(from.name);
-      group?.delete(key);
-      if (group?.size === 0) {
-        this.groups.get(from.schema)!.delete(from.name);
-        this.reordered.delete(group);
-      }
-    }
+    if (from) this.remove(from, key);
     if (!to) return;
     let names = this.groups.get(to.schema);
     if (!names) this.groups.set(to.schema, (names = new Map()));
-    let group = names.get(to.name);
-    if (!group) names.set(to.name, (group = new Set()));
-    group.add(key);
+    const group = names.get(to.name);
+    if (group === undefined) names.set(to.name, key);
+    else if (typeof group === 'string') names.set(to.name, new Set([group, key]));
+    else group.add(key);
     // A key new to the map is last in it, as in the group. One that was there already kept its
     // place in the map (a sequence given an owner by ALTER SEQUENCE … OWNED BY): the group's order
-    // no longer follows the map's, so that group is read in the map's order from now on.
-    if (before !== undefined) this.reordered.add(group);
+    // no longer follows the map's, so that owner's are read in the map's order from now on.
+    if (before !== undefined) this.reordered.add(`${to.schema}\0${to.name}`);
   }
 
   /** The current values owned by `owner`, in the map's order. */
   valuesOf(owner: QualifiedName, current: ReadonlyMap<string, V>): V[] {
     const group = this.groups.get(owner.schema)?.get(owner.name);
-    if (!group) return [];
+    if (group === undefined) return [];
+    if (typeof group === 'string') return [current.get(group)!];
     const out: V[] = [];
-    if (this.reordered.has(group)) {
+    if (this.reordered.size > 0 && this.reordered.has(`${owner.schema}\0${owner.name}`)) {
       for (const [key, value] of current) if (group.has(key)) out.push(value);
     } else {
       for (const key of group) out.push(current.get(key)!);
     }
     return out;
+  }
+
+  private remove(owner: QualifiedName, key: string): void {
+    const names = this.groups.get(owner.schema);
+    const group = names?.get(owner.name);
+    if (group === undefined) return;
+    if (typeof group === 'string') {
+      if (group !== key) return;
+    } else {
+      group.delete(key);
+      if (group.size > 1) return;
+      if (group.size === 1) return void names!.set(owner.name, group.values().next().value!);
+    }
+    names!.delete(owner.name);
+    this.reordered.delete(`${owner.schema}\0${owner.name}`);
   }
 }
