@@ -18,7 +18,7 @@ export function sequencesOwnedBy(r: Replayer, table: QualifiedName): SequenceInf
 
 /** Remove foreign keys of other tables that reference `table` (only those over `columns`, when given). */
 export function dropForeignKeysTo(r: Replayer, table: QualifiedName, columns?: readonly string[]): void {
-  for (const other of [...r.catalog.read('tables').values()]) {
+  for (const other of r.catalog.tablesReferencing(table)) {
     if (sameName(other.name, table) || !other.constraints.some((c) => isForeignKeyTo(c, table, columns))) continue;
     const draft = r.catalog.draft(other.name)!;
     draft.constraints = draft.constraints.filter((c) => !isForeignKeyTo(c, table, columns));
@@ -45,7 +45,7 @@ export function dropView(r: Replayer, name: QualifiedName, cascade: boolean): vo
 
 /** Views reading `name`, and the views reading those (DROP … CASCADE). */
 export function dropViewsReading(r: Replayer, name: QualifiedName): void {
-  for (const view of [...r.catalog.read('views').values()]) {
+  for (const view of r.catalog.viewsReading(name)) {
     if (view.reads.some((q) => sameName(q, name)) && r.catalog.get('views', view.name)) dropView(r, view.name, true);
   }
 }

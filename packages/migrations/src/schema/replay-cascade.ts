@@ -271,12 +271,12 @@ function moveTable(r: Replayer, from: QualifiedName, to: QualifiedName): void {
 
 /** Foreign keys of other tables and views' `reads` that name `from` now name `to`. */
 function retargetReferences(r: Replayer, from: QualifiedName, to: QualifiedName, follow: (q: QualifiedName) => QualifiedName): void {
-  for (const other of [...r.catalog.read('tables').values()]) {
+  for (const other of r.catalog.tablesReferencing(from)) {
     if (sameName(other.name, to) || !other.constraints.some((c) => c.references && sameName(c.references.table, from))) continue;
     const draft = r.catalog.draft(other.name)!;
     draft.constraints = draft.constraints.map((c) => (c.references && sameName(c.references.table, from) ? { ...c, references: { ...c.references, table: to } } : c));
   }
-  for (const view of [...r.catalog.read('views').values()]) {
+  for (const view of r.catalog.viewsReading(from)) {
     if (view.reads.some((q) => sameName(q, from))) r.catalog.put('views', { ...view, reads: view.reads.map(follow) });
   }
 }
@@ -398,7 +398,7 @@ function renameColumn(r: Replayer, node: AstNode, newname: string, missingOk: bo
     if (!c.columns.includes(old) && !self) return c;
     return { ...c, columns: c.columns.map(swap), ...(self ? { references: { ...c.references!, columns: c.references!.columns.map(swap) } } : {}) };
   });
-  for (const other of [...r.catalog.read('tables').values()]) {
+  for (const other of r.catalog.tablesReferencing(draft.name)) {
     if (sameName(other.name, draft.name)) continue;
     const refers = (c: TableInfo['constraints'][number]) => c.references && sameName(c.references.table, draft.name) && c.references.columns.includes(old);
     if (!other.constraints.some(refers)) continue;

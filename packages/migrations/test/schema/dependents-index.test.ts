@@ -79,4 +79,20 @@ describe('OwnerIndex', () => {
     expect(model.after(3).sequence(q('app', 't_id_seq'))).toBeUndefined();
     expect(model.after(3).sequence(pub('other_id_seq'))?.ownedBy).toEqual({ table: pub('other'), column: 'id' });
   });
+
+  it('renames and CASCADE drops reach the foreign keys and views that refer to a table, and only those', async () => {
+    const { model } = await replay([
+      `CREATE TABLE a (id int PRIMARY KEY, code int UNIQUE); CREATE TABLE b (a_id int REFERENCES a, a_code int REFERENCES a (code));
+       CREATE TABLE c (id int); CREATE VIEW va AS SELECT * FROM a; CREATE VIEW vva AS SELECT * FROM va; CREATE VIEW vc AS SELECT * FROM c;`,
+      `ALTER TABLE a RENAME COLUMN code TO code2; ALTER TABLE a RENAME TO a2; ALTER TABLE c ADD COLUMN a_id int REFERENCES a2;`,
+      `DROP TABLE a2 CASCADE;`,
+    ]);
+    const fks = (n: number, table: string) => model.after(n).table(pub(table))!.constraints.filter((c) => c.kind === 'foreign key').map((c) => `${c.columns}->${c.references!.table.name}(${c.references!.columns})`);
+    expect(fks(1, 'b')).toEqual(['a_id->a2(id)', 'a_code->a2(code2)']);
+    expect(fks(1, 'c')).toEqual(['a_id->a2(id)']);
+    expect(model.after(1).view(pub('va'))!.reads).toEqual([pub('a2')]);
+    expect(fks(2, 'b')).toEqual([]);
+    expect(fks(2, 'c')).toEqual([]);
+    expect(model.after(2).views().map((v) => v.name.name)).toEqual(['vc']);
+  });
 });
