@@ -9,6 +9,8 @@
 import type { ColumnInfo, ConstraintInfo, FunctionInfo, IdentifiedKind, IndexInfo, PolicyInfo, QualifiedName, TableInfo, TypeInfo, ViewInfo } from '@migralint/core';
 import { Identities } from './identities.js';
 import { keyOf } from './names.js';
+import { OwnerIndex } from './owner-index.js';
+import { foreignKeyTargets, ReferenceIndex, viewReads } from './reference-index.js';
 
 export interface SequenceInfo {
   name: QualifiedName;
@@ -40,6 +42,14 @@ export interface ExtensionInfo {
 type Versions<V> = Array<number | V | undefined>;
 
 /**
+ * An index kept beside a VersionedMap's current values (OwnerIndex, ReferenceIndex), told of every
+ * change. A method, so that a map of indexes is still a map of named objects to the type checker.
+ */
+interface MapObserver<V> {
+  change(key: string, before: V | undefined, after: V | undefined): void;
+}
+
+/**
  * A map whose every change is kept by state. `get`/`has`/`values` answer for the current state
  * (what the replay is building); `getAt`/`valuesAt` for a frozen one.
  */
@@ -56,12 +66,14 @@ export class VersionedMap<V> {
 
   /**
    * `clock` numbers the states. `identities`, for maps of named objects, hears every change of the
-   * id a key names, in `space` (the kind of object).
+   * id a key names, in `space` (the kind of object). `observer` hears every change of the current
+   * values (an OwnerIndex groups objects by the table they belong to: `ownedBy`).
    */
   constructor(
     private readonly clock: { state: number },
     private readonly identities?: Identities,
     private readonly space?: IdentifiedKind,
+    private readonly observer?: MapObserver<V>,
   ) {}
 
   get size(): number {
@@ -85,8 +97,16 @@ export class VersionedMap<V> {
     this.base = { map: base, state };
     for (const key of base.history.keys()) {
       const value = base.getAt(key, state);
-      if (value !== undefined) this.current.set(key, value);
+      if (value === undefined) continue;
+      this.current.set(key, value);
+      this.observer?.change(key, undefined, value);
     }
+  }
+
+  /** The current values that belong to `owner` (a map observed by an OwnerIndex), in the map's order. */
+  ownedBy(owner: QualifiedName): V[] {
+    if (!(this.observer instanceof OwnerIndex)) throw new Error('ownedBy: the map has no owner index');
+    return (this.observer as OwnerIndex<V>).valuesOf(owner, this.current);
   }
 
   /** The base's value of a key this map has not changed (undefined: none, or not seeded). */
@@ -98,9 +118,10 @@ export class VersionedMap<V> {
     const state = this.clock.state;
     const v = this.history.get(key);
     if (!v && value === undefined && this.seeded(key) === undefined) return;
-    if (this.identities) {
-      const previous = (this.current.get(key) as { id?: number } | undefined)?.id;
-      this.identities.bind(this.space!, key, (value as { id?: number } | undefined)?.id, previous);
+    if (this.identities || this.observer) {
+      const before = this.current.get(key);
+      this.identities?.bind(this.space!, key, (value as { id?: number } | undefined)?.id, (before as { id?: number } | undefined)?.id);
+      this.observer?.change(key, before, value);
     }
     if (value === undefined) this.current.delete(key);
     else this.current.set(key, value);
@@ -118,6 +139,7 @@ export class VersionedMap<V> {
     if (this.history.has(key) || this.seeded(key) !== undefined) return false;
     this.history.set(key, [0, value]);
     this.current.set(key, value);
+    this.observer?.change(key, undefined, value);
     return true;
   }
 
@@ -260,14 +282,17 @@ export class Catalog {
   /** The state the replay is writing: state n is the catalog after n migrations. */
   private readonly clock = { state: 0 };
   readonly identities = new Identities();
+  /** Tables by the tables their foreign keys name; views by the relations they read. */
+  private readonly foreignKeys = new ReferenceIndex(foreignKeyTargets);
+  private readonly viewReaders = new ReferenceIndex(viewReads);
   readonly maps: CatalogMaps = {
     schemas: new VersionedMap(this.clock),
-    tables: new VersionedMap(this.clock, this.identities, 'table'),
-    indexes: new VersionedMap(this.clock, this.identities, 'index'),
-    views: new VersionedMap(this.clock, this.identities, 'view'),
+    tables: new VersionedMap(this.clock, this.identities, 'table', this.foreignKeys),
+    indexes: new VersionedMap(this.clock, this.identities, 'index', new OwnerIndex((index: IndexInfo) => index.table)),
+    views: new VersionedMap(this.clock, this.identities, 'view', this.viewReaders),
     functions: new VersionedMap(this.clock),
     types: new VersionedMap(this.clock, this.identities, 'type'),
-    sequences: new VersionedMap(this.clock, this.identities, 'sequence'),
+    sequences: new VersionedMap(this.clock, this.identities, 'sequence', new OwnerIndex((sequence: SequenceInfo) => sequence.ownedBy?.table)),
     extensions: new VersionedMap(this.clock),
   };
   /** By table id. Flushed into column bindings when the statement ends. */
@@ -293,6 +318,9 @@ export class Catalog {
     if (this.touched.size === 0) return;
     for (const [id, { table, columnsBefore, constraintsBefore }] of this.touched) {
       this.identities.bindColumns(id, columnsBefore, table.columns);
+      // The statement may have changed the draft's foreign keys in place, after the map saw it.
+      const key = keyOf(table.name);
+      this.foreignKeys.change(key, undefined, this.maps.tables.get(key));
       // An array pushed onto reserves room for more (~17 entries from empty); the table keeps
       // its arrays for the whole run, so they are cut to size once the statement is done.
       if (table.columns.length !== columnsBefore.size) table.columns = table.columns.slice();
@@ -374,6 +402,32 @@ export class Catalog {
 
   setOverloads(name: QualifiedName, overloads: readonly FunctionInfo[]): void {
     this.maps.functions.set(keyOf(name), overloads.length === 0 ? undefined : overloads);
+  }
+
+  /**
+   * The tables that may have a foreign key to `target`: every one that has one, perhaps some that
+   * no longer do (callers check the constraints). In no particular order.
+   */
+  tablesReferencing(target: QualifiedName): TableInfo[] {
+    const keys = new Set(this.foreignKeys.referrersOf(target));
+    // Tables this statement changed may have gained one in place since the index saw them.
+    for (const { table } of this.touched.values()) keys.add(keyOf(table.name));
+    const out: TableInfo[] = [];
+    for (const key of keys) {
+      const table = this.maps.tables.get(key);
+      if (table) out.push(table);
+    }
+    return out;
+  }
+
+  /** The views that read `target`. In no particular order. */
+  viewsReading(target: QualifiedName): ViewInfo[] {
+    const out: ViewInfo[] = [];
+    for (const key of this.viewReaders.referrersOf(target)) {
+      const view = this.maps.views.get(key);
+      if (view) out.push(view);
+    }
+    return out;
   }
 
   /** Is any relation (table, view, index, sequence) called `name`? Postgres keeps them in one namespace. */

@@ -3,17 +3,22 @@
 
 import type { ConstraintInfo, IndexInfo, QualifiedName } from '@migralint/core';
 import { sameName } from './names.js';
+import type { SequenceInfo } from './catalog.js';
 import type { Replayer } from './replayer.js';
 
+/** The indexes of a table or materialized view, in the catalog's order. */
 export function indexesOf(r: Replayer, table: QualifiedName): IndexInfo[] {
-  const out: IndexInfo[] = [];
-  for (const index of r.catalog.read('indexes').values()) if (sameName(index.table, table)) out.push(index);
-  return out;
+  return r.catalog.read('indexes').ownedBy(table);
+}
+
+/** The sequences a table owns, in the catalog's order. */
+export function sequencesOwnedBy(r: Replayer, table: QualifiedName): SequenceInfo[] {
+  return r.catalog.read('sequences').ownedBy(table);
 }
 
 /** Remove foreign keys of other tables that reference `table` (only those over `columns`, when given). */
 export function dropForeignKeysTo(r: Replayer, table: QualifiedName, columns?: readonly string[]): void {
-  for (const other of [...r.catalog.read('tables').values()]) {
+  for (const other of r.catalog.tablesReferencing(table)) {
     if (sameName(other.name, table) || !other.constraints.some((c) => isForeignKeyTo(c, table, columns))) continue;
     const draft = r.catalog.draft(other.name)!;
     draft.constraints = draft.constraints.filter((c) => !isForeignKeyTo(c, table, columns));
@@ -26,9 +31,8 @@ function isForeignKeyTo(c: ConstraintInfo, table: QualifiedName, columns?: reado
 }
 
 export function dropSequencesOwnedBy(r: Replayer, table: QualifiedName, column?: string): void {
-  for (const sequence of [...r.catalog.read('sequences').values()]) {
-    const owner = sequence.ownedBy;
-    if (owner && sameName(owner.table, table) && (column === undefined || owner.column === column)) r.catalog.remove('sequences', sequence.name);
+  for (const sequence of sequencesOwnedBy(r, table)) {
+    if (column === undefined || sequence.ownedBy!.column === column) r.catalog.remove('sequences', sequence.name);
   }
 }
 
@@ -41,7 +45,7 @@ export function dropView(r: Replayer, name: QualifiedName, cascade: boolean): vo
 
 /** Views reading `name`, and the views reading those (DROP … CASCADE). */
 export function dropViewsReading(r: Replayer, name: QualifiedName): void {
-  for (const view of [...r.catalog.read('views').values()]) {
+  for (const view of r.catalog.viewsReading(name)) {
     if (view.reads.some((q) => sameName(q, name)) && r.catalog.get('views', view.name)) dropView(r, view.name, true);
   }
 }

@@ -7,7 +7,7 @@ import { indexDependencies } from './catalog.js';
 import { keyOf, sameName, splitWritten, stringList } from './names.js';
 import type { Replayer } from './replayer.js';
 import { findFunction, findType, referencedFunction } from './replay-objects.js';
-import { dropForeignKeysTo, dropSequencesOwnedBy, dropView, dropViewsReading, indexesOf } from './dependents.js';
+import { dropForeignKeysTo, dropSequencesOwnedBy, dropView, dropViewsReading, indexesOf, sequencesOwnedBy } from './dependents.js';
 import { baseTypeName } from './type-name.js';
 
 const rangeVar = (parts: readonly string[]) => {
@@ -259,10 +259,9 @@ function moveTable(r: Replayer, from: QualifiedName, to: QualifiedName): void {
     r.catalog.put('indexes', moved);
     r.carryCreated('index', index.name, moved.name);
   }
-  for (const sequence of [...r.catalog.read('sequences').values()]) {
-    if (!sequence.ownedBy || !sameName(sequence.ownedBy.table, from)) continue;
+  for (const sequence of sequencesOwnedBy(r, from)) {
     r.catalog.remove('sequences', sequence.name);
-    const moved = { name: { schema: to.schema, name: sequence.name.name }, ownedBy: { ...sequence.ownedBy, table: to } };
+    const moved = { name: { schema: to.schema, name: sequence.name.name }, ownedBy: { ...sequence.ownedBy!, table: to } };
     r.catalog.put('sequences', moved);
     r.carryCreated('sequence', sequence.name, moved.name);
   }
@@ -272,12 +271,12 @@ function moveTable(r: Replayer, from: QualifiedName, to: QualifiedName): void {
 
 /** Foreign keys of other tables and views' `reads` that name `from` now name `to`. */
 function retargetReferences(r: Replayer, from: QualifiedName, to: QualifiedName, follow: (q: QualifiedName) => QualifiedName): void {
-  for (const other of [...r.catalog.read('tables').values()]) {
+  for (const other of r.catalog.tablesReferencing(from)) {
     if (sameName(other.name, to) || !other.constraints.some((c) => c.references && sameName(c.references.table, from))) continue;
     const draft = r.catalog.draft(other.name)!;
     draft.constraints = draft.constraints.map((c) => (c.references && sameName(c.references.table, from) ? { ...c, references: { ...c.references, table: to } } : c));
   }
-  for (const view of [...r.catalog.read('views').values()]) {
+  for (const view of r.catalog.viewsReading(from)) {
     if (view.reads.some((q) => sameName(q, from))) r.catalog.put('views', { ...view, reads: view.reads.map(follow) });
   }
 }
@@ -399,7 +398,7 @@ function renameColumn(r: Replayer, node: AstNode, newname: string, missingOk: bo
     if (!c.columns.includes(old) && !self) return c;
     return { ...c, columns: c.columns.map(swap), ...(self ? { references: { ...c.references!, columns: c.references!.columns.map(swap) } } : {}) };
   });
-  for (const other of [...r.catalog.read('tables').values()]) {
+  for (const other of r.catalog.tablesReferencing(draft.name)) {
     if (sameName(other.name, draft.name)) continue;
     const refers = (c: TableInfo['constraints'][number]) => c.references && sameName(c.references.table, draft.name) && c.references.columns.includes(old);
     if (!other.constraints.some(refers)) continue;
@@ -413,8 +412,8 @@ function renameColumn(r: Replayer, node: AstNode, newname: string, missingOk: bo
     if (deps) indexDependencies.set(renamed, deps.map(swap));
     r.catalog.put('indexes', renamed);
   }
-  for (const sequence of [...r.catalog.read('sequences').values()]) {
-    if (sequence.ownedBy && sameName(sequence.ownedBy.table, draft.name) && sequence.ownedBy.column === old) {
+  for (const sequence of sequencesOwnedBy(r, draft.name)) {
+    if (sequence.ownedBy!.column === old) {
       r.catalog.put('sequences', { ...sequence, ownedBy: { table: draft.name, column: newname } });
     }
   }
