@@ -24,8 +24,8 @@ export interface FoundFiles {
   problems: InputProblem[];
   /** With no path given: the history folders found under the cwd (find-histories.ts), relative. */
   histories?: string[];
-  /** The directories walked for the folders named (warm-run.ts records them). */
-  dirs: string[];
+  /** The directories walked for the folders named, with their entries' names (walk-sql-files.ts). */
+  listings: Map<string, string[]>;
 }
 
 export async function findFiles(cwd: string, args: readonly string[]): Promise<FoundFiles> {
@@ -36,7 +36,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
   const explicit: string[] = [];
   const ignoredExplicit: string[] = [];
   const problems: InputProblem[] = [];
-  const dirs: string[] = [];
+  const listings = new Map<string, string[]>();
 
   for (const arg of targets) {
     const abs = path.resolve(cwd, arg);
@@ -60,7 +60,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
     }
     if (stat.isDirectory()) {
       const walked = walkSqlFiles(abs);
-      dirs.push(...walked.dirs);
+      for (const [dir, names] of walked.listings) listings.set(dir, names);
       const unreadableRoot = walked.problems.find((p) => p.path === abs);
       if (unreadableRoot) throw new InputError(`cannot read directory ${arg}: ${unreadableRoot.problem}`);
       problems.push(...walked.problems.filter((p) => !isIgnored(ignorer, cwd, p.path)));
@@ -78,7 +78,7 @@ export async function findFiles(cwd: string, args: readonly string[]): Promise<F
       explicit.push(abs);
     }
   }
-  return { files: [...found].sort(), explicit, ignoredExplicit, problems, dirs, ...(discovered ? { histories: discovered.histories } : {}) };
+  return { files: [...found].sort(), explicit, ignoredExplicit, problems, listings, ...(discovered ? { histories: discovered.histories } : {}) };
 }
 
 /**

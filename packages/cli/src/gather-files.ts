@@ -43,8 +43,9 @@ export function auxReader(cwd: string): (file: string) => string | undefined {
 /** Configs for the directories of one run, cached per directory and per config file. */
 export type ConfigFor = (dir: string) => Promise<ResolvedConfig>;
 
-export function configLoaderFor(cwd: string, configFile: string | undefined): ConfigFor {
-  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}), builtinPacks: RULE_PACKS, knownRules: KNOWN_RULES });
+/** `listings`: directories the run has listed already (findFiles), so the config search need not. */
+export function configLoaderFor(cwd: string, configFile: string | undefined, listings?: ReadonlyMap<string, readonly string[]>): ConfigFor {
+  const loader = new ConfigLoader({ cwd, ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}), builtinPacks: RULE_PACKS, knownRules: KNOWN_RULES, ...(listings ? { listings } : {}) });
   return (dir) => loader.forDirectory(dir);
 }
 

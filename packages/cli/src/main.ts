@@ -83,7 +83,6 @@ async function runLint(request: CliRequest, terminal: CliIO, argv: readonly stri
   const recordWarm = request.cache && replayable(request) ? await import('./warm-run-record.js') : undefined;
   const output = recordWarm ? new recordWarm.OutputRecorder(terminal) : undefined;
   const io = output?.io ?? terminal;
-  const configFor = configLoaderFor(io.cwd, request.config);
   // Compile the WebAssembly parser while files and configs are found, unless the cache or workers
   // are likely to do the linting; lint() awaits the same promise.
   if (!request.cache && typeof request.concurrency !== 'number') loadParser().catch(() => {});
@@ -131,7 +130,7 @@ async function runLint(request: CliRequest, terminal: CliIO, argv: readonly stri
     vcs = vcsChanges(io.cwd, request.changedSince, request.staged);
   }
 
-  const groups = await groupByConfig(io.cwd, analysed, configFor, (abs) =>
+  const groups = await groupByConfig(io.cwd, analysed, configLoaderFor(io.cwd, request.config, found?.listings), (abs) =>
     request.stdin && reported?.has(abs) ? (request.stdinFilename ?? '<stdin>') : displayPath(io.cwd, abs),
   );
   if (groups.size === 0) {

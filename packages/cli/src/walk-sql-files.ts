@@ -23,14 +23,17 @@ export interface WalkedFiles {
   /** Absolute paths (as reached, not resolved), sorted. */
   files: string[];
   problems: InputProblem[];
-  /** The directories listed (as reached): what the files found depend on (warm-run.ts). */
-  dirs: string[];
+  /**
+   * Each directory listed (as reached) with all its entries' names: what the files found depend on
+   * (warm-run.ts), and what the config search needs to know of it (no second listing).
+   */
+  listings: Map<string, string[]>;
 }
 
 export function walkSqlFiles(root: string): WalkedFiles {
   const files: string[] = [];
   const problems: InputProblem[] = [];
-  const dirs: string[] = [];
+  const listings = new Map<string, string[]>();
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
@@ -39,7 +42,6 @@ export function walkSqlFiles(root: string): WalkedFiles {
   const visit = (dir: string, real: string) => {
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
-    dirs.push(dir);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -47,6 +49,7 @@ export function walkSqlFiles(root: string): WalkedFiles {
       problems.push({ path: dir, directory: true, problem: `${causeOf(error)}; its migrations were not linted (make it readable, or list it in .migralintignore)` });
       return;
     }
+    listings.set(dir, entries.map((entry) => entry.name));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
       const abs = `${dir}${path.sep}${entry.name}`;
@@ -81,5 +84,5 @@ export function walkSqlFiles(root: string): WalkedFiles {
     }
   };
   visit(root, fs.realpathSync.native(root));
-  return { files: files.sort(), problems, dirs };
+  return { files: files.sort(), problems, listings };
 }

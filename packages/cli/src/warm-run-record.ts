@@ -152,7 +152,7 @@ class DirStamps {
 /** Stamps the directories the run's output depends on (see above); false when one rules a replay out. */
 function addDependedOnDirs(run: FinishedRun, stamps: DirStamps, listings: Listings): boolean {
   const { cwd } = run.io;
-  for (const dir of [cwd, ...run.found.dirs]) if (!stamps.add(dir)) return false;
+  for (const dir of [cwd, ...run.found.listings.keys()]) if (!stamps.add(dir)) return false;
   if (run.found.histories && !addSearchedTree(cwd, stamps, listings)) return false;
   // The config search, from each file's folder up to the project root.
   const climbed = new Set<string>();

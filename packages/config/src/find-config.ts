@@ -145,8 +145,12 @@ export class ConfigFinder {
   /** Directory → the config file that applies to it (found there or in a parent), or undefined. */
   readonly #byDirectory = new Map<string, Promise<LoadedFile | undefined>>();
 
-  constructor(cwd: string) {
+  readonly #listings: ReadonlyMap<string, readonly string[]> | undefined;
+
+  /** `listings`: directories listed already, with their entries' names (a run's walk over its folders). */
+  constructor(cwd: string, listings?: ReadonlyMap<string, readonly string[]>) {
     this.#cwd = cwd;
+    this.#listings = listings;
   }
 
   /** Created on first use, inside an async call, so even its errors arrive as rejections. */
@@ -179,7 +183,7 @@ export class ConfigFinder {
   async #searchUpward(dir: string): Promise<LoadedFile | undefined> {
     // One directory listing instead of a dozen failed opens: most directories of a migration tree
     // hold no config candidate at all, and cosmiconfig is only asked where one is.
-    const names = listDirectory(dir);
+    const names = this.#listings?.get(dir) ?? listDirectory(dir);
     if (names === undefined || names.some((name) => candidateNames.has(name))) {
       const result = await (await this.#cosmiconfig()).search(dir);
       if (result) return { filepath: result.filepath, config: result.config };

@@ -55,12 +55,19 @@ export class ConfigLoader {
   /** Config file path ('' for "none found") → its resolved config. */
   readonly #resolved = new Map<string, Promise<ResolvedConfig>>();
 
-  constructor(options: { cwd: string; configFile?: string | undefined; builtinPacks?: BuiltinPacks | undefined; knownRules?: readonly string[] | undefined }) {
+  constructor(options: {
+    cwd: string;
+    configFile?: string | undefined;
+    builtinPacks?: BuiltinPacks | undefined;
+    knownRules?: readonly string[] | undefined;
+    /** Directories the caller has listed already, with their entries' names: the search does not list them again. */
+    listings?: ReadonlyMap<string, readonly string[]> | undefined;
+  }) {
     this.cwd = path.resolve(options.cwd);
     this.#configFile = options.configFile;
     this.#builtinPacks = options.builtinPacks ?? {};
     this.#knownRules = options.knownRules;
-    this.#finder = new ConfigFinder(this.cwd);
+    this.#finder = new ConfigFinder(this.cwd, options.listings);
   }
 
   /** The config for a file: the one governing its directory. */
