@@ -44,9 +44,11 @@ export default defineRule({
     sources: [{ tool: 'squawk', rule: 'ban-concurrent-index-creation-in-transaction' }],
   },
   create(context) {
-    function check(statementName: string, at: Range | AstNode | undefined) {
+    /** `position` says where the statement is written: read (from the tokens) only for a statement that is reported. */
+    function check(statementName: string, position: () => Range | AstNode | undefined) {
       const where = transactionOf(context);
       if (!where.inTransaction) return;
+      const at = position();
       if (where.openedBy === 'file') {
         context.report({
           messageId: 'inFileTransaction',
@@ -73,26 +75,28 @@ export default defineRule({
     return {
       IndexStmt(node: AstNode, statement) {
         if (!node.concurrent) return;
-        check('CREATE INDEX CONCURRENTLY', concurrentlyToken(context.tokensOf(statement)));
+        check('CREATE INDEX CONCURRENTLY', () => concurrentlyToken(context.tokensOf(statement)));
       },
       DropStmt(node: AstNode, statement) {
         if (node.removeType !== 'OBJECT_INDEX' || !node.concurrent) return;
-        check('DROP INDEX CONCURRENTLY', concurrentlyToken(context.tokensOf(statement)));
+        check('DROP INDEX CONCURRENTLY', () => concurrentlyToken(context.tokensOf(statement)));
       },
       ReindexStmt(node: AstNode) {
         const option = concurrentlyOption(node);
         if (!isOn(option)) return;
         const kind = String(node.kind ?? '').replace(/^REINDEX_OBJECT_/, '');
-        check(`REINDEX ${kind} CONCURRENTLY`, option);
+        check(`REINDEX ${kind} CONCURRENTLY`, () => option);
       },
       // DETACH PARTITION is the only subcommand of its ALTER TABLE.
       AlterTableCmd(cmd: AstNode, statement) {
         if (cmd.subtype !== 'AT_DetachPartition' || !cmd.def?.PartitionCmd?.concurrent) return;
-        const tokens = context.tokensOf(statement);
-        const after = context.rangeOf(cmd.def.PartitionCmd.name).end;
-        const from = tokens.findIndex((t) => t.start >= after);
-        const token = from === -1 ? undefined : tokens[from];
-        check('DETACH PARTITION … CONCURRENTLY', isKeyword(token, 'concurrently') ? token : concurrentlyToken(tokens));
+        check('DETACH PARTITION … CONCURRENTLY', () => {
+          const tokens = context.tokensOf(statement);
+          const after = context.rangeOf(cmd.def.PartitionCmd.name).end;
+          const from = tokens.findIndex((t) => t.start >= after);
+          const token = from === -1 ? undefined : tokens[from];
+          return isKeyword(token, 'concurrently') ? token : concurrentlyToken(tokens);
+        });
       },
     };
   },

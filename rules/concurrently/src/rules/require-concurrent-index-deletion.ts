@@ -9,7 +9,7 @@
  * Postgres accepts CONCURRENTLY only outside a transaction, for one index, without CASCADE; the
  * fix is offered exactly then, and the note says how to split or move the statement otherwise.
  */
-import { defineRule, indexStatements, removedEarlier, ruleDocsUrl, type AstNode, type RuleContext, type Statement } from '@migralint/core';
+import { defineRule, indexStatements, removedEarlier, ruleDocsUrl, type AstNode, type RuleContext, type SqlToken, type Statement } from '@migralint/core';
 import { isOnNewTable, tableOfIndex } from '../created-here.js';
 import { displayName, nameOfDropObject, type WrittenName } from '@migralint/core';
 import { findKeyword, readNameList } from '@migralint/core';
@@ -48,9 +48,16 @@ export default defineRule({
       DropStmt(node: AstNode, statement) {
         if (node.removeType !== 'OBJECT_INDEX' || node.concurrent) return;
         const objects: AstNode[] = node.objects ?? [];
-        const tokens = context.tokensOf(statement);
-        const keyword = findKeyword(tokens, 'index');
-        const names = keyword === -1 ? undefined : readNameList(tokens, keyword + 1);
+        // Where the names and INDEX are written: read from the tokens for the first drop reported.
+        let read: { tokens: readonly SqlToken[]; keyword: number; names: ReturnType<typeof readNameList> } | undefined;
+        const written = () => {
+          if (!read) {
+            const tokens = context.tokensOf(statement);
+            const keyword = findKeyword(tokens, 'index');
+            read = { tokens, keyword, names: keyword === -1 ? undefined : readNameList(tokens, keyword + 1) };
+          }
+          return read;
+        };
         const cascade = node.behavior === 'DROP_CASCADE';
         const where = transactionOf(context);
         objects.forEach((object, i) => {
@@ -58,6 +65,7 @@ export default defineRule({
           if (!index || isOnNewTable(context, index) || dropsNothing(context, node, index) || tableDroppedLater(context, index)) return;
           // IF EXISTS of an index the migration already removed: it drops nothing and locks nothing.
           if (node.missing_ok && removedEarlier(context, 'index', index)) return;
+          const { tokens, keyword, names } = written();
           const scanned = names?.length === objects.length && names[i]!.parts.at(-1) === index.name ? names[i]!.range : undefined;
           const data = { index: displayName(index) };
           if (where.inTransaction) {

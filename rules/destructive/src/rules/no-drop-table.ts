@@ -47,12 +47,14 @@ export default defineRule<NoDropTableOptions>({
       DropStmt(node, statement) {
         if (node.removeType !== 'OBJECT_TABLE') return;
         const objects: AstNode[] = node.objects ?? [];
-        const names = namesInText(context, statement);
+        // Where the names are written: read from the tokens for the first drop reported (most drop a new table).
+        let names: ReturnType<typeof namesInText> | null = null;
         objects.forEach((object, i) => {
           const table = nameOfDropObject(object);
           if (!table) return;
           if (matchesTablePattern(table, context.options.allowTables ?? [])) return;
           if (isNewTable(context, table) || dropsNothing(context, node, 'table', table) || copiedOutOfRenamed(context, statement, table)) return;
+          if (names === null) names = namesInText(context, statement);
           context.report({
             messageId: node.behavior === 'DROP_CASCADE' ? 'dropTableCascade' : 'dropTable',
             data: { table: displayName(table) },
