@@ -40,7 +40,15 @@ export class OwnerIndex<V> extends MapIndex<V> {
 
   /** The current values owned by `owner`, in the map's order. */
   valuesOf(owner: QualifiedName): V[] {
-    const current = this.ready();
+    const { current, indexed } = this.ask();
+    if (!indexed) {
+      const out: V[] = [];
+      for (const value of current.values()) {
+        const of = this.ownerOf(value);
+        if (of && of.schema === owner.schema && of.name === owner.name) out.push(value);
+      }
+      return out;
+    }
     const group = this.groups.get(owner.schema)?.get(owner.name);
     if (group === undefined) return [];
     if (typeof group === 'string') return [current.get(group)!];

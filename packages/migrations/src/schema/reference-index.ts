@@ -36,7 +36,12 @@ export class ReferenceIndex<V> extends MapIndex<V> {
 
   /** Keys of what names `target` (as of the last `change` of each). */
   referrersOf(target: QualifiedName): readonly string[] {
-    this.ready();
+    const { current, indexed } = this.ask();
+    if (!indexed) {
+      const out: string[] = [];
+      for (const [key, value] of current) if (this.targets(value).some((t) => t.schema === target.schema && t.name === target.name)) out.push(key);
+      return out;
+    }
     const referrers = this.byTarget.get(keyOf(target));
     return referrers ? [...referrers] : [];
   }
