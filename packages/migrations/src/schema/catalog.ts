@@ -322,8 +322,10 @@ export class Catalog {
     for (const [id, { table, columnsBefore, constraintsBefore }] of this.touched) {
       this.identities.bindColumns(id, columnsBefore, table.columns);
       // The statement may have changed the draft's foreign keys in place, after the map saw it.
-      const key = keyOf(table.name);
-      this.foreignKeys.change(key, undefined, this.maps.tables.get(key));
+      if (this.foreignKeys.active) {
+        const key = keyOf(table.name);
+        this.foreignKeys.change(key, undefined, this.maps.tables.get(key));
+      }
       // An array pushed onto reserves room for more (~17 entries from empty); the table keeps
       // its arrays for the whole run, so they are cut to size once the statement is done.
       if (table.columns.length !== columnsBefore.size) table.columns = table.columns.slice();

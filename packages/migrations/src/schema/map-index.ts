@@ -17,6 +17,11 @@ export abstract class MapIndex<V> {
     this.current = current;
   }
 
+  /** Is the index built (kept up to date by `change`)? */
+  get active(): boolean {
+    return this.built;
+  }
+
   /** The map's value of `key` went from `before` to `after` (undefined: no value). */
   change(key: string, before: V | undefined, after: V | undefined): void {
     if (this.built) this.update(key, before, after);
