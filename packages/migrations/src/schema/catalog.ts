@@ -42,10 +42,11 @@ export interface ExtensionInfo {
 type Versions<V> = Array<number | V | undefined>;
 
 /**
- * An index kept beside a VersionedMap's current values (OwnerIndex, ReferenceIndex), told of every
- * change. A method, so that a map of indexes is still a map of named objects to the type checker.
+ * An index kept beside a VersionedMap's current values (a MapIndex), told of every change.
+ * Methods, so that a map of indexes is still a map of named objects to the type checker.
  */
 interface MapObserver<V> {
+  attach(current: ReadonlyMap<string, V>): void;
   change(key: string, before: V | undefined, after: V | undefined): void;
 }
 
@@ -74,7 +75,9 @@ export class VersionedMap<V> {
     private readonly identities?: Identities,
     private readonly space?: IdentifiedKind,
     private readonly observer?: MapObserver<V>,
-  ) {}
+  ) {
+    observer?.attach(this.current);
+  }
 
   get size(): number {
     return this.current.size;
@@ -106,7 +109,7 @@ export class VersionedMap<V> {
   /** The current values that belong to `owner` (a map observed by an OwnerIndex), in the map's order. */
   ownedBy(owner: QualifiedName): V[] {
     if (!(this.observer instanceof OwnerIndex)) throw new Error('ownedBy: the map has no owner index');
-    return (this.observer as OwnerIndex<V>).valuesOf(owner, this.current);
+    return (this.observer as OwnerIndex<V>).valuesOf(owner);
   }
 
   /** The base's value of a key this map has not changed (undefined: none, or not seeded). */
@@ -319,8 +322,10 @@ export class Catalog {
     for (const [id, { table, columnsBefore, constraintsBefore }] of this.touched) {
       this.identities.bindColumns(id, columnsBefore, table.columns);
       // The statement may have changed the draft's foreign keys in place, after the map saw it.
-      const key = keyOf(table.name);
-      this.foreignKeys.change(key, undefined, this.maps.tables.get(key));
+      if (this.foreignKeys.active) {
+        const key = keyOf(table.name);
+        this.foreignKeys.change(key, undefined, this.maps.tables.get(key));
+      }
       // An array pushed onto reserves room for more (~17 entries from empty); the table keeps
       // its arrays for the whole run, so they are cut to size once the statement is done.
       if (table.columns.length !== columnsBefore.size) table.columns = table.columns.slice();

@@ -4,8 +4,9 @@
 // (8,000 tables dropped: 137 s of replay).
 
 import type { QualifiedName } from '@migralint/core';
+import { MapIndex } from './map-index.js';
 
-export class OwnerIndex<V> {
+export class OwnerIndex<V> extends MapIndex<V> {
   /**
    * Keys by owner schema, then owner name, in the order the map holds them (see `change`). A table
    * owning one object (most own one or two) holds its key alone, without a set.
@@ -14,10 +15,11 @@ export class OwnerIndex<V> {
   /** Owners (schema, NUL, name) whose keys may be out of the map's order: read in the map's order. */
   private readonly reordered = new Set<string>();
 
-  constructor(private readonly ownerOf: (value: V) => QualifiedName | undefined) {}
+  constructor(private readonly ownerOf: (value: V) => QualifiedName | undefined) {
+    super();
+  }
 
-  /** The map's value of `key` went from `before` to `after` (undefined: no value). */
-  change(key: string, before: V | undefined, after: V | undefined): void {
+  protected update(key: string, before: V | undefined, after: V | undefined): void {
     const from = before === undefined ? undefined : this.ownerOf(before);
     const to = after === undefined ? undefined : this.ownerOf(after);
     if (from && to && from.schema === to.schema && from.name === to.name) return;
@@ -29,14 +31,24 @@ export class OwnerIndex<V> {
     if (group === undefined) names.set(to.name, key);
     else if (typeof group === 'string') names.set(to.name, new Set([group, key]));
     else group.add(key);
-    // A key new to the map is last in it, as in the group. One that was there already kept its
+    // A key new to the map is last in it, as in the group (and building goes in the map's order).
+    // One that was there already kept its
     // place in the map (a sequence given an owner by ALTER SEQUENCE … OWNED BY): the group's order
     // no longer follows the map's, so that owner's are read in the map's order from now on.
     if (before !== undefined) this.reordered.add(`${to.schema}\0${to.name}`);
   }
 
   /** The current values owned by `owner`, in the map's order. */
-  valuesOf(owner: QualifiedName, current: ReadonlyMap<string, V>): V[] {
+  valuesOf(owner: QualifiedName): V[] {
+    const { current, indexed } = this.ask();
+    if (!indexed) {
+      const out: V[] = [];
+      for (const value of current.values()) {
+        const of = this.ownerOf(value);
+        if (of && of.schema === owner.schema && of.name === owner.name) out.push(value);
+      }
+      return out;
+    }
     const group = this.groups.get(owner.schema)?.get(owner.name);
     if (group === undefined) return [];
     if (typeof group === 'string') return [current.get(group)!];

@@ -4,18 +4,21 @@
 // 127 s of replay).
 
 import type { QualifiedName, TableInfo, ViewInfo } from '@migralint/core';
+import { MapIndex } from './map-index.js';
 import { keyOf } from './names.js';
 
 /** Referrer keys (catalog keys of tables or views) by the key of the table they name. */
-export class ReferenceIndex<V> {
+export class ReferenceIndex<V> extends MapIndex<V> {
   private readonly byTarget = new Map<string, Set<string>>();
   /** The targets each referrer is listed under, to take it out again. */
   private readonly targetsOf = new Map<string, string[]>();
 
-  constructor(private readonly targets: (value: V) => readonly QualifiedName[]) {}
+  constructor(private readonly targets: (value: V) => readonly QualifiedName[]) {
+    super();
+  }
 
-  /** The map's value of `key` is now `value` (undefined: gone). */
-  change(key: string, _before: V | undefined, value: V | undefined): void {
+  /** Also for a value changed in place since the map saw it (`before` is not read). */
+  protected update(key: string, _before: V | undefined, value: V | undefined): void {
     const old = this.targetsOf.get(key);
     const names = value === undefined ? [] : this.targets(value);
     // Most tables refer to nothing, before and after: no work, no allocation.
@@ -33,6 +36,12 @@ export class ReferenceIndex<V> {
 
   /** Keys of what names `target` (as of the last `change` of each). */
   referrersOf(target: QualifiedName): readonly string[] {
+    const { current, indexed } = this.ask();
+    if (!indexed) {
+      const out: string[] = [];
+      for (const [key, value] of current) if (this.targets(value).some((t) => t.schema === target.schema && t.name === target.name)) out.push(key);
+      return out;
+    }
     const referrers = this.byTarget.get(keyOf(target));
     return referrers ? [...referrers] : [];
   }
