@@ -10,11 +10,40 @@
  */
 import { defineRule, ruleDocsUrl } from '@migralint/core';
 import { byteLength, clipBytes, MAX_IDENTIFIER_BYTES, quoteName } from '../postgres-names.js';
-import { mayHoldLongName } from '../long-name-scan.js';
 
 export interface IdentifierTooLongOptions {
   /** Report names longer than this many bytes (at most 63, where Postgres cuts). */
   maxBytes: number;
+}
+
+/**
+ * Almost no statement has a long name, so most need no tokens at all: a name over `maxBytes`
+ * UTF-8 bytes needs a run of at least that many characters in ASCII text (a third as many UTF-16
+ * units otherwise: 3 bytes per unit at most) — unquoted ones of name characters, quoted ones of
+ * anything but a lone `"`. Without such a run the statement cannot hold one; with one, the scanner decides.
+ */
+function mayHoldLongName(text: string, maxBytes: number): boolean {
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const run = ascii ? maxBytes + 1 : Math.ceil((maxBytes + 1) / 3);
+  if (hasNameRun(text, run)) return true;
+  // A quoted name (`""` inside it is one quote) is a stretch between two quotes; splitting at every
+  // quote may also flag a long stretch between names, which only costs a scan.
+  return text.includes('"') && text.replaceAll('""', '__').split('"').some((segment) => segment.length >= run);
+}
+
+/**
+ * Whether `run` characters in a row could make an unquoted name (`[A-Za-z0-9_$\u0080-\uffff]`), in
+ * one pass. A loop, not a regex: V8's regex engine overflows its stack on a 10 MB string literal.
+ */
+function hasNameRun(text: string, run: number): boolean {
+  let current = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inName = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c >= 0x80;
+    if (!inName) current = 0;
+    else if (++current >= run) return true;
+  }
+  return false;
 }
 
 export default defineRule<IdentifierTooLongOptions>({
@@ -56,7 +85,6 @@ export default defineRule<IdentifierTooLongOptions>({
     const maxBytes = context.options.maxBytes ?? MAX_IDENTIFIER_BYTES;
     return {
       Statement(_node, statement) {
-        // Scanning is the costly part and a long name is rare: scan only a statement that may hold one.
         if (!mayHoldLongName(statement.text, maxBytes)) return;
         for (const token of context.tokensOf()) {
           // U&"…" names are written with escapes; their stored length is not the text's.
