@@ -5,6 +5,7 @@ import {
   createdBetween,
   dataChangesOf,
   definePlugin,
+  isLastOfPart,
   defineRule,
   displayName,
   displayQualifiedName,
@@ -38,6 +39,28 @@ describe('the rule toolkit', () => {
     const sql = 'SELECT 1;\nBEGIN;\nALTER TABLE t ADD c int;\nSELECT 2;\nCOMMIT;\nSELECT 3;';
     const groups = await askEach(sql, (context, statement) => [transactionGroupOf(context, statement).transaction, statementsOfTransaction(context, statement).length]);
     expect(groups).toEqual([[undefined, 1], [0, 4], [0, 4], [0, 4], [0, 4], [undefined, 1]]);
+  });
+
+  it('places a statement from a DO body in its top-level statement\'s part, even when it is the first asked', async () => {
+    // A goose file: its Up and Down sections are parts of their own.
+    const sql = '-- +goose Up\nCREATE TABLE t (id int);\nDO $$ BEGIN ALTER TABLE t ADD c int; END $$;\n-- +goose Down\nDO $$ BEGIN ALTER TABLE t DROP c; END $$;\nDROP TABLE t;\n';
+    const answers = await askEach(
+      sql,
+      (context, statement) => {
+        // Only statements from bodies ask for the track: it must be the part's, not an empty one.
+        const track = statement.nested ? transactionTrack(context) : undefined;
+        return `${statement.nested ? 'body ' : ''}${statement.kind}: part of ${context.statementsOfPart().length}, last ${isLastOfPart(context)}${track ? `, tracked ${track.before.size}` : ''}`;
+      },
+      'db/migrations/00001_init.sql',
+    );
+    expect(answers).toEqual([
+      'CreateStmt: part of 2, last false',
+      'DoStmt: part of 2, last true',
+      'body AlterTableStmt: part of 2, last true, tracked 2',
+      'DoStmt: part of 2, last false',
+      'body AlterTableStmt: part of 2, last false, tracked 2',
+      'DropStmt: part of 2, last true',
+    ]);
   });
 
   it('tracks who opened the transaction, and a COMMIT with nothing open', async () => {

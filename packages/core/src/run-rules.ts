@@ -58,7 +58,8 @@ export function runFileRules(state: FileState, rules: readonly ActiveRule[], set
         parts.set(s, list);
       }
     }
-    return parts.get(statement) ?? [];
+    // A statement from a PL/pgSQL body is in its top-level statement's part.
+    return parts.get(statement.nested?.top ?? statement) ?? [];
   };
   const handlers = new Map<string, Array<{ id: string; fn: (node: any, s: Statement, ancestors: readonly AstAncestor[]) => void }>>();
   const failed = new Set<string>();

@@ -137,7 +137,9 @@ export function transactionTrack(context: RuleContext<any>): TransactionTrack {
 /** Is the current statement the last one of its part (parse errors left out)? Looks ahead, not around. */
 export function isLastOfPart(context: RuleContext<any>): boolean {
   const range = context.migration?.part.range;
-  const { statements, statement } = context;
+  const { statements } = context;
+  // A statement from a PL/pgSQL body stands where its top-level statement does.
+  const statement = context.statement.nested?.top ?? context.statement;
   const at = statements[statement.index] === statement ? statement.index : statements.indexOf(statement);
   for (let i = at + 1; i < statements.length; i++) {
     const next = statements[i]!;
