@@ -72,7 +72,6 @@ export interface Token {
  * core's port of the lexer (lexer/scan-sql.ts); libpg-query's scanner only where that cannot tell.
  */
 export function scanSql(sql: string): Token[] | undefined {
-  if (sql === '') return [];
   const tokens = lexSql(sql);
   return tokens === UNSURE ? scanWithLibpgQuery(sql) : tokens;
 }

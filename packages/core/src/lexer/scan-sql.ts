@@ -95,7 +95,7 @@ class Lexer {
       else if (c === 46 && next === 46) outcome = this.emit(start, start + 2, TOKEN_NAMES.DOT_DOT);
       else if (c < 128 && classes[c]! & OP_CHAR) outcome = this.operator(start);
       // scan.l's "self" and "other": every other character is a token of its own.
-      else outcome = this.emit(start, start + 1, CHAR_TOKEN_NAMES.get(c) ?? 'UNKNOWN');
+      else outcome = this.char(start);
       if (outcome !== true) return outcome;
     }
     return true;
@@ -107,6 +107,11 @@ class Lexer {
     this.tokens.push({ start: from, end: this.byteOffset(end), text, tokenName, keywordKind });
     this.pos = end;
     return true;
+  }
+
+  /** The one-character token at `start` (scan.l's "self" and "other"). */
+  private char(start: number): true {
+    return this.emit(start, start + 1, CHAR_TOKEN_NAMES.get(this.sql.charCodeAt(start)) ?? 'UNKNOWN');
   }
 
   private byteOffset(index: number): number {
@@ -231,10 +236,10 @@ class Lexer {
     // A dollar-quote delimiter: $$ or $name$ (a name without $ or, first, a digit).
     let i = start + 1;
     if (next !== DOLLAR) {
-      if (next === -1 || !isIdentStart(next)) return this.emit(start, start + 1, CHAR_TOKEN_NAMES.get(DOLLAR) ?? 'UNKNOWN');
+      if (next === -1 || !isIdentStart(next)) return this.char(start);
       while (i < sql.length && isIdentCont(sql.charCodeAt(i)) && sql.charCodeAt(i) !== DOLLAR) i++;
       // `$name` without a closing $ is a lone $ and then a name (scan.l's dolqfailed).
-      if (sql.charCodeAt(i) !== DOLLAR) return this.emit(start, start + 1, CHAR_TOKEN_NAMES.get(DOLLAR) ?? 'UNKNOWN');
+      if (sql.charCodeAt(i) !== DOLLAR) return this.char(start);
     }
     const delimiter = sql.slice(start, i + 1);
     const close = sql.indexOf(delimiter, i + 1);
@@ -336,7 +341,7 @@ class Lexer {
     }
     if (length >= 64) return false; // operator too long (NAMEDATALEN)
     const first = sql.charCodeAt(start);
-    if (length === 1 && classes[first]! & SELF) return this.emit(start, start + 1, CHAR_TOKEN_NAMES.get(first) ?? 'UNKNOWN');
+    if (length === 1 && classes[first]! & SELF) return this.char(start);
     if (length === 2) {
       const pair = sql.slice(start, start + 2);
       if (pair === '=>') return this.emit(start, start + 2, TOKEN_NAMES.EQUALS_GREATER);

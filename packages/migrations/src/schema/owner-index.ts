@@ -32,9 +32,9 @@ export class OwnerIndex<V> extends MapIndex<V> {
     else if (typeof group === 'string') names.set(to.name, new Set([group, key]));
     else group.add(key);
     // A key new to the map is last in it, as in the group (and building goes in the map's order).
-    // One that was there already kept its
-    // place in the map (a sequence given an owner by ALTER SEQUENCE … OWNED BY): the group's order
-    // no longer follows the map's, so that owner's are read in the map's order from now on.
+    // One that was there already kept its place in the map (a sequence given an owner by ALTER
+    // SEQUENCE … OWNED BY): the group's order no longer follows the map's, so that owner's keys
+    // are read in the map's order from now on.
     if (before !== undefined) this.reordered.add(`${to.schema}\0${to.name}`);
   }
 
